@@ -1,0 +1,92 @@
+"""Turn one article into the contract's six sections (see ../shared/CONTRACT.md).
+
+The recipe: read → blank the clutter (offsets stay those of the file) → parse once with spaCy →
+actors → quotes → positions → figures → events. Each step is a module of this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+from ..ingest import check_timezone, parse_published, read_article
+from . import gazetteer as gz
+from .actors import Actors, find_actors
+from .clean import Cleaned, clean_article
+from .events import find_events
+from .nlp import load_nlp
+from .numbers import find_figures
+from .positions import find_positions
+from .quotes import find_quotes, quote_spans
+
+SECTIONS = ("article", "actors", "quotes", "positions", "figures", "events")
+
+
+def extract_article(
+    path: str | Path, *, published: str | dt.date | None = None, timezone: str | None = None
+) -> dict:
+    """The extraction of one article file as a JSON-ready dict; raises BadInput on unusable input."""
+    day = parse_published(published)
+    zone = check_timezone(timezone)
+    raw = read_article(path)
+    return extract_text(raw.text, source=raw.source, published=day, timezone=zone)
+
+
+def extract_text(text: str, *, source: str = "<text>", published: dt.date | None = None, timezone: str | None = None) -> dict:
+    """The extraction of an article given as a string (offsets index `text`)."""
+    cleaned = clean_article(text)
+    day = published or cleaned.stated_date
+    doc = load_nlp()(cleaned.text)
+    hits = gz.find_known(cleaned.text)
+    actors = find_actors(doc, hits)
+    zone = timezone or _default_zone(cleaned, actors)
+    quotes = find_quotes(doc, actors)
+    positions = find_positions(doc, quotes)
+    in_quotes = [(s + 1, e) for s, e in quote_spans(cleaned.text)]
+    events, time_spans = find_events(doc, actors, day, zone, skip=in_quotes)
+    index_spans = [sp for a in actors.by_id.values() if a.kind == "market_index" for sp in a.spans]
+    figures = find_figures(doc, actors, skip=time_spans + index_spans)
+    return {
+        "article": {
+            "source": source,
+            "title": cleaned.title,
+            "published": day.isoformat() if day else None,
+            "timezone": zone,
+            "body_chars": _body_chars(cleaned.text),
+            "removed": cleaned.removed,
+            "dateline": cleaned.dateline_place,
+        },
+        "actors": actors.rows(),
+        "quotes": [q.row() for q in quotes],
+        "positions": [p.row() for p in positions],
+        "figures": [f.row() for f in figures],
+        "events": [e.row() for e in events],
+    }
+
+
+def _default_zone(cleaned: Cleaned, actors: Actors) -> str | None:
+    """The zone of the place the story happens: its dateline, else where its people and places are."""
+    if cleaned.dateline_place:
+        iso3 = gz.country_of_text(cleaned.dateline_place.title()) or gz.country_of_text(cleaned.dateline_place)
+        if iso3 and gz.timezone_for(iso3):
+            return gz.timezone_for(iso3)
+    votes: Counter[str] = Counter()
+    for a in actors.by_id.values():
+        if not a.country:
+            continue
+        if a.kind == "person":
+            votes[a.country] += 1
+        elif a.kind == "place":
+            votes[a.country] += 3 * len(a.spans)
+        elif a.kind in ("country", "government"):
+            votes[a.country] += 0.2 * len(a.spans)
+    for iso3, _ in votes.most_common():
+        if gz.timezone_for(iso3):
+            return gz.timezone_for(iso3)
+    return None
+
+
+def _body_chars(text: str) -> int:
+    return sum(len(m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip())

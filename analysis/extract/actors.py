@@ -1,0 +1,377 @@
+"""Who acts in the article: people with titles and countries, governments, organisations, media, indexes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer as gz
+
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "god", "congress", "parliament", "cabinet", "senate", "house",
+}  # fmt: skip
+# Lower-case words that may sit inside a title before a name ("EU trade commissioner Maros Sefcovic").
+TITLE_MODIFIERS = {
+    "trade", "foreign", "finance", "economy", "economic", "commerce", "industry", "chief", "deputy", "vice",
+    "top", "senior", "former", "acting", "prime", "press", "defense", "defence", "treasury", "state",
+    "cabinet", "interior", "agriculture", "energy", "security", "policy", "general", "executive", "assistant",
+    "lead", "special", "national", "federal", "central", "bank", "council", "director", "market", "investment",
+}  # fmt: skip
+GOVERNMENT_NOUNS = {"government", "administration", "officials", "authorities", "cabinet", "leaders", "side"}
+PLACE_PREPOSITIONS = {"in", "to", "at", "from", "into", "near", "visit", "visiting", "outside", "across"}
+OBJECT_PREPOSITIONS = {"with", "to", "against", "on", "from", "toward", "towards", "by", "into", "for", "over"}
+NON_US_HEADS = {"minister", "premier", "chancellor", "taoiseach"}  # the US cabinet has secretaries, not ministers
+
+
+@dataclass
+class Actor:
+    """One real-world actor with every mention merged."""
+
+    id: str
+    name: str
+    kind: str
+    title: str | None = None
+    country: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+
+    def row(self) -> dict:
+        spans = sorted(set(self.spans))
+        return {
+            "id": self.id, "name": self.name, "kind": self.kind, "title": self.title,
+            "country": self.country, "mentions": len(spans), "spans": [list(s) for s in spans],
+        }  # fmt: skip
+
+
+class Actors:
+    """The article's actors and a lookup from any character span to the actor mentioned there."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Actor] = {}
+
+    def add(self, actor: Actor) -> Actor:
+        base, n = actor.id, 2
+        while actor.id in self.by_id:
+            actor.id, n = f"{base}-{n}", n + 1
+        self.by_id[actor.id] = actor
+        return actor
+
+    def at(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> Actor | None:
+        """The actor with a mention overlapping [start, end), innermost (shortest) first."""
+        best = None
+        for a in self.by_id.values():
+            if kinds and a.kind not in kinds:
+                continue
+            for s, e in a.spans:
+                if s < end and start < e and (best is None or e - s < best[0]):
+                    best = (e - s, a)
+        return best[1] if best else None
+
+    def people(self) -> list[Actor]:
+        return [a for a in self.by_id.values() if a.kind == "person"]
+
+    def rows(self) -> list[dict]:
+        order = {"person": 0, "government": 1, "country": 2, "organization": 3, "market_index": 4, "media": 5}
+        return [a.row() for a in sorted(self.by_id.values(), key=lambda a: (order.get(a.kind, 9), a.spans[:1]))]
+
+
+def find_actors(doc: Doc, hits: list[gz.Hit]) -> Actors:
+    """All actors of the article; `doc` is parsed from the cleaned text, so offsets match the raw text."""
+    text = doc.text
+    actors = Actors()
+    _add_known(actors, doc, hits)
+    taken = [(h.start, h.end) for h in hits]
+    for name, forms in _cluster_people(_person_candidates(doc, taken)).items():
+        person = actors.add(Actor(id=gz.slug(name), name=name, kind="person", forms=forms))
+        person.spans = _mentions_of(text, forms, taken)
+        taken += person.spans
+    _add_titles_and_countries(actors, doc, hits)
+    _add_title_only_mentions(actors, text)
+    _add_organizations(actors, doc, taken)
+    return actors
+
+
+def _add_known(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> None:
+    """Countries (or their governments), media and indexes named in the text."""
+    text = doc.text
+    for h in hits:
+        k = h.known
+        if k.kind == "country" and k.role == "metonym" and _used_as_place(text, h.start):
+            aid = gz.slug(h.text)
+            actor = actors.by_id.get(aid) or actors.add(
+                Actor(id=aid, name=h.text, kind="place", country=k.country, forms={h.text})
+            )
+        else:
+            actor = actors.by_id.get(k.id) or actors.add(
+                Actor(id=k.id, name=k.name, kind=k.kind, country=k.country, forms={k.name})
+            )
+            if k.kind == "country" and _acts_as_government(doc, h):
+                actor.kind = "government"
+        actor.spans.append((h.start, h.end))
+
+
+def _used_as_place(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS
+
+
+def _acts_as_government(doc: Doc, hit: gz.Hit) -> bool:
+    """A country is a government when its capital stands for it, or it is said to act ("Japan asked ...")."""
+    if hit.known.role == "metonym":
+        return True
+    after = doc.text[hit.end : hit.end + 20].lower().split()
+    if after and after[0].strip("’'s") in GOVERNMENT_NOUNS:
+        return True
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+
+
+def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Names (text, start) from spaCy's PERSON entities and from capitalised names right after a title."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            out += _clean_name(ent, taken)
+    for tok in doc:
+        if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            if j - tok.i >= 2:
+                out += _clean_name(doc[tok.i + 1 : j], taken)
+    return out
+
+
+def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    toks = [t for t in span if not t.is_space]
+    while toks and (toks[0].text.lower().rstrip(".") in gz.title_heads() or toks[0].lower_ in TITLE_MODIFIERS):
+        toks = toks[1:]
+    while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
+        toks = toks[:-1]
+    if not toks:
+        return []
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    name = POSSESSIVE.sub("", span.doc.text[start:end]).strip()
+    words = name.split()
+    if any(s < end and start < e for s, e in taken) or not words or len(words) > 4:
+        return []
+    if any(ch.isdigit() for ch in name) or not name[0].isupper() or "\n" in name:
+        return []
+    if any(len(w) > 2 and w.isupper() and "." not in w for w in words):
+        return []  # shouting ("MILLIONS") or acronyms are not names
+    if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words):
+        return []
+    return [(name, start)]
+
+
+def _cluster_people(cands: list[tuple[str, int]]) -> dict[str, set[str]]:
+    """Full name → surface forms; a lone surname joins the full name that ends (or starts) with it."""
+    full: dict[str, set[str]] = {}
+    for name, _ in sorted(cands, key=lambda c: (-len(c[0].split()), c[1])):
+        words = name.split()
+        owner = next((f for f in full if words[-1] == f.split()[-1] or (len(words) == 1 and words[0] in f.split())), None)
+        if owner is None:
+            full[name] = {name}
+        else:
+            full[owner].add(name)
+    for name, forms in full.items():
+        words = name.split()
+        if len(words) > 1:
+            forms.add(words[-1])
+    return full
+
+
+def _mentions_of(text: str, forms: set[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for form in sorted(forms, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            s, e = m.span()
+            if not any(a < e and s < b for a, b in spans + taken):
+                spans.append((s, e))
+    return sorted(spans)
+
+
+def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> None:
+    text = doc.text
+    main = _main_countries(actors)
+    for person in actors.people():
+        titles: list[tuple[str, str | None, int]] = []  # (title, country named with it, priority)
+        votes: Counter[str] = Counter()
+        for s, e in person.spans:
+            t, c = _title_before(doc, s)
+            if t:
+                titles.append((t, c, 2))
+            t, c = _title_after(text, e)
+            if t:
+                titles.append((t, c, 3))
+            for iso3, w in _sentence_countries(doc, hits, s, e, person).items():
+                votes[iso3] += w
+        if titles:
+            title, country, _ = max(titles, key=lambda x: (x[2] if len(x[0].split()) > 1 else 1, len(x[0])))
+            person.title = title
+            explicit = next((c for _, c, _ in titles if c), None)
+            person.country = explicit or gz.titles().get(title.lower()) or _title_country(titles)
+        if person.country is None:
+            if title_head(person.title) in NON_US_HEADS:
+                votes.pop("USA", None)
+                for iso3, w in main.items():
+                    if iso3 != "USA":
+                        votes[iso3] += w * 0.1
+            elif not votes:
+                for iso3, w in main.items():
+                    votes[iso3] += w * 0.1
+            person.country = votes.most_common(1)[0][0] if votes else None
+
+
+def title_head(title: str | None) -> str | None:
+    """The word that makes a phrase a title: "minister" in "minister in charge of economic policy"."""
+    words = [w.lower().strip(".,'’s") for w in (title or "").split()]
+    heads = [w for w in words if w in gz.title_heads()]
+    return heads[-1] if heads and words and words[-1] in gz.title_heads() else (heads[0] if heads else None)
+
+
+def _title_country(titles: list[tuple[str, str | None, int]]) -> str | None:
+    for t, _, _ in titles:
+        c = gz.titles().get(t.lower())
+        if c:
+            return c
+    return None
+
+
+def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
+    """A title written before a name: "Treasury Secretary Scott Bessent", "EU trade commissioner X"."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None, None
+    i = span.start - 1
+    words: list[Token] = []
+    country = None
+    while i >= 0:
+        tok = doc[i]
+        low = tok.text.lower().rstrip(".")
+        if tok.text in ("'s", "’s"):
+            country = gz.country_of_text(doc[max(0, i - 3) : i].text.split()[-1] if i else "")
+            break
+        c = gz.country_of_text(tok.text)
+        if c:
+            country = c
+            break
+        if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and low not in NOT_NAMES and not tok.is_sent_start:
+            words.insert(0, tok)
+        elif low in gz.title_heads() or low in TITLE_MODIFIERS:
+            words.insert(0, tok)
+        else:
+            break
+        i -= 1
+    while words and words[-1].text.lower().rstrip(".") not in gz.title_heads():
+        words.pop()
+    if not words:
+        return None, country
+    return doc[words[0].i : words[-1].i + 1].text, country
+
+
+APPOSITION = re.compile(r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)\s*(?:,|;|\.(?:\s|$)|\s+(?:said|says|told))")
+NOT_TITLE_START = re.compile(r"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as)\b", re.I)
+
+
+def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
+    """A title in apposition: "Ryosei Akazawa, minister in charge of economic and fiscal policy, will ..."."""
+    m = APPOSITION.match(text[end : end + 140])
+    if not m:
+        return None, None
+    t = m.group("title").strip()
+    if NOT_TITLE_START.match(t) or not any(w.lower().strip(".'’s") in gz.title_heads() for w in t.split()):
+        return None, None
+    country = None
+    pm = re.match(r"^(?P<who>[\w. ]+?)(?:'s|’s)\s+(?P<rest>.+)$", t)
+    if pm and gz.country_of_text(pm.group("who")):
+        country, t = gz.country_of_text(pm.group("who")), pm.group("rest")
+    else:
+        first = t.split()[0]
+        if gz.country_of_text(first) and len(t.split()) > 1:
+            country, t = gz.country_of_text(first), t.split(None, 1)[1]
+        else:
+            country = gz.country_of_text(t)
+    return t, country
+
+
+def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Actor) -> Counter[str]:
+    """Countries named near a mention, not as the object of "with/to/against": a weak vote for affiliation."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    votes: Counter[str] = Counter()
+    if span is None:
+        return votes
+    sent = span.sent
+    for h in hits:
+        if h.known.kind != "country" or not (sent.start_char <= h.start < sent.end_char):
+            continue
+        prev = doc.text[max(sent.start_char, h.start - 12) : h.start].split()
+        if prev and prev[-1].lower() in OBJECT_PREPOSITIONS | {"the"} and (len(prev) < 2 or prev[-1] != "the" or prev[-2].lower() in OBJECT_PREPOSITIONS):
+            continue
+        dist = abs(h.start - s)
+        votes[h.known.country] += 1.0 / (1 + dist / 40)
+    return votes
+
+
+def _main_countries(actors: Actors) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for a in actors.by_id.values():
+        if a.kind in ("country", "government") and a.country:
+            counts[a.country] += len(a.spans)
+    return counts
+
+
+TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?:(?P<adj>[A-Z][\w.]*|U\.S\.)\s+)?(?P<title>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)\b")
+
+
+def _add_title_only_mentions(actors: Actors, text: str) -> None:
+    """ "the prime minister" refers to the one person the article gives that title."""
+    by_title: dict[str, list[Actor]] = defaultdict(list)
+    for p in actors.people():
+        if p.title:
+            by_title[p.title.lower()].append(p)
+    if not by_title:
+        return
+    for m in TITLE_ONLY.finditer(text):
+        phrase = m.group("title").lower()
+        for title, owners in by_title.items():
+            if len(owners) == 1 and (phrase == title or phrase.endswith(" " + title)) and len(title.split()) >= 1:
+                p = owners[0]
+                adj = gz.country_of_text(m.group("adj") or "")
+                if adj and p.country and adj != p.country:
+                    continue
+                span = (m.start("title") if not m.group("adj") else m.start("adj"), m.end("title"))
+                if not any(a < span[1] and span[0] < b for a, b in p.spans):
+                    p.spans.append(span)
+                break
+
+
+ORG_WORDS = re.compile(
+    r"\b(Ministry|Department|Commission|Council|Bank|Office|Agency|Association|Federation|Chamber|Institute|"
+    r"Organization|Organisation|Party|Fund|Reserve|Group|Inc|Corp|Co|Motor|Motors|Board|Union|Exchange)\b"
+)
+
+
+def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -> None:
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        name = POSSESSIVE.sub("", re.sub(r"^(the|The)\s+", "", ent.text)).strip()
+        if not name or name.lower() in NOT_NAMES or len(name) < 2 or "\n" in name:
+            continue
+        if name.lower().rstrip(".") in gz.title_heads() or (name.isupper() and len(name) > 6):
+            continue
+        if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
+            continue  # a lone capitalised word ("Trade") is too often not an organisation
+        before = doc.text[max(0, ent.start_char - 25) : ent.start_char]
+        country = gz.country_of_text(name) or (gz.country_of_text(before.split()[-1]) if before.split() else None)
+        aid = gz.slug(name)
+        org = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=name, kind="organization", country=country, forms={name}))
+        org.spans.append((ent.start_char, ent.end_char))
+        taken.append((ent.start_char, ent.end_char))

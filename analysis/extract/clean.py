@@ -1,0 +1,126 @@
+"""Separate the article from web-page clutter, keeping every offset: clutter is blanked, never cut."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .timex import find_dates
+
+# Each entry: (what it is, pattern). A paragraph (or, in a long paragraph, a sentence) that matches is clutter.
+# To add one: append a (label, regex) pair; patterns are case-insensitive and searched, not matched.
+BOILERPLATE = [
+    ("navigation", r"^\s*(skip to (main )?content|skip navigation|menu|search|home\s*[|>])"),
+    ("subscription", r"\bsubscri(be|bers?|ption)\b.*\b(plan|account|now|today|access|offer|to read|to continue)\b"),
+    ("subscription", r"\b(already a subscriber|log ?in to (read|continue)|sign in to (read|continue|comment))\b"),
+    ("subscription", r"\b(this (article|content) is (for|available to) (subscribers|members)|paywall)\b"),
+    ("comments", r"\b(comment on (stories|this)|display name|comments? (are|is) (closed|moderated)|join the conversation)\b"),
+    ("comments", r"^\s*(\d+\s+)?comments?\s*$|\bleave a comment\b|\bview comments\b"),
+    ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
+    ("newsletter", r"\b(sign up|subscribe) (for|to) (our|the)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(sign up|inbox)\b"),
+    ("advertisement", r"^\s*(advertisement|sponsored( content)?|ad|story continues below( advertisement)?)\s*$"),
+    ("related", r"^\s*(related( articles?| stories| coverage)?|read more|more from|most (popular|read)|popular|"
+     r"recommended( stories)?|trending|also read|see also|watch|listen|what to read next)\b\s*[:|\-–—]?"),
+    ("share", r"^\s*(share( this( article| story)?)?( on \w+)?|copy link|print|email|follow us( on \w+)?)\s*$"),
+    ("credit", r"\((AP|AFP|Reuters|Bloomberg|Getty)( Photo| Images)?\s*/[^)]*\)|\bTHE CANADIAN PRESS/|"
+     r"\bREUTERS/[A-Z]|\bAFP via Getty\b|\bGetty Images\b|^\s*(photo|photograph|image|file photo|pictured)\s*[:|]"),
+    ("credit", r"^\s*\(?(reporting|writing|editing|additional reporting|compiled) by\b"),
+    ("copyright", r"^\s*(©|\(c\)|copyright\b)|\ball rights reserved\b"),
+    ("image", r"^\s*[A-Za-z0-9_\-]{24,}(\.(jpe?g|png|webp|gif))?\s*$"),
+    ("byline", r"^\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*(,|and)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*\s*$"),
+]
+BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
+METADATA_RX = re.compile(
+    r"^\s*((?i:published|updated|posted|last updated|first published)\b[:\s]|"
+    r"\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
+    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*$))",
+)
+# "OTTAWA —", "WASHINGTON, April 9 (Reuters) -", "TOKYO (AP) —": a dateline opens the first body paragraph.
+DATELINE_RX = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*(?:\((?P<agency>[A-Za-z .]{2,25})\))?\s*[—–-]{1,2}\s*"
+)
+
+
+@dataclass
+class Cleaned:
+    """The article with clutter blanked out; `text` has the same length as the input."""
+
+    text: str
+    title: str | None = None
+    removed: list[str] = field(default_factory=list)
+    dateline_place: str | None = None
+    stated_date: dt.date | None = None
+    body_chars: int = 0
+
+
+def clean_article(raw: str) -> Cleaned:
+    """Blank the headline, metadata lines and clutter; note the dateline and any stated publication date."""
+    chars = list(raw)
+    out = Cleaned(text=raw)
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
+    body_started = False
+    for i, (s, e) in enumerate(paragraphs):
+        para = raw[s:e]
+        if not para.strip():
+            continue
+        pieces = _clutter_in(para)
+        if pieces:
+            for ps, pe in pieces:
+                out.removed.append(para[ps:pe].strip())
+                _blank(chars, s + ps, s + pe)
+            continue
+        if METADATA_RX.search(para) and len(para) < 160:
+            out.stated_date = out.stated_date or _first_date(para)
+            out.removed.append(para.strip())
+            _blank(chars, s, e)
+            continue
+        if not body_started and out.title is None and _looks_like_headline(para, paragraphs[i + 1 :]):
+            out.title = para.strip()
+            _blank(chars, s, e)
+            continue
+        if not body_started:
+            m = DATELINE_RX.match(para)
+            if m and m.group("place").strip().upper() == m.group("place").strip():
+                out.dateline_place = m.group("place").strip().title()
+                if m.group("date"):
+                    out.stated_date = out.stated_date or _first_date(m.group("date"))
+                _blank(chars, s, s + m.end())
+        body_started = True
+    out.text = "".join(chars)
+    out.body_chars = sum(1 for c in out.text if not c.isspace())
+    return out
+
+
+def _clutter_in(para: str) -> list[tuple[int, int]]:
+    """Spans of clutter in one paragraph: the whole paragraph when short, else the matching sentences."""
+    if len(para) <= 400:
+        return [(0, len(para))] if any(rx.search(para) for _, rx in BOILERPLATE_RX) else []
+    spans = []
+    for m in re.finditer(r"[^.!?]+[.!?]*\s*", para):
+        if any(rx.search(m.group(0)) for label, rx in BOILERPLATE_RX if label not in ("byline", "image")):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _looks_like_headline(para: str, rest: list[tuple[int, int]]) -> bool:
+    """A short first line with no closing full stop, followed by more text, is a headline."""
+    p = para.strip()
+    if not rest or len(p) > 200 or len(p.split()) < 3:
+        return False
+    return not re.search(r"[.!?][\"'”’)]*$", p) or (len(p) < 90 and p.count(".") <= 1 and not p.endswith("."))
+
+
+def _first_date(text: str) -> dt.date | None:
+    for t in find_dates(text, None):
+        if t.date:
+            return t.date
+    return None
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for k in range(start, end):
+        if chars[k] != "\n":
+            chars[k] = " "

@@ -1,0 +1,130 @@
+"""Dated events: what happened, when (resolved against the publication day and zone), and who took part."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from spacy.tokens import Doc, Span
+
+from .actors import Actors
+from .timex import Timex, find_dates, find_times
+
+FUTURE_MARKERS = {"will", "'ll", "’ll", "shall", "plans", "plan", "scheduled", "expected", "due", "set", "next"}
+PARTICIPANT_KINDS = ("person", "government", "country", "organization", "market_index")
+
+
+@dataclass
+class Event:
+    date: dt.date | None
+    time: str | None
+    action: str
+    actors: list[str]
+    text: str
+    start: int
+    end: int
+    expression: str
+    approximate: bool = False
+
+    def row(self) -> dict:
+        return {
+            "date": self.date.isoformat() if self.date else None, "time": self.time, "action": self.action,
+            "actors": self.actors, "text": self.text, "start": self.start, "end": self.end,
+            "expression": self.expression, "approximate": self.approximate,
+        }  # fmt: skip
+
+
+def find_events(
+    doc: Doc, actors: Actors, published: dt.date | None, timezone: str | None, skip: list[tuple[int, int]]
+) -> tuple[list[Event], list[tuple[int, int]]]:
+    """One event per dated clause; also returns the spans of every date and time expression found."""
+    events: list[Event] = []
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        body = sent.text
+        dates = [_shift(t, sent.start_char) for t in find_dates(body, published, future=_is_future(sent))]
+        times = [_shift(t, sent.start_char) for t in find_times(body)]
+        spans += [(t.start, t.end) for t in dates + times]
+        dates = [t for t in dates if not _inside(t, skip)]
+        times = [t for t in times if not _inside(t, skip)]
+        seen: set[dt.date | None] = set()
+        for d in dates:
+            if d.date in seen or d.date is None:
+                continue
+            seen.add(d.date)
+            day, time = d.date, None
+            near = min(times, key=lambda t: abs(t.start - d.start), default=None)
+            if near is not None and abs(near.start - d.start) < 40:
+                day, time = _in_zone(day, near, timezone)
+            events.append(_event(doc, actors, sent, d, day, time))
+        if not dates and times and published:
+            t = times[0]
+            day, time = _in_zone(published, t, timezone)
+            events.append(_event(doc, actors, sent, t, day, time))
+    return events, spans
+
+
+def _shift(t: Timex, by: int) -> Timex:
+    return Timex(t.start + by, t.end + by, t.text, t.kind, t.date, t.time, t.zone, t.approximate)
+
+
+def _inside(t: Timex, skip: list[tuple[int, int]]) -> bool:
+    return any(a <= t.start < b for a, b in skip)
+
+
+def _is_future(sent: Span) -> bool:
+    return any(t.lower_ in FUTURE_MARKERS and t.pos_ in ("AUX", "VERB", "ADJ") for t in sent)
+
+
+def _in_zone(day: dt.date, t: Timex, timezone: str | None) -> tuple[dt.date, str]:
+    """A clock time written in another zone ("4 p.m. ET") is moved into the article's zone."""
+    if not t.zone or not timezone or t.zone == timezone:
+        return day, t.time
+    h, m = map(int, t.time.split(":"))
+    moment = dt.datetime(day.year, day.month, day.day, h, m, tzinfo=ZoneInfo(t.zone)).astimezone(ZoneInfo(timezone))
+    return moment.date(), moment.strftime("%H:%M")
+
+
+def _event(doc: Doc, actors: Actors, sent: Span, t: Timex, day: dt.date, time: str | None) -> Event:
+    s, e = sent.start_char, sent.end_char
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    while s < e and doc.text[s].isspace():
+        s += 1
+    who = []
+    for a in actors.by_id.values():
+        if a.kind in PARTICIPANT_KINDS and any(s <= ms < e for ms, _ in a.spans) and a.id not in who:
+            who.append(a.id)
+    return Event(date=day, time=time, action=_action(doc, t), actors=who, text=doc.text[s:e], start=s, end=e,
+                 expression=t.text, approximate=t.approximate)  # fmt: skip
+
+
+def _action(doc: Doc, t: Timex) -> str:
+    """A short verb phrase for the clause the date belongs to: "call started", "appointed negotiators"."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        if verb.pos_ == "NOUN" and verb.dep_ in ("pobj",) and verb.head.lower_ in ("during", "at", "after", "before"):
+            return verb.lemma_
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return span.root.head.lemma_
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subj = verb.head
+    if obj is not None:
+        return f"{verb.lemma_} {_phrase(obj)}"
+    if subj is not None:
+        return f"{_phrase(subj)} {verb.lemma_}"
+    return verb.lemma_
+
+
+def _phrase(tok) -> str:
+    words = [c.text for c in tok.lefts if c.dep_ in ("compound", "amod", "nummod")] + [tok.text]
+    return " ".join(words)

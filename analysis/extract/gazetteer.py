@@ -1,0 +1,126 @@
+"""Known names from the bundled reference tables: countries, titles, media and market indexes."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..paths import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Known:
+    """One real-world thing the tables know, and the role of the surface form that matched it."""
+
+    id: str
+    name: str
+    kind: str  # country | media | market_index
+    country: str | None
+    role: str  # name | demonym | metonym | alias
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    known: Known
+
+
+def _rows(name: str) -> list[dict]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+@cache
+def countries() -> dict[str, dict]:
+    """ISO3 → row of countries.csv (name, aliases, demonyms, metonyms, timezone)."""
+    return {r["iso3"]: r for r in _rows("countries.csv")}
+
+
+@cache
+def titles() -> dict[str, str | None]:
+    """Lower-cased title → the country it belongs to (None when any country uses it)."""
+    return {r["title"].lower(): (r["country"] or None) for r in _rows("titles.csv")}
+
+
+@cache
+def title_heads() -> frozenset[str]:
+    """Single words that end a title ("secretary", "minister"), lower-cased."""
+    heads = {t.split()[-1].rstrip(".") for t in titles()}
+    return frozenset(heads | {"official", "lawmaker", "chief", "head", "negotiator", "spokesperson", "regulator"})
+
+
+@cache
+def indexes() -> dict[str, dict]:
+    return {r["id"]: r for r in _rows("market_indexes.csv")}
+
+
+@cache
+def _forms() -> list[tuple[str, Known]]:
+    forms: list[tuple[str, Known]] = []
+    for iso3, r in countries().items():
+        base = dict(id=iso3.lower(), name=r["name"], kind="country", country=iso3)
+        forms += [(r["name"], Known(**base, role="name"))]
+        forms += [(a, Known(**base, role="alias")) for a in _split(r["aliases"])]
+        forms += [(d, Known(**base, role="demonym")) for d in _split(r["demonyms"])]
+        forms += [(m, Known(**base, role="metonym")) for m in _split(r["metonyms"])]
+    for r in _rows("media.csv"):
+        if r["name"] == "X":
+            continue  # a one-letter name: found by context in find_known()
+        k = Known(id=slug(r["name"]), name=r["name"], kind="media", country=None, role="name")
+        forms += [(f, k) for f in [r["name"], *_split(r["aliases"])]]
+    for r in indexes().values():
+        k = Known(id=r["id"], name=r["name"], kind="market_index", country=r["country"] or None, role="name")
+        forms += [(f, k) for f in [r["name"], *_split(r["aliases"])]]
+    return forms
+
+
+@cache
+def _matcher() -> tuple[re.Pattern, dict[str, Known]]:
+    table: dict[str, Known] = {}
+    for form, known in _forms():
+        table.setdefault(form, known)
+    alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.&-])(?:{alternation})(?![\w&]|-\w|\.\w)"), table
+
+
+X_PLATFORM = re.compile(r"(?<=\bon )X\b|\bX(?= (?:post|account|feed|thread)s?\b)|(?<=platform )X\b")
+NOT_COUNTRY_BEFORE = re.compile(r"(North|South|Latin|Central|Corporate|Middle)\s+$")
+
+
+def find_known(text: str) -> list[Hit]:
+    """Every mention of a known country, outlet or index in `text`, longest forms first, never overlapping."""
+    rx, table = _matcher()
+    hits = []
+    for m in rx.finditer(text):
+        known = table[m.group(0)]
+        if known.kind == "country" and NOT_COUNTRY_BEFORE.search(text[max(0, m.start() - 10) : m.start()]):
+            continue
+        hits.append(Hit(m.start(), m.end(), m.group(0), known))
+    x = Known(id="x", name="X", kind="media", country=None, role="name")
+    hits += [Hit(m.start(), m.end(), "X", x) for m in X_PLATFORM.finditer(text)]
+    return sorted(hits, key=lambda h: h.start)
+
+
+def country_of_text(text: str) -> str | None:
+    """The ISO3 of the first country named in a short phrase ("U.S.", "Japan's", "Chinese")."""
+    for hit in find_known(text):
+        if hit.known.kind == "country":
+            return hit.known.country
+    return None
+
+
+def timezone_for(iso3: str | None) -> str | None:
+    row = countries().get(iso3 or "")
+    return (row or {}).get("timezone") or None
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("&", "")).strip("-") or "actor"

@@ -1,0 +1,192 @@
+"""Every number that means something: its value with scale words applied, its unit, what it measures, and of what."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .actors import Actor, Actors
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "trillion": 1e12, "tn": 1e12, "trn": 1e12}  # fmt: skip
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "€": "EUR", "£": "GBP",
+                    "¥": "JPY", "₩": "KRW", "₹": "INR"}  # fmt: skip
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
+                  "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN"}  # fmt: skip
+DURATIONS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
+NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")"
+SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|trn|k|m|b)\b)?"
+PATTERNS = [
+    ("currency", re.compile(r"(?P<sym>US\$|C\$|A\$|HK\$|\$|€|£|¥|₩|₹)\s?" + NUM + SCALE, re.I)),
+    ("currency", re.compile(r"\b" + NUM + SCALE + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos)\b", re.I)),
+    ("percent", re.compile(r"(?<![\w.])" + NUM + r"\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I)),
+    ("points", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<pts>points?)\b", re.I)),
+    ("duration", re.compile(r"(?<![\w.])" + NUM + r"[\s-]+(?P<dur>minute|hour|day|week|month|year)s?\b(?![\s-]+old)", re.I)),
+    ("scaled", re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million)\b", re.I)),
+    ("count", re.compile(r"(?<![\w.$€£¥,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<noun>[a-z]+(?:[- ][a-z]+)?)\b")),
+]
+TARIFF_WORDS = re.compile(r"\b(tariffs?|levy|levies|duty|duties|import taxes?|reciprocal)\b", re.I)
+INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
+FX_WORDS = re.compile(r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency)\b", re.I)
+MEASURE_NOUNS = re.compile(
+    r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|investments?|revenue|sales|goods|trade|"
+    r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies))\b",
+    re.I,
+)
+COUNT_NOUNS = {"countries", "nations", "companies", "firms", "jobs", "workers", "vehicles", "cars", "products",
+               "items", "people", "tons", "tonnes", "barrels", "members", "partners", "economies", "sectors",
+               "categories", "lines", "officials", "states", "units", "plants", "factories", "ships"}  # fmt: skip
+
+
+@dataclass
+class Figure:
+    text: str
+    value: float
+    unit: str | None
+    measure: str | None
+    subject: Actor | None
+    start: int
+    end: int
+
+    def row(self) -> dict:
+        v = int(self.value) if float(self.value).is_integer() else self.value
+        return {"text": self.text, "value": v, "unit": self.unit, "measure": self.measure,
+                "subject": self.subject.id if self.subject else None, "start": self.start, "end": self.end}  # fmt: skip
+
+
+def _value(num: str, scale: str | None) -> float:
+    n = num.lower()
+    v = float(WORD_NUMBERS[n]) if n in WORD_NUMBERS else float(num.replace(",", ""))
+    return v * SCALES.get((scale or "").lower(), 1.0)
+
+
+def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[Figure]:
+    """Numbers outside `skip` (dates, times, index names) with unit, measure and subject from their clause."""
+    text = doc.text
+    taken = list(skip)
+    out: list[Figure] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if kind == "count" and m.group("noun").split()[0].rstrip("s") + "s" not in COUNT_NOUNS and m.group("noun").split()[0] not in COUNT_NOUNS:
+                continue
+            if kind in ("scaled", "count", "duration") and m.group("num").isdigit() and 1900 <= int(m.group("num")) <= 2100 and kind != "duration":
+                continue
+            fig = _figure(kind, m, doc, actors)
+            if fig:
+                out.append(fig)
+                taken.append((s, e))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
+    g = m.groupdict()
+    s, e = m.span()
+    value = _value(g["num"], g.get("scale"))
+    unit, measure = None, None
+    if kind == "currency":
+        unit = CURRENCY_SYMBOLS.get(g.get("sym") or "", None) or CURRENCY_WORDS.get((g.get("word") or "").lower())
+        if (g.get("sym") == "¥") and "yuan" in doc.text[e : e + 12].lower():
+            unit = "CNY"
+    elif kind == "percent":
+        unit = "percentage points" if "point" in g["pct"].lower() else "percent"
+    elif kind == "points":
+        unit = "points"
+    elif kind == "duration":
+        unit = DURATIONS[g["dur"].lower()]
+        measure = "duration"
+    elif kind == "count":
+        unit, measure = "count", g["noun"].split()[0]
+    sent = doc.char_span(s, e, alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent.sent
+    clause = doc.text[sent.start_char : sent.end_char]
+    rel = s - sent.start_char
+    subject = None
+    if kind in ("percent", "points"):
+        measure, subject = _rate_meaning(doc, actors, clause, rel, sent.start_char, unit)
+    elif kind in ("currency", "scaled"):
+        noun = _nearest(MEASURE_NOUNS, clause, rel)
+        measure = noun.lower() if noun else ("value" if unit else None)
+        subject = _nearest_actor(actors, sent.start_char, sent.end_char, s, ("country", "government"))
+    return Figure(text=doc.text[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
+
+
+def _rate_meaning(doc: Doc, actors: Actors, clause: str, rel: int, base: int, unit: str) -> tuple[str | None, Actor | None]:
+    """A percent or point move is an index change near an index, a tariff rate near a tariff word, else its noun."""
+    index = _nearest_actor(actors, base, base + len(clause), base + rel, ("market_index",))
+    tariff_at = _distance(TARIFF_WORDS, clause, rel)
+    index_at = min(_distance(INDEX_WORDS, clause, rel), abs(_actor_distance(index, base + rel)) if index else 10**6)
+    if unit == "points" and index:
+        return "index change", index
+    if tariff_at < 10**6 and tariff_at <= index_at:
+        return "tariff rate", _tariff_target(doc, actors, clause, rel, base)
+    if index and index_at < 10**6:
+        return "index change", index
+    fx = _nearest(FX_WORDS, clause, rel)
+    if fx and _distance(FX_WORDS, clause, rel) < 60:
+        return f"{fx.lower()} exchange rate change", None
+    noun = _nearest(MEASURE_NOUNS, clause, rel)
+    if noun:
+        return noun.lower(), _nearest_actor(actors, base, base + len(clause), base + rel, ("country", "government"))
+    return None, None
+
+
+TARGET_BEFORE = re.compile(r"\b(on|for|against|from|to|of)\s+(?:the\s+|all\s+)?$", re.I)
+TARGET_AFTER = re.compile(r"^\W*\s*(goods|imports|exports|products|steel|cars|autos|vehicles|shipments)\b", re.I)
+
+
+def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -> Actor | None:
+    """The country a tariff applies to: named after on/for/against/from, or as the adjective of the goods."""
+    best: tuple[float, Actor] | None = None
+    for a in actors.by_id.values():
+        if a.kind not in ("country", "government"):
+            continue
+        for s, e in a.spans:
+            if not (base <= s < base + len(clause)):
+                continue
+            score = abs(s - (base + rel))
+            if TARGET_BEFORE.search(clause[max(0, s - base - 12) : s - base]) or TARGET_AFTER.search(clause[e - base : e - base + 20]):
+                score -= 60
+            if doc.text[e : e + 2] in ("'s", "’s"):
+                score -= 20
+            if best is None or score < best[0]:
+                best = (score, a)
+    return best[1] if best else None
+
+
+def _distance(rx: re.Pattern, clause: str, rel: int) -> int:
+    ds = [min(abs(m.start() - rel), abs(m.end() - rel)) for m in rx.finditer(clause)]
+    return min(ds) if ds else 10**6
+
+
+def _nearest(rx: re.Pattern, clause: str, rel: int) -> str | None:
+    ms = sorted(rx.finditer(clause), key=lambda m: min(abs(m.start() - rel), abs(m.end() - rel)))
+    return ms[0].group(0) if ms else None
+
+
+def _actor_distance(actor: Actor, pos: int) -> int:
+    return min(min(abs(s - pos), abs(e - pos)) for s, e in actor.spans)
+
+
+def _nearest_actor(actors: Actors, lo: int, hi: int, pos: int, kinds: tuple[str, ...]) -> Actor | None:
+    best: tuple[int, Actor] | None = None
+    for a in actors.by_id.values():
+        if a.kind not in kinds:
+            continue
+        for s, e in a.spans:
+            if lo <= s < hi:
+                d = min(abs(s - pos), abs(e - pos))
+                if best is None or d < best[0]:
+                    best = (d, a)
+    return best[1] if best else None

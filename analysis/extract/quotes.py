@@ -1,0 +1,281 @@
+"""Who said what: quoted passages (direct and partial) and reported speech, with speaker, cue verb and channel."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer as gz
+from .actors import Actor, Actors
+
+SPEECH_VERBS = {
+    "say", "tell", "write", "post", "add", "note", "state", "warn", "announce", "insist", "argue", "explain",
+    "declare", "tweet", "claim", "allege", "stress", "emphasize", "emphasise", "underscore", "convey", "ask",
+    "urge", "call", "describe", "reiterate", "acknowledge", "confirm", "deny", "vow", "pledge", "promise",
+    "suggest", "signal", "respond", "reply", "comment", "remark", "predict", "caution", "complain", "criticize",
+    "criticise", "accuse", "threaten", "speak", "conclude", "indicate", "express", "welcome", "lament", "admit",
+    "concede", "contend", "maintain", "repeat", "assert", "hint", "brand", "dub", "label", "blast", "slam",
+    "counter", "retort", "agree", "report", "testify", "quip", "predict", "recall",
+}  # fmt: skip
+PARAPHRASE_VERBS = {"say", "tell", "add", "warn", "insist", "argue", "claim", "announce", "state", "note",
+                    "explain", "stress", "predict", "signal", "indicate", "acknowledge", "confirm", "allege"}
+PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i"}
+CHANNEL_PHRASES = [
+    (r"\bpress conference\b|\bnews conference\b", "press conference"),
+    (r"\bpress briefing\b|\bbriefing\b", "briefing"),
+    (r"\btold reporters\b|\bto reporters\b", "told reporters"),
+    (r"\b(?:phone|telephone|video) call\b|\b(?:during|in|on) (?:the|a) call\b", "phone call"),
+    (r"\bstatement\b", "statement"),
+    (r"\binterview\b", "interview"),
+    (r"\bspeech\b|\baddress(?:ed)? (?:to )?(?:parliament|lawmakers|the nation)\b", "speech"),
+    (r"\bsocial media\b|\bpost(?:ed)?\b", "social media post"),
+    (r"\bletter\b", "letter"),
+    (r"\bhearing\b|\btestimony\b", "hearing"),
+]
+CHANNEL_RX = [(re.compile(p, re.I), label) for p, label in CHANNEL_PHRASES]
+OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»"}
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: Actor | None = None
+    cue: str | None = None
+    channel: str | None = None
+
+    def row(self) -> dict:
+        return {
+            "speaker": self.speaker.id if self.speaker else None, "text": self.text, "kind": self.kind,
+            "cue": self.cue, "channel": self.channel, "start": self.start, "end": self.end,
+        }  # fmt: skip
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) index pairs of quotation marks; an unclosed quote runs to the end of its paragraph."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        s0, p = para.start(), para.group(0)
+        i = 0
+        while i < len(p):
+            ch = p[i]
+            if ch == "“" or (ch == '"' and _opens(p, i)):
+                closer = "”" if ch == "“" else '"'
+                j = _find_close(p, i + 1, closer)
+                spans.append((s0 + i, s0 + j))
+                i = j + 1
+                continue
+            if ch == "‘" and _opens(p, i):
+                j = _find_single_close(p, i + 1)
+                if j is not None and len(p[i + 1 : j].split()) >= 2:
+                    spans.append((s0 + i, s0 + j))
+                    i = j + 1
+                    continue
+            i += 1
+    return spans
+
+
+def _opens(p: str, i: int) -> bool:
+    before = p[i - 1] if i else " "
+    after = p[i + 1] if i + 1 < len(p) else " "
+    return (before.isspace() or before in "([{—–-:/,") and not after.isspace()
+
+
+def _find_close(p: str, k: int, closer: str) -> int:
+    for j in range(k, len(p)):
+        if p[j] == closer or (closer == "”" and p[j] == '"' and not _opens(p, j)):
+            return j
+        if p[j] == "“" and closer == "”":
+            return j  # a new opening before any closing: the earlier quote was left unclosed
+    return len(p)
+
+
+def _find_single_close(p: str, k: int) -> int | None:
+    for j in range(k, len(p)):
+        if p[j] == "’" and (j + 1 == len(p) or not p[j + 1].isalpha()) and not p[j - 1].isspace():
+            if j + 1 < len(p) and p[j - 1] in "sS" and p[j + 1] == " " and j - k < 3:
+                continue
+            return j
+        if p[j] in "“”":
+            return None
+    return None
+
+
+def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
+    """Quoted passages with their speakers, then reported speech (paraphrase) outside any quote."""
+    text = doc.text
+    spans = quote_spans(text)
+    quotes: list[Quote] = []
+    for open_i, close_i in spans:
+        s, e = open_i + 1, close_i
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if e - s < 2 or not re.search(r"[A-Za-z]", text[s:e]):
+            continue
+        kind = _kind(text, open_i, s, e)
+        if kind == "partial":
+            while e > s and text[e - 1] in ".,;:":
+                e -= 1
+        q = Quote(text=text[s:e], start=s, end=e, kind=kind)
+        q.speaker, q.cue = _speaker(doc, actors, open_i, close_i + 1, spans)
+        quotes.append(q)
+    _carry_over(quotes, text, actors)
+    for q in quotes:
+        q.channel = _channel(doc, actors, q.start, q.end)
+    quotes += _paraphrases(doc, actors, spans)
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _kind(text: str, open_i: int, s: int, e: int) -> str:
+    words = text[s:e].split()
+    before = text[max(0, open_i - 3) : open_i].strip()
+    starts_sentence = not before or before[-1] in ".!?:\n" or before[-1] in "”\""
+    if len(words) >= 5 and text[s].isupper() and (starts_sentence or before.endswith(",")):
+        return "direct"
+    if len(words) >= 8 and text[s].isupper():
+        return "direct"
+    return "partial"
+
+
+def _in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i <= b for a, b in spans)
+
+
+def _speaker(doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]) -> tuple[Actor | None, str | None]:
+    """The subject of the speech verb governing the quote, or of a speech verb in its sentence."""
+    inside = [t for t in doc if qs <= t.idx < qe]
+    outside = lambda t: not (qs <= t.idx < qe)  # noqa: E731
+    fallback: tuple[Actor | None, str | None] = (None, None)
+    for root in [t for t in inside if outside(t.head) or t.head is t]:
+        cue = None
+        for anc in root.ancestors:
+            if not outside(anc):
+                continue
+            if anc.pos_ in ("VERB", "AUX"):
+                speech = anc.lemma_.lower() in SPEECH_VERBS
+                cue = cue or (anc.text if speech else None)
+                who = _resolve_subject(doc, actors, anc, spans)
+                if who and (speech or cue):
+                    return who, cue
+                if who and fallback[0] is None and anc.dep_ == "ROOT":
+                    fallback = (who, cue)
+    sents = {t.sent for t in inside} or {doc.char_span(qs, qe, alignment_mode="expand").sent}
+    for sent in sorted(sents, key=lambda s: s.start):
+        for tok in sent:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and not _in_spans(tok.idx, spans):
+                who = _resolve_subject(doc, actors, tok, spans)
+                if who:
+                    return who, tok.text
+    return fallback
+
+
+def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[int, int]]) -> Actor | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_spans(c.idx, spans)), None)
+    if subj is None and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return None
+    if subj is None:
+        return None
+    return resolve_mention(doc, actors, subj, spans)
+
+
+def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
+    """The actor a subject token stands for: a named mention, a pronoun's antecedent, or a named body."""
+    if tok.lower_ in PRONOUNS:
+        return _antecedent(actors, tok, spans)
+    lo = min(t.idx for t in tok.subtree)
+    hi = max(t.idx + len(t.text) for t in tok.subtree)
+    found = actors.at(tok.idx, tok.idx + len(tok.text)) or actors.at(lo, hi, kinds=("person",)) or actors.at(lo, hi)
+    if found:
+        return found
+    if tok.pos_ == "NOUN" and tok.lower_ in {"ministry", "department", "commission", "spokesperson", "spokesman",
+                                             "spokeswoman", "office", "government", "administration", "embassy"}:
+        return _body(doc, actors, tok)
+    return None
+
+
+def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
+    kinds = ("person",) if tok.lower_ in ("he", "she", "him", "her", "i") else ("person", "government", "organization")
+    if tok.lower_ == "it":
+        kinds = ("government", "organization", "country")
+    best: tuple[int, Actor] | None = None
+    for a in actors.by_id.values():
+        if a.kind not in kinds:
+            continue
+        for s, _ in a.spans:
+            if s < tok.idx and not _in_spans(s, spans) and (best is None or s > best[0]):
+                best = (s, a)
+    return best[1] if best else None
+
+
+def _body(doc: Doc, actors: Actors, tok: Token) -> Actor:
+    """An unnamed body speaking ("the commerce ministry said"): a new organisation actor."""
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct") and not t.is_space]
+    name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+    country = gz.country_of_text(name)
+    bare = re.sub(r"^.*?(?:'s|’s)\s+", "", name)
+    aid = gz.slug(bare if country else name)
+    actor = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=bare[:1].upper() + bare[1:], kind="organization", country=country))
+    actor.spans.append((words[0].idx, tok.idx + len(tok.text)))
+    return actor
+
+
+def _carry_over(quotes: list[Quote], text: str, actors: Actors) -> None:
+    """A quote with no speaker of its own continues the previous quote when nothing but a sentence break lies between."""
+    prev = None
+    for q in quotes:
+        if q.speaker is None and prev is not None and prev.speaker is not None:
+            gap = text[prev.end : q.start]
+            other = actors.at(prev.end + 1, max(prev.end + 1, q.start - 1), kinds=("person",))
+            if gap.count("\n") <= 1 and len(gap) < 200 and other in (None, prev.speaker):
+                q.speaker, q.cue = prev.speaker, q.cue or prev.cue
+        prev = q
+
+
+def _channel(doc: Doc, actors: Actors, s: int, e: int) -> str | None:
+    """Where the words were said: an outlet or platform named in the sentence, else a kind of occasion."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    sents = [span.sent]
+    if span.sent.start > 0:
+        prev = doc[span.sent.start - 1].sent
+        if "\n" not in doc.text[prev.end_char : span.sent.start_char]:
+            sents.insert(0, prev)
+    for sent in reversed(sents):
+        media = actors.at(sent.start_char, sent.end_char, kinds=("media",))
+        if media:
+            return media.name
+        outside = doc.text[sent.start_char : sent.end_char].replace(doc.text[s:e], " ")
+        for rx, label in CHANNEL_RX:
+            if rx.search(outside):
+                return label
+    return None
+
+
+def _paraphrases(doc: Doc, actors: Actors, spans: list[tuple[int, int]]) -> list[Quote]:
+    """Reported speech with no quotation marks: "Bessent said he expects Japan to get priority"."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in PARAPHRASE_VERBS or tok.pos_ != "VERB" or _in_spans(tok.idx, spans):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
+        if comp is None:
+            continue
+        sub = list(comp.subtree)
+        s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        if any(a < e and s < b for a, b in spans) or len(sub) < 4:
+            continue
+        who = _resolve_subject(doc, actors, tok, spans)
+        if who is None:
+            continue
+        while e > s and doc.text[e - 1] in ",.;":
+            e -= 1
+        out.append(Quote(text=doc.text[s:e], start=s, end=e, kind="paraphrase", speaker=who, cue=tok.text,
+                         channel=_channel(doc, actors, s, e)))  # fmt: skip
+    return out
