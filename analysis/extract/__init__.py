@@ -79,13 +79,18 @@ def _default_zone(cleaned: Cleaned, actors: Actors) -> str | None:
         if a.kind == "person":
             votes[a.country] += 1
         elif a.kind == "place":
-            votes[a.country] += 3 * len(a.spans)
+            votes[a.country] += sum(3 if _preceded_by(cleaned.text, s, "in") else 1 for s, _ in a.spans)
         elif a.kind in ("country", "government"):
             votes[a.country] += 0.2 * len(a.spans)
     for iso3, _ in votes.most_common():
         if gz.timezone_for(iso3):
             return gz.timezone_for(iso3)
     return None
+
+
+def _preceded_by(text: str, start: int, word: str) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() == word
 
 
 def _body_chars(text: str) -> int:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from .actors import Actors
 from .timex import Timex, find_dates, find_times
 
-FUTURE_MARKERS = {"will", "'ll", "’ll", "shall", "plans", "plan", "scheduled", "expected", "due", "set", "next"}
+FUTURE_MARKERS = {"will", "'ll", "’ll", "shall", "scheduled", "due"}
 PARTICIPANT_KINDS = ("person", "government", "country", "organization", "market_index")
 
 
@@ -45,7 +45,8 @@ def find_events(
         if not sent.text.strip():
             continue
         body = sent.text
-        dates = [_shift(t, sent.start_char) for t in find_dates(body, published, future=_is_future(sent))]
+        dates = [_shift(t, sent.start_char) for t in find_dates(body, published)]
+        dates = [_future_if_needed(doc, t, published) for t in dates]
         times = [_shift(t, sent.start_char) for t in find_times(body)]
         spans += [(t.start, t.end) for t in dates + times]
         dates = [t for t in dates if not _inside(t, skip)]
@@ -75,8 +76,18 @@ def _inside(t: Timex, skip: list[tuple[int, int]]) -> bool:
     return any(a <= t.start < b for a, b in skip)
 
 
-def _is_future(sent: Span) -> bool:
-    return any(t.lower_ in FUTURE_MARKERS and t.pos_ in ("AUX", "VERB", "ADJ") for t in sent)
+def _future_if_needed(doc: Doc, t: Timex, published: dt.date | None) -> Timex:
+    """A weekday in a clause about the future ("will meet on Thursday") is the next one, not the last."""
+    if t.kind != "weekday" or published is None:
+        return t
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    verb = span.root if span is not None else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb is None or not any(c.lower_ in FUTURE_MARKERS for c in [verb, *verb.children]):
+        return t
+    day = find_dates(t.text, published, future=True)
+    return Timex(t.start, t.end, t.text, t.kind, day[0].date if day else t.date, approximate=t.approximate)
 
 
 def _in_zone(day: dt.date, t: Timex, timezone: str | None) -> tuple[dt.date, str]:

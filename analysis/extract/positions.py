@@ -49,7 +49,9 @@ def find_positions(doc: Doc, quotes: list[Quote]) -> list[Position]:
         names[q.speaker.id] = q.speaker.name
         context = _sentence(doc, q.start, q.end)
         words = q.text
-        topics = [t for t, rx in TOPIC_RX.items() if rx.search(context)]
+        topics = [t for t, rx in TOPIC_RX.items() if rx.search(words)] or [
+            t for t, rx in TOPIC_RX.items() if rx.search(context)
+        ]
         pos, neg, just = (len(rx.findall(words)) for rx in (POS_RX, NEG_RX, JUST_RX))
         if just:
             topics = topics if "tariffs" in topics else [*topics, "tariffs"]
