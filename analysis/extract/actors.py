@@ -26,6 +26,7 @@ TITLE_MODIFIERS = {
 GOVERNMENT_NOUNS = {"government", "administration", "officials", "authorities", "cabinet", "leaders", "side"}
 PLACE_PREPOSITIONS = {"in", "to", "at", "from", "into", "near", "visit", "visiting", "outside", "across"}
 OBJECT_PREPOSITIONS = {"with", "to", "against", "on", "from", "toward", "towards", "by", "into", "for", "over"}
+SPEAKING = {"say", "tell", "write", "post", "add", "warn", "announce", "tweet", "insist", "argue"}
 NON_US_HEADS = {"minister", "premier", "chancellor", "taoiseach"}  # the US cabinet has secretaries, not ministers
 
 
@@ -139,6 +140,9 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
         if ent.label_ == "PERSON":
             out += _clean_name(ent, taken)
     for tok in doc:
+        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEAKING and not tok.ent_type_:
+            first = min([tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
+            out += _clean_name(doc[first.i : tok.i + 1], taken)
         if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
             j = tok.i + 1
             while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():

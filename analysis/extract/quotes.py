@@ -150,7 +150,14 @@ def _in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
 def _speaker(doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]) -> tuple[Actor | None, str | None]:
     """The subject of the speech verb governing the quote, or of a speech verb in its sentence."""
     inside = [t for t in doc if qs <= t.idx < qe]
-    outside = lambda t: not (qs <= t.idx < qe)  # noqa: E731
+    p_lo = doc.text.rfind("\n", 0, qs) + 1
+    p_hi = doc.text.find("\n", qe) % (len(doc.text) + 1)
+    p_hi = p_hi if p_hi >= qe else len(doc.text)
+
+    def outside(t: Token) -> bool:
+        """Outside the quote but inside its paragraph: a speaker is never a paragraph away."""
+        return not (qs <= t.idx < qe) and p_lo <= t.idx < p_hi
+
     fallback: tuple[Actor | None, str | None] = (None, None)
     for root in [t for t in inside if outside(t.head) or t.head is t]:
         cue = None
@@ -165,9 +172,12 @@ def _speaker(doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, 
                     return who, cue
                 if who and fallback[0] is None and anc.dep_ == "ROOT":
                     fallback = (who, cue)
-    sents = {t.sent for t in inside} or {doc.char_span(qs, qe, alignment_mode="expand").sent}
+    whole = doc.char_span(qs, qe, alignment_mode="expand")
+    sents = {t.sent for t in inside} or ({whole.sent} if whole is not None else set())
     for sent in sorted(sents, key=lambda s: s.start):
         for tok in sent:
+            if not outside(tok):
+                continue
             if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and not _in_spans(tok.idx, spans):
                 who = _resolve_subject(doc, actors, tok, spans)
                 if who:
