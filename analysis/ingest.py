@@ -27,14 +27,18 @@ def read_article(path: str | Path) -> RawArticle:
     if not path.exists():
         raise BadInput("article file not found", "check the path", path=path)
     if path.is_dir():
-        raise BadInput("article path is a directory", "pass one article file (for a folder use `corpus`)", path=path)
+        raise BadInput(
+            "article path is a directory", "pass one article file (for a folder use `corpus`)", path=path
+        )
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         raise BadInput(f"article file is {size / 1e6:.0f} MB, over the 50 MB limit", TEXT_FIX, path=path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BadInput(f"article file cannot be read ({exc.strerror})", "check its permissions", path=path) from exc
+        raise BadInput(
+            f"article file cannot be read ({exc.strerror})", "check its permissions", path=path
+        ) from exc
     if b"\x00" in data:
         raise BadInput("article file is binary (it contains NUL bytes)", TEXT_FIX, path=path)
     try:
@@ -61,7 +65,9 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError as exc:
-        raise BadInput(f"--published is not a real date: {value!r}", "use YYYY-MM-DD, e.g. 2025-04-08") from exc
+        raise BadInput(
+            f"--published is not a real date: {value!r}", "use YYYY-MM-DD, e.g. 2025-04-08"
+        ) from exc
 
 
 def check_timezone(value: str | None) -> str | None:
@@ -71,5 +77,7 @@ def check_timezone(value: str | None) -> str | None:
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInput(f"unknown timezone: {value!r}", "use an IANA name such as Asia/Tokyo or America/New_York") from exc
+        raise BadInput(
+            f"unknown timezone: {value!r}", "use an IANA name such as Asia/Tokyo or America/New_York"
+        ) from exc
     return str(value)

@@ -91,7 +91,11 @@ def test_speaker_after_and_before_and_carried_over() -> None:
     )
     data = extract_text(text, published=TUESDAY)
     by_text = {q["text"][:12]: q["speaker"] for q in data["quotes"] if q["kind"] != "paraphrase"}
-    assert by_text == {"We will not ": "jane-roe", "It is unfair": "jane-roe", "The tariffs ": "howard-lutnick"}
+    assert by_text == {
+        "We will not ": "jane-roe",
+        "It is unfair": "jane-roe",
+        "The tariffs ": "howard-lutnick",
+    }
     people = {a["id"]: a for a in data["actors"] if a["kind"] == "person"}
     assert people["howard-lutnick"]["title"] == "Commerce Secretary" and people["howard-lutnick"]["country"] == "USA"
     _spans_ok(text, data)
@@ -132,11 +136,16 @@ def test_impossible_date_is_refused() -> None:
 
 
 NASTY = st.text(
-    alphabet=st.sampled_from(list('“”‘’"\' .,:;!?\n—–-%$€0123456789aAbBzZ日本語ÉéTrumpSaidTuesday')), max_size=400
+    alphabet=st.sampled_from(list("“”‘’\"' .,:;!?\n—–-%$€0123456789aAbBzZ日本語ÉéTrumpSaidTuesday")),
+    max_size=400,
 ) | st.text(max_size=200)
 
 
-@settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(NASTY)
 def test_any_text_gives_valid_spans(text: str) -> None:
     data = extract_text(text, published=TUESDAY)

@@ -26,7 +26,7 @@ def _score():
     if not (SHARED_EVAL / "score.py").exists():
         pytest.skip("../shared/eval is not beside this checkout")
     sys.path.insert(0, str(SHARED_EVAL))
-    from score import score  # noqa: PLC0415
+    from score import score
 
     return score
 

@@ -24,9 +24,7 @@ from .quotes import find_quotes, quote_spans
 SECTIONS = ("article", "actors", "quotes", "positions", "figures", "events")
 
 
-def extract_article(
-    path: str | Path, *, published: str | dt.date | None = None, timezone: str | None = None
-) -> dict:
+def extract_article(path: str | Path, *, published: str | dt.date | None = None, timezone: str | None = None) -> dict:
     """The extraction of one article file as a JSON-ready dict; raises BadInput on unusable input."""
     day = parse_published(published)
     zone = check_timezone(timezone)
@@ -34,7 +32,9 @@ def extract_article(
     return extract_text(raw.text, source=raw.source, published=day, timezone=zone)
 
 
-def extract_text(text: str, *, source: str = "<text>", published: dt.date | None = None, timezone: str | None = None) -> dict:
+def extract_text(
+    text: str, *, source: str = "<text>", published: dt.date | None = None, timezone: str | None = None
+) -> dict:
     """The extraction of an article given as a string (offsets index `text`)."""
     cleaned = clean_article(text)
     day = published or cleaned.stated_date

@@ -25,9 +25,26 @@ TITLE_MODIFIERS = {
 }  # fmt: skip
 GOVERNMENT_NOUNS = {"government", "administration", "officials", "authorities", "cabinet", "leaders", "side"}
 PLACE_PREPOSITIONS = {"in", "to", "at", "from", "into", "near", "visit", "visiting", "outside", "across"}
-OBJECT_PREPOSITIONS = {"with", "to", "against", "on", "from", "toward", "towards", "by", "into", "for", "over"}
+OBJECT_PREPOSITIONS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "from",
+    "toward",
+    "towards",
+    "by",
+    "into",
+    "for",
+    "over",
+}
 SPEAKING = {"say", "tell", "write", "post", "add", "warn", "announce", "tweet", "insist", "argue"}
-NON_US_HEADS = {"minister", "premier", "chancellor", "taoiseach"}  # the US cabinet has secretaries, not ministers
+NON_US_HEADS = {
+    "minister",
+    "premier",
+    "chancellor",
+    "taoiseach",
+}  # the US cabinet has secretaries, not ministers
 
 
 @dataclass
@@ -141,7 +158,10 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             out += _clean_name(ent, taken)
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEAKING and not tok.ent_type_:
-            first = min([tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
+            first = min(
+                [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")],
+                key=lambda t: t.i,
+            )
             out += _clean_name(doc[first.i : tok.i + 1], taken)
         if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
             j = tok.i + 1
@@ -179,7 +199,10 @@ def _cluster_people(cands: list[tuple[str, int]]) -> dict[str, set[str]]:
     full: dict[str, set[str]] = {}
     for name, _ in sorted(cands, key=lambda c: (-len(c[0].split()), c[1])):
         words = name.split()
-        owner = next((f for f in full if words[-1] == f.split()[-1] or (len(words) == 1 and words[0] in f.split())), None)
+        owner = next(
+            (f for f in full if words[-1] == f.split()[-1] or (len(words) == 1 and words[0] in f.split())),
+            None,
+        )
         if owner is None:
             full[name] = {name}
         else:
@@ -266,7 +289,12 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         if c:
             country = c
             break
-        if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and low not in NOT_NAMES and not tok.is_sent_start:
+        if (
+            tok.text[:1].isupper()
+            and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+            and low not in NOT_NAMES
+            and not tok.is_sent_start
+        ):
             words.insert(0, tok)
         elif low in gz.title_heads() or low in TITLE_MODIFIERS:
             words.insert(0, tok)
@@ -280,7 +308,9 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     return doc[words[0].i : words[-1].i + 1].text, country
 
 
-APPOSITION = re.compile(r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)\s*(?:,|;|\.(?:\s|$)|\s+(?:said|says|told))")
+APPOSITION = re.compile(
+    r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)\s*(?:,|;|\.(?:\s|$)|\s+(?:said|says|told))"
+)
 NOT_TITLE_START = re.compile(r"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as)\b", re.I)
 
 
@@ -316,7 +346,11 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
         if h.known.kind != "country" or not (sent.start_char <= h.start < sent.end_char):
             continue
         prev = doc.text[max(sent.start_char, h.start - 12) : h.start].split()
-        if prev and prev[-1].lower() in OBJECT_PREPOSITIONS | {"the"} and (len(prev) < 2 or prev[-1] != "the" or prev[-2].lower() in OBJECT_PREPOSITIONS):
+        if (
+            prev
+            and prev[-1].lower() in OBJECT_PREPOSITIONS | {"the"}
+            and (len(prev) < 2 or prev[-1] != "the" or prev[-2].lower() in OBJECT_PREPOSITIONS)
+        ):
             continue
         dist = abs(h.start - s)
         votes[h.known.country] += 1.0 / (1 + dist / 40)
@@ -331,7 +365,9 @@ def _main_countries(actors: Actors) -> Counter[str]:
     return counts
 
 
-TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?:(?P<adj>[A-Z][\w.]*|U\.S\.)\s+)?(?P<title>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)\b")
+TITLE_ONLY = re.compile(
+    r"\b(?:the|The)\s+(?:(?P<adj>[A-Z][\w.]*|U\.S\.)\s+)?(?P<title>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)\b"
+)
 
 
 def _add_title_only_mentions(actors: Actors, text: str) -> None:
@@ -376,6 +412,8 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
         before = doc.text[max(0, ent.start_char - 25) : ent.start_char]
         country = gz.country_of_text(name) or (gz.country_of_text(before.split()[-1]) if before.split() else None)
         aid = gz.slug(name)
-        org = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=name, kind="organization", country=country, forms={name}))
+        org = actors.by_id.get(aid) or actors.add(
+            Actor(id=aid, name=name, kind="organization", country=country, forms={name})
+        )
         org.spans.append((ent.start_char, ent.end_char))
         taken.append((ent.start_char, ent.end_char))

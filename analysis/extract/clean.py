@@ -12,23 +12,50 @@ from .timex import find_dates
 # To add one: append a (label, regex) pair; patterns are case-insensitive and searched, not matched.
 BOILERPLATE = [
     ("navigation", r"^\s*(skip to (main )?content|skip navigation|menu|search|home\s*[|>])"),
-    ("subscription", r"\bsubscri(be|bers?|ption)\b.*\b(plan|account|now|today|access|offer|to read|to continue)\b"),
-    ("subscription", r"\b(already a subscriber|log ?in to (read|continue)|sign in to (read|continue|comment))\b"),
+    (
+        "subscription",
+        r"\bsubscri(be|bers?|ption)\b.*\b(plan|account|now|today|access|offer|to read|to continue)\b",
+    ),
+    (
+        "subscription",
+        r"\b(already a subscriber|log ?in to (read|continue)|sign in to (read|continue|comment))\b",
+    ),
     ("subscription", r"\b(this (article|content) is (for|available to) (subscribers|members)|paywall)\b"),
-    ("comments", r"\b(comment on (stories|this)|display name|comments? (are|is) (closed|moderated)|join the conversation)\b"),
+    (
+        "comments",
+        r"\b(comment on (stories|this)|display name|comments? (are|is) (closed|moderated)|join the conversation)\b",
+    ),
     ("comments", r"^\s*(\d+\s+)?comments?\s*$|\bleave a comment\b|\bview comments\b"),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
-    ("newsletter", r"\b(sign up|subscribe) (for|to) (our|the)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(sign up|inbox)\b"),
-    ("advertisement", r"^\s*(advertisement|sponsored( content)?|ad|story continues below( advertisement)?)\s*$"),
-    ("related", r"^\s*(related( articles?| stories| coverage)?|read more|more from|most (popular|read)|popular|"
-     r"recommended( stories)?|trending|also read|see also|watch|listen|what to read next)\b\s*[:|\-–—]?"),
-    ("share", r"^\s*(share( this( article| story)?)?( on \w+)?|copy link|print|email|follow us( on \w+)?)\s*$"),
-    ("credit", r"\((AP|AFP|Reuters|Bloomberg|Getty)( Photo| Images)?\s*/[^)]*\)|\bTHE CANADIAN PRESS/|"
-     r"\bREUTERS/[A-Z]|\bAFP via Getty\b|\bGetty Images\b|^\s*(photo|photograph|image|file photo|pictured)\s*[:|]"),
+    (
+        "newsletter",
+        r"\b(sign up|subscribe) (for|to) (our|the)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(sign up|inbox)\b",
+    ),
+    (
+        "advertisement",
+        r"^\s*(advertisement|sponsored( content)?|ad|story continues below( advertisement)?)\s*$",
+    ),
+    (
+        "related",
+        r"^\s*(related( articles?| stories| coverage)?|read more|more from|most (popular|read)|popular|"
+        r"recommended( stories)?|trending|also read|see also|watch|listen|what to read next)\b\s*[:|\-–—]?",
+    ),
+    (
+        "share",
+        r"^\s*(share( this( article| story)?)?( on \w+)?|copy link|print|email|follow us( on \w+)?)\s*$",
+    ),
+    (
+        "credit",
+        r"\((AP|AFP|Reuters|Bloomberg|Getty)( Photo| Images)?\s*/[^)]*\)|\bTHE CANADIAN PRESS/|"
+        r"\bREUTERS/[A-Z]|\bAFP via Getty\b|\bGetty Images\b|^\s*(photo|photograph|image|file photo|pictured)\s*[:|]",
+    ),
     ("credit", r"^\s*\(?(reporting|writing|editing|additional reporting|compiled) by\b"),
     ("copyright", r"^\s*(©|\(c\)|copyright\b)|\ball rights reserved\b"),
     ("image", r"^\s*[A-Za-z0-9_\-]{24,}(\.(jpe?g|png|webp|gif))?\s*$"),
-    ("byline", r"^\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*(,|and)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*\s*$"),
+    (
+        "byline",
+        r"^\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*(,|and)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*\s*$",
+    ),
 ]
 BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
 METADATA_RX = re.compile(

@@ -20,17 +20,39 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "
                     "¥": "JPY", "₩": "KRW", "₹": "INR"}  # fmt: skip
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
                   "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN"}  # fmt: skip
-DURATIONS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
+DURATIONS = {
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+}
 NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")"
 SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|trn|k|m|b)\b)?"
 PATTERNS = [
     ("currency", re.compile(r"(?P<sym>US\$|C\$|A\$|HK\$|\$|€|£|¥|₩|₹)\s?" + NUM + SCALE, re.I)),
-    ("currency", re.compile(r"\b" + NUM + SCALE + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos)\b", re.I)),
-    ("percent", re.compile(r"(?<![\w.])" + NUM + r"\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I)),
+    (
+        "currency",
+        re.compile(
+            r"\b" + NUM + SCALE + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos)\b",
+            re.I,
+        ),
+    ),
+    (
+        "percent",
+        re.compile(r"(?<![\w.])" + NUM + r"\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I),
+    ),
     ("points", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<pts>points?)\b", re.I)),
-    ("duration", re.compile(r"(?<![\w.])" + NUM + r"[\s-]+(?P<dur>minute|hour|day|week|month|year)s?\b(?![\s-]+old)", re.I)),
+    (
+        "duration",
+        re.compile(r"(?<![\w.])" + NUM + r"[\s-]+(?P<dur>minute|hour|day|week|month|year)s?\b(?![\s-]+old)", re.I),
+    ),
     ("scaled", re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million)\b", re.I)),
-    ("count", re.compile(r"(?<![\w.$€£¥,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<noun>[a-z]+(?:[- ][a-z]+)?)\b")),
+    (
+        "count",
+        re.compile(r"(?<![\w.$€£¥,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<noun>[a-z]+(?:[- ][a-z]+)?)\b"),
+    ),
 ]
 TARIFF_WORDS = re.compile(r"\b(tariffs?|levy|levies|duty|duties|import taxes?|reciprocal)\b", re.I)
 INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
@@ -77,9 +99,18 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            if kind == "count" and m.group("noun").split()[0].rstrip("s") + "s" not in COUNT_NOUNS and m.group("noun").split()[0] not in COUNT_NOUNS:
+            if (
+                kind == "count"
+                and m.group("noun").split()[0].rstrip("s") + "s" not in COUNT_NOUNS
+                and m.group("noun").split()[0] not in COUNT_NOUNS
+            ):
                 continue
-            if kind in ("scaled", "count", "duration") and m.group("num").isdigit() and 1900 <= int(m.group("num")) <= 2100 and kind != "duration":
+            if (
+                kind in ("scaled", "count", "duration")
+                and m.group("num").isdigit()
+                and 1900 <= int(m.group("num")) <= 2100
+                and kind != "duration"
+            ):
                 continue
             fig = _figure(kind, m, doc, actors)
             if fig:
@@ -122,7 +153,9 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     return Figure(text=doc.text[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
 
 
-def _rate_meaning(doc: Doc, actors: Actors, clause: str, rel: int, base: int, unit: str) -> tuple[str | None, Actor | None]:
+def _rate_meaning(
+    doc: Doc, actors: Actors, clause: str, rel: int, base: int, unit: str
+) -> tuple[str | None, Actor | None]:
     """A percent or point move is an index change near an index, a tariff rate near a tariff word, else its noun."""
     index = _nearest_actor(actors, base, base + len(clause), base + rel, ("market_index",))
     tariff_at = _distance(TARIFF_WORDS, clause, rel)
@@ -156,7 +189,9 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
             if not (base <= s < base + len(clause)):
                 continue
             score = abs(s - (base + rel))
-            if TARGET_BEFORE.search(clause[max(0, s - base - 12) : s - base]) or TARGET_AFTER.search(clause[e - base : e - base + 20]):
+            if TARGET_BEFORE.search(clause[max(0, s - base - 12) : s - base]) or TARGET_AFTER.search(
+                clause[e - base : e - base + 20]
+            ):
                 score -= 60
             if doc.text[e : e + 2] in ("'s", "’s"):
                 score -= 20

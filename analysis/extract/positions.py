@@ -16,9 +16,9 @@ TOPICS = {
     "negotiations": r"\bnegotiat\w*|\btalks\b|\bdiscussions?\b|\bdialogue\b|\bengagement\b|\bdeal\b|\bagreement\b",
     "countermeasures": r"\bcounter-?measures?\b|\bretaliat\w*|\bcounter-?tariffs?\b|\brespond in kind\b",
 }
-POSITIVE = r"\b(look forward|productive|constructive|welcome[sd]?|hope(?:ful)?|support(?:s|ed)?|agree[sd]?|priority|positive|progress|pleased|optimistic|confident|good|great|candid|important|fair|win|benefit|ready to|willing|success)\w*"  # noqa: E501
-NEGATIVE = r"\b(regrettable|regret|reconsider|oppose[sd]?|unjustified|unjust|harm\w*|damag\w*|weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|unacceptable|violat\w*|protectionis\w*|bully\w*|blackmail|mistake|wrong|disastrous|devastating|threat\w*|uncertain\w*|costly|abandon|lift|scrap|remove|withdraw|deplor\w*|oppos\w*|firmly|strongly)"  # noqa: E501
-JUSTIFY = r"\b(poorly|unfair\w*|cheat\w*|rip(?:ped|ping)? off|take advantage|taken advantage|abus\w*|non-tariff|trade barriers?|deficits?|don[’']t take|won[’']t take)"  # noqa: E501
+POSITIVE = r"\b(look forward|productive|constructive|welcome[sd]?|hope(?:ful)?|support(?:s|ed)?|agree[sd]?|priority|positive|progress|pleased|optimistic|confident|good|great|candid|important|fair|win|benefit|ready to|willing|success)\w*"
+NEGATIVE = r"\b(regrettable|regret|reconsider|oppose[sd]?|unjustified|unjust|harm\w*|damag\w*|weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|unacceptable|violat\w*|protectionis\w*|bully\w*|blackmail|mistake|wrong|disastrous|devastating|threat\w*|uncertain\w*|costly|abandon|lift|scrap|remove|withdraw|deplor\w*|oppos\w*|firmly|strongly)"
+JUSTIFY = r"\b(poorly|unfair\w*|cheat\w*|rip(?:ped|ping)? off|take advantage|taken advantage|abus\w*|non-tariff|trade barriers?|deficits?|don[’']t take|won[’']t take)"
 TOPIC_RX = {t: re.compile(p, re.I) for t, p in TOPICS.items()}
 POS_RX, NEG_RX, JUST_RX = (re.compile(p, re.I) for p in (POSITIVE, NEGATIVE, JUSTIFY))
 VERB = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on", "mixed": "is mixed on"}
@@ -68,7 +68,15 @@ def find_positions(doc: Doc, quotes: list[Quote]) -> list[Position]:
                 score[key][1] += neg if "tariffs" not in topics else 0
     out = []
     for (actor, topic), (p, n) in score.items():
-        stance = "neutral" if p == n == 0 else "mixed" if p and n and min(p, n) / max(p, n) > 0.5 else "support" if p > n else "oppose"
+        stance = (
+            "neutral"
+            if p == n == 0
+            else "mixed"
+            if p and n and min(p, n) / max(p, n) > 0.5
+            else "support"
+            if p > n
+            else "oppose"
+        )
         spans = sorted(set(evidence[(actor, topic)]))
         sample = doc.text[spans[0][0] : spans[0][1]]
         sample = sample if len(sample) <= 90 else sample[:87].rsplit(" ", 1)[0] + "…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from . import gazetteer as gz
 from .actors import Actor, Actors
@@ -17,10 +17,28 @@ SPEECH_VERBS = {
     "suggest", "signal", "respond", "reply", "comment", "remark", "predict", "caution", "complain", "criticize",
     "criticise", "accuse", "threaten", "speak", "conclude", "indicate", "express", "welcome", "lament", "admit",
     "concede", "contend", "maintain", "repeat", "assert", "hint", "brand", "dub", "label", "blast", "slam",
-    "counter", "retort", "agree", "report", "testify", "quip", "predict", "recall",
+    "counter", "retort", "agree", "report", "testify", "quip", "recall",
 }  # fmt: skip
-PARAPHRASE_VERBS = {"say", "tell", "add", "warn", "insist", "argue", "claim", "announce", "state", "note",
-                    "explain", "stress", "predict", "signal", "indicate", "acknowledge", "confirm", "allege"}
+PARAPHRASE_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "warn",
+    "insist",
+    "argue",
+    "claim",
+    "announce",
+    "state",
+    "note",
+    "explain",
+    "stress",
+    "predict",
+    "signal",
+    "indicate",
+    "acknowledge",
+    "confirm",
+    "allege",
+}
 PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i"}
 CHANNEL_PHRASES = [
     (r"\bpress conference\b|\bnews conference\b", "press conference"),
@@ -135,7 +153,7 @@ def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
 def _kind(text: str, open_i: int, s: int, e: int) -> str:
     words = text[s:e].split()
     before = text[max(0, open_i - 3) : open_i].strip()
-    starts_sentence = not before or before[-1] in ".!?:\n" or before[-1] in "”\""
+    starts_sentence = not before or before[-1] in ".!?:\n" or before[-1] in '”"'
     if len(words) >= 5 and text[s].isupper() and (starts_sentence or before.endswith(",")):
         return "direct"
     if len(words) >= 8 and text[s].isupper():
@@ -147,7 +165,9 @@ def _in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= i <= b for a, b in spans)
 
 
-def _speaker(doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]) -> tuple[Actor | None, str | None]:
+def _speaker(
+    doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]
+) -> tuple[Actor | None, str | None]:
     """The subject of the speech verb governing the quote, or of a speech verb in its sentence."""
     inside = [t for t in doc if qs <= t.idx < qe]
     p_lo = doc.text.rfind("\n", 0, qs) + 1
@@ -203,8 +223,18 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
     found = actors.at(tok.idx, tok.idx + len(tok.text)) or actors.at(lo, hi, kinds=("person",)) or actors.at(lo, hi)
     if found:
         return found
-    if tok.pos_ == "NOUN" and tok.lower_ in {"ministry", "department", "commission", "spokesperson", "spokesman",
-                                             "spokeswoman", "office", "government", "administration", "embassy"}:
+    if tok.pos_ == "NOUN" and tok.lower_ in {
+        "ministry",
+        "department",
+        "commission",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "office",
+        "government",
+        "administration",
+        "embassy",
+    }:
         return _body(doc, actors, tok)
     return None
 
@@ -230,7 +260,9 @@ def _body(doc: Doc, actors: Actors, tok: Token) -> Actor:
     country = gz.country_of_text(name)
     bare = re.sub(r"^.*?(?:'s|’s)\s+", "", name)
     aid = gz.slug(bare if country else name)
-    actor = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=bare[:1].upper() + bare[1:], kind="organization", country=country))
+    actor = actors.by_id.get(aid) or actors.add(
+        Actor(id=aid, name=bare[:1].upper() + bare[1:], kind="organization", country=country)
+    )
     actor.spans.append((words[0].idx, tok.idx + len(tok.text)))
     return actor
 

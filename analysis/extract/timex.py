@@ -28,7 +28,7 @@ ZONE_ABBREVIATIONS = {
     "IST": "Asia/Kolkata", "SGT": "Asia/Singapore",
 }  # fmt: skip
 
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 _ZONE = r"(?:\s+(?P<zone>" + "|".join(ZONE_ABBREVIATIONS) + r")\b)?"
