@@ -191,6 +191,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []  # shouting ("MILLIONS") or acronyms are not names
     if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words):
         return []
+    if ORG_WORDS.search(name):
+        return []  # "Commerce Ministry" is a body, not a person
     return [(name, start)]
 
 
@@ -245,14 +247,13 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             explicit = next((c for _, c, _ in titles if c), None)
             person.country = explicit or gz.titles().get(title.lower()) or _title_country(titles)
         if person.country is None:
+            against = {c for c, w in votes.items() if w < 0}
+            votes = Counter({c: w for c, w in votes.items() if w > 0})
             if title_head(person.title) in NON_US_HEADS:
+                against.add("USA")
                 votes.pop("USA", None)
-                for iso3, w in main.items():
-                    if iso3 != "USA":
-                        votes[iso3] += w * 0.1
-            elif not votes:
-                for iso3, w in main.items():
-                    votes[iso3] += w * 0.1
+            if not votes:
+                votes = Counter({c: w for c, w in main.items() if c not in against})
             person.country = votes.most_common(1)[0][0] if votes else None
 
 
@@ -336,22 +337,31 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
 
 
 def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Actor) -> Counter[str]:
-    """Countries named near a mention, not as the object of "with/to/against": a weak vote for affiliation."""
+    """Votes for a person's country from its sentence: near and in the same phrase counts; a country the
+    person acts on ("tariffs on Chinese goods", "talks with the U.S.") or the subject of another clause counts against."""
     span = doc.char_span(s, e, alignment_mode="expand")
     votes: Counter[str] = Counter()
     if span is None:
         return votes
-    sent = span.sent
+    sent, me = span.sent, span.root
     for h in hits:
         if h.known.kind != "country" or not (sent.start_char <= h.start < sent.end_char):
             continue
         prev = doc.text[max(sent.start_char, h.start - 12) : h.start].split()
-        if (
-            prev
-            and prev[-1].lower() in OBJECT_PREPOSITIONS | {"the"}
-            and (len(prev) < 2 or prev[-1] != "the" or prev[-2].lower() in OBJECT_PREPOSITIONS)
-        ):
+        if prev and prev[-1].lower() == "the" and len(prev) > 1:
+            prev = prev[:-1]
+        cspan = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if prev and prev[-1].lower() in OBJECT_PREPOSITIONS:
+            acts_on = me.dep_ in ("nsubj", "nsubjpass") and cspan is not None and cspan.root in me.head.subtree
+            votes[h.known.country] -= 0.5 if acts_on else 0.0
             continue
+        if cspan is not None:
+            c = cspan.root
+            if c.dep_ in ("nsubj", "nsubjpass") and me not in c.subtree and c.head is not me.head:
+                continue
+            if c.head is me or c.head in me.subtree or me.head is c:
+                votes[h.known.country] += 3.0
+                continue
         dist = abs(h.start - s)
         votes[h.known.country] += 1.0 / (1 + dist / 40)
     return votes

@@ -20,6 +20,8 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "
                     "¥": "JPY", "₩": "KRW", "₹": "INR"}  # fmt: skip
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
                   "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN"}  # fmt: skip
+DOLLAR_ADJECTIVES = {"Canadian": "CAD", "Australian": "AUD", "Hong Kong": "HKD", "U.S.": "USD", "US": "USD",
+                     "Singapore": "SGD", "New Zealand": "NZD", "Taiwan": "TWD"}  # fmt: skip
 DURATIONS = {
     "minute": "minutes",
     "hour": "hours",
@@ -48,6 +50,7 @@ PATTERNS = [
         "duration",
         re.compile(r"(?<![\w.])" + NUM + r"[\s-]+(?P<dur>minute|hour|day|week|month|year)s?\b(?![\s-]+old)", re.I),
     ),
+    ("currency", re.compile(r"\b" + NUM + SCALE + r"\s+(?P<adj>Canadian|Australian|Hong Kong|U\.S\.|US|Singapore|New Zealand|Taiwan)\s+dollars?\b")),
     ("scaled", re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million)\b", re.I)),
     (
         "count",
@@ -126,6 +129,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     unit, measure = None, None
     if kind == "currency":
         unit = CURRENCY_SYMBOLS.get(g.get("sym") or "", None) or CURRENCY_WORDS.get((g.get("word") or "").lower())
+        unit = DOLLAR_ADJECTIVES.get(g.get("adj") or "", unit)
         if (g.get("sym") == "¥") and "yuan" in doc.text[e : e + 12].lower():
             unit = "CNY"
     elif kind == "percent":
@@ -158,17 +162,21 @@ def _rate_meaning(
 ) -> tuple[str | None, Actor | None]:
     """A percent or point move is an index change near an index, a tariff rate near a tariff word, else its noun."""
     index = _nearest_actor(actors, base, base + len(clause), base + rel, ("market_index",))
-    tariff_at = _distance(TARIFF_WORDS, clause, rel)
-    index_at = min(_distance(INDEX_WORDS, clause, rel), abs(_actor_distance(index, base + rel)) if index else 10**6)
+    far = 10**6
+    near = {
+        "tariff": _distance(TARIFF_WORDS, clause, rel),
+        "index": min(_distance(INDEX_WORDS, clause, rel), _actor_distance(index, base + rel) if index else far),
+        "fx": _distance(FX_WORDS, clause, rel),
+    }
     if unit == "points" and index:
         return "index change", index
-    if tariff_at < 10**6 and tariff_at <= index_at:
+    kind, dist = min(near.items(), key=lambda kv: kv[1])
+    if dist < far and kind == "tariff":
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)
-    if index and index_at < 10**6:
+    if dist < far and kind == "index" and index:
         return "index change", index
-    fx = _nearest(FX_WORDS, clause, rel)
-    if fx and _distance(FX_WORDS, clause, rel) < 60:
-        return f"{fx.lower()} exchange rate change", None
+    if dist < 60 and kind == "fx":
+        return f"{_nearest(FX_WORDS, clause, rel).lower()} exchange rate change", None
     noun = _nearest(MEASURE_NOUNS, clause, rel)
     if noun:
         return noun.lower(), _nearest_actor(actors, base, base + len(clause), base + rel, ("country", "government"))

@@ -318,6 +318,8 @@ def _paraphrases(doc: Doc, actors: Actors, spans: list[tuple[int, int]]) -> list
             continue
         while e > s and doc.text[e - 1] in ",.;":
             e -= 1
+        lead = re.match(r"\s*(?:that\s+)?", doc.text[s:e])
+        s += lead.end() if lead else 0
         out.append(Quote(text=doc.text[s:e], start=s, end=e, kind="paraphrase", speaker=who, cue=tok.text,
                          channel=_channel(doc, actors, s, e)))  # fmt: skip
     return out
