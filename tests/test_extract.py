@@ -117,10 +117,15 @@ def test_figures_carry_scale_unit_measure_and_subject() -> None:
 
 
 def test_people_are_people_and_outlets_are_media() -> None:
-    text = "Trump wrote on Truth Social that Japan would pay. Bessent told Fox Business the Nikkei would recover."
+    text = (
+        "President Donald Trump wrote on Truth Social that Japan would pay. Bessent told Fox Business the Nikkei "
+        "would recover, and he said talks would start soon. Toyota said it would raise prices."
+    )
     kinds = {a["name"]: a["kind"] for a in extract_text(text, published=TUESDAY)["actors"]}
     assert kinds["Truth Social"] == "media" and kinds["Fox Business"] == "media"
-    assert kinds["Nikkei 225"] == "market_index" and kinds["Trump"] == "person"
+    assert kinds["Nikkei 225"] == "market_index" and kinds["Donald Trump"] == "person"
+    assert kinds["Bessent"] == "person", "a lone surname later called 'he' is a person"
+    assert kinds.get("Toyota") != "person", "a company called 'it' is not a person"
 
 
 @pytest.mark.parametrize("name", ["missing.txt", "dir"])

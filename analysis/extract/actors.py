@@ -157,7 +157,7 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
         if ent.label_ == "PERSON":
             out += _clean_name(ent, taken)
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEAKING and not tok.ent_type_:
+        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEAKING and _referred_to_as_person(doc, tok):
             first = min(
                 [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")],
                 key=lambda t: t.i,
@@ -172,7 +172,29 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
     return out
 
 
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "bin", "al", "el", "ibn", "dos", "del"}
+
+
+def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
+    """A lone name that speaks is a person when what follows calls it "he" or "she", not "it"."""
+    after = doc.text[tok.idx : tok.idx + 300]
+    person = re.search(r"\b(he|she|his|her|him)\b", after, re.I)
+    thing = re.search(r"\b(it|its|the company|the firm|the group)\b", after, re.I)
+    return bool(person) and (thing is None or person.start() < thing.start())
+
+
 def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    doc = span.doc
+    end = span.end
+    while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].text.islower():
+        j = end
+        while j < len(doc) and doc[j].lower_ in NAME_PARTICLES:
+            j += 1
+        if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+            end = j + 1
+        else:
+            break
+    span = doc[span.start : end]
     toks = [t for t in span if not t.is_space]
     while toks and (toks[0].text.lower().rstrip(".") in gz.title_heads() or toks[0].lower_ in TITLE_MODIFIERS):
         toks = toks[1:]
@@ -189,7 +211,7 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []
     if any(len(w) > 2 and w.isupper() and "." not in w for w in words):
         return []  # shouting ("MILLIONS") or acronyms are not names
-    if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words):
+    if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words if w[:1].isupper()):
         return []
     if ORG_WORDS.search(name):
         return []  # "Commerce Ministry" is a body, not a person
@@ -389,17 +411,25 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
     if not by_title:
         return
     for m in TITLE_ONLY.finditer(text):
-        phrase = m.group("title").lower()
-        for title, owners in by_title.items():
-            if len(owners) == 1 and (phrase == title or phrase.endswith(" " + title)) and len(title.split()) >= 1:
-                p = owners[0]
-                adj = gz.country_of_text(m.group("adj") or "")
-                if adj and p.country and adj != p.country:
-                    continue
-                span = (m.start("title") if not m.group("adj") else m.start("adj"), m.end("title"))
-                if not any(a < span[1] and span[0] < b for a, b in p.spans):
-                    p.spans.append(span)
+        words = m.group("title").split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n]).lower()
+            owner = next((o[0] for t, o in by_title.items() if len(o) == 1 and (phrase == t or t.endswith(" " + phrase) and n >= 1 and phrase in TITLE_ALONE or phrase.endswith(" " + t))), None)
+            if owner is None:
+                continue
+            adj = gz.country_of_text(m.group("adj") or "")
+            if adj and owner.country and adj != owner.country:
                 break
+            start = m.start("adj") if m.group("adj") else m.start("title")
+            end = m.start("title") + len(" ".join(m.group("title").split()[:n]))
+            if not any(a < end and start < b for a, b in owner.spans):
+                owner.spans.append((start, end))
+            break
+
+
+# A bare head noun may stand for a longer title ("the commissioner" for "trade commissioner").
+TITLE_ALONE = {"commissioner", "president", "prime minister", "minister", "secretary", "chancellor", "premier",
+               "governor", "ambassador", "representative", "chairman", "chair", "spokesperson", "spokesman"}  # fmt: skip
 
 
 ORG_WORDS = re.compile(

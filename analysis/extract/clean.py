@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .gazetteer import find_known
 from .timex import find_dates
 
 # Each entry: (what it is, pattern). A paragraph (or, in a long paragraph, a sentence) that matches is clutter.
@@ -66,7 +67,7 @@ METADATA_RX = re.compile(
 )
 # "OTTAWA —", "WASHINGTON, April 9 (Reuters) -", "TOKYO (AP) —": a dateline opens the first body paragraph.
 DATELINE_RX = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?"
+    r"^(?P<place>[A-Z][A-Za-z .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*(?:\((?P<agency>[A-Za-z .]{2,25})\))?\s*[—–-]{1,2}\s*"
 )
 
@@ -89,11 +90,17 @@ def clean_article(raw: str) -> Cleaned:
     out = Cleaned(text=raw)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
     body_started = False
+    in_list = False
     for i, (s, e) in enumerate(paragraphs):
         para = raw[s:e]
         if not para.strip():
             continue
+        if in_list and len(para.strip()) < 140 and not re.search(r"[.!?”\"]\s*$", para.strip()):
+            out.removed.append(para.strip())  # an item of a "Most popular" / "Related" list
+            _blank(chars, s, e)
+            continue
         pieces = _clutter_in(para)
+        in_list = bool(pieces) and any(rx.search(para) for label, rx in BOILERPLATE_RX if label == "related")
         if pieces:
             for ps, pe in pieces:
                 out.removed.append(para[ps:pe].strip())
@@ -110,7 +117,7 @@ def clean_article(raw: str) -> Cleaned:
             continue
         if not body_started:
             m = DATELINE_RX.match(para)
-            if m and m.group("place").strip().upper() == m.group("place").strip():
+            if m and _is_place(m.group("place").strip()):
                 out.dateline_place = m.group("place").strip().title()
                 if m.group("date"):
                     out.stated_date = out.stated_date or _first_date(m.group("date"))
@@ -119,6 +126,13 @@ def clean_article(raw: str) -> Cleaned:
     out.text = "".join(chars)
     out.body_chars = sum(1 for c in out.text if not c.isspace())
     return out
+
+
+def _is_place(name: str) -> bool:
+    """A dateline place is written in capitals, or is a place the gazetteer knows ("Brussels —")."""
+    if name.upper() == name and len(name) > 2:
+        return True
+    return any(h.start == 0 and h.end == len(name) and h.known.kind == "country" for h in find_known(name))
 
 
 def _clutter_in(para: str) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -123,4 +124,6 @@ def timezone_for(iso3: str | None) -> str | None:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("&", "")).strip("-") or "actor"
+    """A stable ASCII id: "Maroš Šefčovič" → "maros-sefcovic"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("&", "")).strip("-") or "actor"

@@ -87,8 +87,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((s0 + i, s0 + j))
                 i = j + 1
                 continue
-            if ch == "‘" and _opens(p, i):
-                j = _find_single_close(p, i + 1)
+            if ch in "‘'" and _opens(p, i) and p[i + 1 : i + 2].isalnum():
+                j = _find_single_close(p, i + 1, "’" if ch == "‘" else "'")
                 if j is not None and len(p[i + 1 : j].split()) >= 2:
                     spans.append((s0 + i, s0 + j))
                     i = j + 1
@@ -112,13 +112,15 @@ def _find_close(p: str, k: int, closer: str) -> int:
     return len(p)
 
 
-def _find_single_close(p: str, k: int) -> int | None:
+def _find_single_close(p: str, k: int, closer: str) -> int | None:
+    """The closing single mark: not an apostrophe inside a word (don't) nor a plural possessive (leaders' talks)."""
     for j in range(k, len(p)):
-        if p[j] == "’" and (j + 1 == len(p) or not p[j + 1].isalpha()) and not p[j - 1].isspace():
-            if j + 1 < len(p) and p[j - 1] in "sS" and p[j + 1] == " " and j - k < 3:
+        if p[j] == closer and (j + 1 == len(p) or not p[j + 1].isalnum()) and not p[j - 1].isspace():
+            nxt = p[j + 1 : j + 3]
+            if p[j - 1] in "sS" and nxt[:1] == " " and nxt[1:2].islower() and j + 1 < len(p):
                 continue
             return j
-        if p[j] in "“”":
+        if p[j] in "“”\"" or (p[j] in "‘'" and _opens(p, j) and p[j + 1 : j + 2].isalnum()):
             return None
     return None
 
@@ -145,7 +147,7 @@ def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
         quotes.append(q)
     _carry_over(quotes, text, actors)
     for q in quotes:
-        q.channel = _channel(doc, actors, q.start, q.end)
+        q.channel = _channel(doc, actors, q.start, q.end, q.speaker)
     quotes += _paraphrases(doc, actors, spans)
     return sorted(quotes, key=lambda q: q.start)
 
@@ -279,7 +281,7 @@ def _carry_over(quotes: list[Quote], text: str, actors: Actors) -> None:
         prev = q
 
 
-def _channel(doc: Doc, actors: Actors, s: int, e: int) -> str | None:
+def _channel(doc: Doc, actors: Actors, s: int, e: int, speaker: Actor | None = None) -> str | None:
     """Where the words were said: an outlet or platform named in the sentence, else a kind of occasion."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
@@ -287,7 +289,8 @@ def _channel(doc: Doc, actors: Actors, s: int, e: int) -> str | None:
     sents = [span.sent]
     if span.sent.start > 0:
         prev = doc[span.sent.start - 1].sent
-        if "\n" not in doc.text[prev.end_char : span.sent.start_char]:
+        same = speaker is not None and any(prev.start_char <= a < prev.end_char for a, _ in speaker.spans)
+        if same and "\n" not in doc.text[prev.end_char : span.sent.start_char]:
             sents.insert(0, prev)
     for sent in reversed(sents):
         media = actors.at(sent.start_char, sent.end_char, kinds=("media",))
@@ -321,5 +324,5 @@ def _paraphrases(doc: Doc, actors: Actors, spans: list[tuple[int, int]]) -> list
         lead = re.match(r"\s*(?:that\s+)?", doc.text[s:e])
         s += lead.end() if lead else 0
         out.append(Quote(text=doc.text[s:e], start=s, end=e, kind="paraphrase", speaker=who, cue=tok.text,
-                         channel=_channel(doc, actors, s, e)))  # fmt: skip
+                         channel=_channel(doc, actors, s, e, who)))  # fmt: skip
     return out
