@@ -39,6 +39,9 @@ OBJECT_PREPOSITIONS = {
     "over",
 }
 SPEAKING = {"say", "tell", "write", "post", "add", "warn", "announce", "tweet", "insist", "argue"}
+GOVERNMENT_HEADS = {"president", "minister", "secretary", "premier", "chancellor", "commissioner", "ambassador",
+                    "governor", "representative", "spokesperson", "spokesman", "spokeswoman", "negotiator", "envoy",
+                    "official", "lawmaker", "senator", "leader", "king", "queen", "taoiseach", "mayor"}  # fmt: skip
 NON_US_HEADS = {
     "minister",
     "premier",
@@ -194,6 +197,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
             end = j + 1
         else:
             break
+    while end + 1 < len(doc) and doc[end].text in "-‐" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2  # "Han Duck-soo": a hyphenated given name is one word
     span = doc[span.start : end]
     toks = [t for t in span if not t.is_space]
     while toks and (toks[0].text.lower().rstrip(".") in gz.title_heads() or toks[0].lower_ in TITLE_MODIFIERS):
@@ -274,7 +279,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             if title_head(person.title) in NON_US_HEADS:
                 against.add("USA")
                 votes.pop("USA", None)
-            if not votes:
+            if not votes and title_head(person.title) in GOVERNMENT_HEADS | {None}:
                 votes = Counter({c: w for c, w in main.items() if c not in against})
             person.country = votes.most_common(1)[0][0] if votes else None
 

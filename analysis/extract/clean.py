@@ -67,7 +67,7 @@ METADATA_RX = re.compile(
 )
 # "OTTAWA —", "WASHINGTON, April 9 (Reuters) -", "TOKYO (AP) —": a dateline opens the first body paragraph.
 DATELINE_RX = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?"
+    r"^(?P<place>[A-Z][A-Za-z .'/\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*(?:\((?P<agency>[A-Za-z .]{2,25})\))?\s*[—–-]{1,2}\s*"
 )
 
@@ -118,7 +118,7 @@ def clean_article(raw: str) -> Cleaned:
         if not body_started:
             m = DATELINE_RX.match(para)
             if m and _is_place(m.group("place").strip()):
-                out.dateline_place = m.group("place").strip().title()
+                out.dateline_place = m.group("place").split("/")[0].strip().title()
                 if m.group("date"):
                     out.stated_date = out.stated_date or _first_date(m.group("date"))
                 _blank(chars, s, s + m.end())
@@ -130,6 +130,7 @@ def clean_article(raw: str) -> Cleaned:
 
 def _is_place(name: str) -> bool:
     """A dateline place is written in capitals, or is a place the gazetteer knows ("Brussels —")."""
+    name = name.split("/")[0].strip()
     if name.upper() == name and len(name) > 2:
         return True
     return any(h.start == 0 and h.end == len(name) and h.known.kind == "country" for h in find_known(name))

@@ -219,7 +219,10 @@ def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[in
 def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
     """The actor a subject token stands for: a named mention, a pronoun's antecedent, or a named body."""
     if tok.lower_ in PRONOUNS:
-        return _antecedent(actors, tok, spans)
+        who = _antecedent(actors, tok, spans)
+        if who is not None and (tok.idx, tok.idx + len(tok.text)) not in who.spans:
+            who.spans.append((tok.idx, tok.idx + len(tok.text)))  # a resolved pronoun is a mention too
+        return who
     lo = min(t.idx for t in tok.subtree)
     hi = max(t.idx + len(t.text) for t in tok.subtree)
     found = actors.at(tok.idx, tok.idx + len(tok.text)) or actors.at(lo, hi, kinds=("person",)) or actors.at(lo, hi)
@@ -258,10 +261,15 @@ def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Act
 def _body(doc: Doc, actors: Actors, tok: Token) -> Actor:
     """An unnamed body speaking ("the commerce ministry said"): a new organisation actor."""
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct") and not t.is_space]
+    owner = next((t for t in words if t.pos_ == "PRON" and t.dep_ == "poss"), None)
+    words = [t for t in words if t.pos_ != "PRON"] or [tok]
     name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
     country = gz.country_of_text(name)
+    if owner is not None and country is None:
+        holder = _antecedent(actors, owner, [])
+        country = holder.country if holder else None
     bare = re.sub(r"^.*?(?:'s|’s)\s+", "", name)
-    aid = gz.slug(bare if country else name)
+    aid = gz.slug(f"{country or ''} {bare}" if country else name)
     actor = actors.by_id.get(aid) or actors.add(
         Actor(id=aid, name=bare[:1].upper() + bare[1:], kind="organization", country=country)
     )
