@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
+from .sentences import sentence_at, text_of
 
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NOT_NAMES = {
@@ -104,7 +105,7 @@ class Actors:
 
 def find_actors(doc: Doc, hits: list[gz.Hit]) -> Actors:
     """All actors of the article; `doc` is parsed from the cleaned text, so offsets match the raw text."""
-    text = doc.text
+    text = text_of(doc)
     actors = Actors()
     _add_known(actors, doc, hits)
     taken = [(h.start, h.end) for h in hits]
@@ -120,7 +121,7 @@ def find_actors(doc: Doc, hits: list[gz.Hit]) -> Actors:
 
 def _add_known(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> None:
     """Countries (or their governments), media and indexes named in the text."""
-    text = doc.text
+    text = text_of(doc)
     for h in hits:
         k = h.known
         if k.kind == "country" and k.role == "metonym" and _used_as_place(text, h.start):
@@ -146,7 +147,7 @@ def _acts_as_government(doc: Doc, hit: gz.Hit) -> bool:
     """A country is a government when its capital stands for it, or it is said to act ("Japan asked ...")."""
     if hit.known.role == "metonym":
         return True
-    after = doc.text[hit.end : hit.end + 20].lower().split()
+    after = text_of(doc)[hit.end : hit.end + 20].lower().split()
     if after and after[0].strip("’'s") in GOVERNMENT_NOUNS:
         return True
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
@@ -160,7 +161,12 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
         if ent.label_ == "PERSON":
             out += _clean_name(ent, taken)
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEAKING and _referred_to_as_person(doc, tok):
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ == "nsubj"
+            and tok.head.lemma_ in SPEAKING
+            and _referred_to_as_person(doc, tok)
+        ):
             first = min(
                 [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")],
                 key=lambda t: t.i,
@@ -175,12 +181,29 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
     return out
 
 
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "bin", "al", "el", "ibn", "dos", "del"}
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "bin",
+    "al",
+    "el",
+    "ibn",
+    "dos",
+    "del",
+}
 
 
 def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
     """A lone name that speaks is a person when what follows calls it "he" or "she", not "it"."""
-    after = doc.text[tok.idx : tok.idx + 300]
+    after = text_of(doc)[tok.idx : tok.idx + 300]
     person = re.search(r"\b(he|she|his|her|him)\b", after, re.I)
     thing = re.search(r"\b(it|its|the company|the firm|the group)\b", after, re.I)
     return bool(person) and (thing is None or person.start() < thing.start())
@@ -208,7 +231,7 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     if not toks:
         return []
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    name = POSSESSIVE.sub("", span.doc.text[start:end]).strip()
+    name = POSSESSIVE.sub("", text_of(span.doc)[start:end]).strip()
     words = name.split()
     if any(s < end and start < e for s, e in taken) or not words or len(words) > 4:
         return []
@@ -254,7 +277,7 @@ def _mentions_of(text: str, forms: set[str], taken: list[tuple[int, int]]) -> li
 
 
 def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> None:
-    text = doc.text
+    text = text_of(doc)
     main = _main_countries(actors)
     for person in actors.people():
         titles: list[tuple[str, str | None, int]] = []  # (title, country named with it, priority)
@@ -370,11 +393,11 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
     votes: Counter[str] = Counter()
     if span is None:
         return votes
-    sent, me = span.sent, span.root
+    sent, me = sentence_at(doc, s), span.root
     for h in hits:
         if h.known.kind != "country" or not (sent.start_char <= h.start < sent.end_char):
             continue
-        prev = doc.text[max(sent.start_char, h.start - 12) : h.start].split()
+        prev = text_of(doc)[max(sent.start_char, h.start - 12) : h.start].split()
         if prev and prev[-1].lower() == "the" and len(prev) > 1:
             prev = prev[:-1]
         cspan = doc.char_span(h.start, h.end, alignment_mode="expand")
@@ -419,7 +442,21 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
         words = m.group("title").split()
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).lower()
-            owner = next((o[0] for t, o in by_title.items() if len(o) == 1 and (phrase == t or t.endswith(" " + phrase) and n >= 1 and phrase in TITLE_ALONE or phrase.endswith(" " + t))), None)
+            owner = next(
+                (
+                    o[0]
+                    for t, o in by_title.items()
+                    if len(o) == 1
+                    and (
+                        phrase == t
+                        or t.endswith(" " + phrase)
+                        and n >= 1
+                        and phrase in TITLE_ALONE
+                        or phrase.endswith(" " + t)
+                    )
+                ),
+                None,
+            )
             if owner is None:
                 continue
             adj = gz.country_of_text(m.group("adj") or "")
@@ -454,7 +491,7 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             continue
         if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
             continue  # a lone capitalised word ("Trade") is too often not an organisation
-        before = doc.text[max(0, ent.start_char - 25) : ent.start_char]
+        before = text_of(doc)[max(0, ent.start_char - 25) : ent.start_char]
         country = gz.country_of_text(name) or (gz.country_of_text(before.split()[-1]) if before.split() else None)
         aid = gz.slug(name)
         org = actors.by_id.get(aid) or actors.add(

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from spacy.tokens import Doc, Span
 
 from .actors import Actors
+from .sentences import sentences, text_of
 from .timex import Timex, find_dates, find_times
 
 FUTURE_MARKERS = {"will", "'ll", "’ll", "shall", "scheduled", "due"}
@@ -41,7 +42,7 @@ def find_events(
     """One event per dated clause; also returns the spans of every date and time expression found."""
     events: list[Event] = []
     spans: list[tuple[int, int]] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not sent.text.strip():
             continue
         body = sent.text
@@ -101,15 +102,15 @@ def _in_zone(day: dt.date, t: Timex, timezone: str | None) -> tuple[dt.date, str
 
 def _event(doc: Doc, actors: Actors, sent: Span, t: Timex, day: dt.date, time: str | None) -> Event:
     s, e = sent.start_char, sent.end_char
-    while e > s and doc.text[e - 1].isspace():
+    while e > s and text_of(doc)[e - 1].isspace():
         e -= 1
-    while s < e and doc.text[s].isspace():
+    while s < e and text_of(doc)[s].isspace():
         s += 1
     who = []
     for a in actors.by_id.values():
         if a.kind in PARTICIPANT_KINDS and any(s <= ms < e for ms, _ in a.spans) and a.id not in who:
             who.append(a.id)
-    return Event(date=day, time=time, action=_action(doc, t), actors=who, text=doc.text[s:e], start=s, end=e,
+    return Event(date=day, time=time, action=_action(doc, t), actors=who, text=text_of(doc)[s:e], start=s, end=e,
                  expression=t.text, approximate=t.approximate)  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .actors import Actor, Actors
+from .sentences import sentence_at, text_of
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -50,7 +51,15 @@ PATTERNS = [
         "duration",
         re.compile(r"(?<![\w.])" + NUM + r"[\s-]+(?P<dur>minute|hour|day|week|month|year)s?\b(?![\s-]+old)", re.I),
     ),
-    ("currency", re.compile(r"\b" + NUM + SCALE + r"\s+(?P<adj>Canadian|Australian|Hong Kong|U\.S\.|US|Singapore|New Zealand|Taiwan)\s+dollars?\b")),
+    (
+        "currency",
+        re.compile(
+            r"\b"
+            + NUM
+            + SCALE
+            + r"\s+(?P<adj>Canadian|Australian|Hong Kong|U\.S\.|US|Singapore|New Zealand|Taiwan)\s+dollars?\b"
+        ),
+    ),
     ("scaled", re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million)\b", re.I)),
     (
         "count",
@@ -94,7 +103,7 @@ def _value(num: str, scale: str | None) -> float:
 
 def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[Figure]:
     """Numbers outside `skip` (dates, times, index names) with unit, measure and subject from their clause."""
-    text = doc.text
+    text = text_of(doc)
     taken = list(skip)
     out: list[Figure] = []
     for kind, rx in PATTERNS:
@@ -130,7 +139,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     if kind == "currency":
         unit = CURRENCY_SYMBOLS.get(g.get("sym") or "", None) or CURRENCY_WORDS.get((g.get("word") or "").lower())
         unit = DOLLAR_ADJECTIVES.get(g.get("adj") or "", unit)
-        if (g.get("sym") == "¥") and "yuan" in doc.text[e : e + 12].lower():
+        if (g.get("sym") == "¥") and "yuan" in text_of(doc)[e : e + 12].lower():
             unit = "CNY"
     elif kind == "percent":
         unit = "percentage points" if "point" in g["pct"].lower() else "percent"
@@ -144,8 +153,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     sent = doc.char_span(s, e, alignment_mode="expand")
     if sent is None:
         return None
-    sent = sent.sent
-    clause = doc.text[sent.start_char : sent.end_char]
+    sent = sentence_at(doc, s)
+    clause = text_of(doc)[sent.start_char : sent.end_char]
     rel = s - sent.start_char
     subject = None
     if kind in ("percent", "points"):
@@ -154,7 +163,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         noun = _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
         subject = _nearest_actor(actors, sent.start_char, sent.end_char, s, ("country", "government"))
-    return Figure(text=doc.text[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
+    return Figure(text=text_of(doc)[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
 
 
 def _rate_meaning(
@@ -201,7 +210,7 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 clause[e - base : e - base + 20]
             ):
                 score -= 60
-            if doc.text[e : e + 2] in ("'s", "’s"):
+            if text_of(doc)[e : e + 2] in ("'s", "’s"):
                 score -= 20
             if best is None or score < best[0]:
                 best = (score, a)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .quotes import Quote
+from .sentences import sentence_at, text_of
 
 # Topic → pattern. To add a topic, add a line; the first pattern found in a piece of evidence names its topic.
 TOPICS = {
@@ -78,7 +79,7 @@ def find_positions(doc: Doc, quotes: list[Quote]) -> list[Position]:
             else "oppose"
         )
         spans = sorted(set(evidence[(actor, topic)]))
-        sample = doc.text[spans[0][0] : spans[0][1]]
+        sample = text_of(doc)[spans[0][0] : spans[0][1]]
         sample = sample if len(sample) <= 90 else sample[:87].rsplit(" ", 1)[0] + "…"
         summary = f"{names[actor]} {VERB[stance]} {topic}: “{sample}”"
         out.append(Position(actor, names[actor], topic, stance, summary, spans))
@@ -88,6 +89,6 @@ def find_positions(doc: Doc, quotes: list[Quote]) -> list[Position]:
 def _sentence(doc: Doc, s: int, e: int) -> str:
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
-        return doc.text[s:e]
-    first, last = span[0].sent, span[-1].sent
-    return doc.text[first.start_char : last.end_char]
+        return text_of(doc)[s:e]
+    first, last = sentence_at(doc, s), sentence_at(doc, e - 1)
+    return text_of(doc)[first.start_char : last.end_char]

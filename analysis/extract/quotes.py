@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from . import gazetteer as gz
 from .actors import Actor, Actors
+from .sentences import sentence_at, sentence_before, text_of
 
 SPEECH_VERBS = {
     "say", "tell", "write", "post", "add", "note", "state", "warn", "announce", "insist", "argue", "explain",
@@ -120,14 +121,14 @@ def _find_single_close(p: str, k: int, closer: str) -> int | None:
             if p[j - 1] in "sS" and nxt[:1] == " " and nxt[1:2].islower() and j + 1 < len(p):
                 continue
             return j
-        if p[j] in "“”\"" or (p[j] in "‘'" and _opens(p, j) and p[j + 1 : j + 2].isalnum()):
+        if p[j] in '“”"' or (p[j] in "‘'" and _opens(p, j) and p[j + 1 : j + 2].isalnum()):
             return None
     return None
 
 
 def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
     """Quoted passages with their speakers, then reported speech (paraphrase) outside any quote."""
-    text = doc.text
+    text = text_of(doc)
     spans = quote_spans(text)
     quotes: list[Quote] = []
     for open_i, close_i in spans:
@@ -171,10 +172,11 @@ def _speaker(
     doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]
 ) -> tuple[Actor | None, str | None]:
     """The subject of the speech verb governing the quote, or of a speech verb in its sentence."""
-    inside = [t for t in doc if qs <= t.idx < qe]
-    p_lo = doc.text.rfind("\n", 0, qs) + 1
-    p_hi = doc.text.find("\n", qe) % (len(doc.text) + 1)
-    p_hi = p_hi if p_hi >= qe else len(doc.text)
+    whole = doc.char_span(qs, qe, alignment_mode="expand")
+    inside = [t for t in whole if qs <= t.idx < qe] if whole is not None else []
+    p_lo = text_of(doc).rfind("\n", 0, qs) + 1
+    p_hi = text_of(doc).find("\n", qe) % (len(text_of(doc)) + 1)
+    p_hi = p_hi if p_hi >= qe else len(text_of(doc))
 
     def outside(t: Token) -> bool:
         """Outside the quote but inside its paragraph: a speaker is never a paragraph away."""
@@ -194,8 +196,7 @@ def _speaker(
                     return who, cue
                 if who and fallback[0] is None and anc.dep_ == "ROOT":
                     fallback = (who, cue)
-    whole = doc.char_span(qs, qe, alignment_mode="expand")
-    sents = {t.sent for t in inside} or ({whole.sent} if whole is not None else set())
+    sents = {sentence_at(doc, t.idx) for t in inside} or ({sentence_at(doc, qs)} if whole is not None else set())
     for sent in sorted(sents, key=lambda s: s.start):
         for tok in sent:
             if not outside(tok):
@@ -294,17 +295,18 @@ def _channel(doc: Doc, actors: Actors, s: int, e: int, speaker: Actor | None = N
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return None
-    sents = [span.sent]
-    if span.sent.start > 0:
-        prev = doc[span.sent.start - 1].sent
+    here = sentence_at(doc, s)
+    sents = [here]
+    prev = sentence_before(doc, here)
+    if prev is not None:
         same = speaker is not None and any(prev.start_char <= a < prev.end_char for a, _ in speaker.spans)
-        if same and "\n" not in doc.text[prev.end_char : span.sent.start_char]:
+        if same and "\n" not in text_of(doc)[prev.end_char : here.start_char]:
             sents.insert(0, prev)
     for sent in reversed(sents):
         media = actors.at(sent.start_char, sent.end_char, kinds=("media",))
         if media:
             return media.name
-        outside = doc.text[sent.start_char : sent.end_char].replace(doc.text[s:e], " ")
+        outside = text_of(doc)[sent.start_char : sent.end_char].replace(text_of(doc)[s:e], " ")
         for rx, label in CHANNEL_RX:
             if rx.search(outside):
                 return label
@@ -327,10 +329,10 @@ def _paraphrases(doc: Doc, actors: Actors, spans: list[tuple[int, int]]) -> list
         who = _resolve_subject(doc, actors, tok, spans)
         if who is None:
             continue
-        while e > s and doc.text[e - 1] in ",.;":
+        while e > s and text_of(doc)[e - 1] in ",.;":
             e -= 1
-        lead = re.match(r"\s*(?:that\s+)?", doc.text[s:e])
+        lead = re.match(r"\s*(?:that\s+)?", text_of(doc)[s:e])
         s += lead.end() if lead else 0
-        out.append(Quote(text=doc.text[s:e], start=s, end=e, kind="paraphrase", speaker=who, cue=tok.text,
+        out.append(Quote(text=text_of(doc)[s:e], start=s, end=e, kind="paraphrase", speaker=who, cue=tok.text,
                          channel=_channel(doc, actors, s, e, who)))  # fmt: skip
     return out
