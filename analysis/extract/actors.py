@@ -109,7 +109,7 @@ def find_actors(doc: Doc, hits: list[gz.Hit]) -> Actors:
     actors = Actors()
     _add_known(actors, doc, hits)
     taken = [(h.start, h.end) for h in hits]
-    for name, forms in _cluster_people(_person_candidates(doc, taken)).items():
+    for name, forms in _cluster_people(_person_candidates(doc, taken), text).items():
         person = actors.add(Actor(id=gz.slug(name), name=name, kind="person", forms=forms))
         person.spans = _mentions_of(text, forms, taken)
         taken += person.spans
@@ -154,51 +154,28 @@ def _acts_as_government(doc: Doc, hit: gz.Hit) -> bool:
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
 
 
-def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
-    """Names (text, start) from spaCy's PERSON entities and from capitalised names right after a title."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            out += _clean_name(ent, taken)
+def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str, int, bool]]:
+    """Names (text, start, confirmed): spaCy's PERSON entities, unconfirmed, and names a title or a
+    pronoun vouches for: after a title, before an appositive title, or a speaker later called "he"."""
+    out = [(n, i, False) for ent in doc.ents if ent.label_ == "PERSON" for n, i in _clean_name(ent, taken)]
+    text = text_of(doc)
     for tok in doc:
-        if (
-            tok.pos_ == "PROPN"
-            and tok.dep_ == "nsubj"
-            and tok.head.lemma_ in SPEAKING
-            and _referred_to_as_person(doc, tok)
-        ):
-            first = min(
-                [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")],
-                key=lambda t: t.i,
-            )
-            out += _clean_name(doc[first.i : tok.i + 1], taken)
+        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEAKING and _referred_to_as_person(doc, tok):
+            first = min([tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
+            out += [(n, i, True) for n, i in _clean_name(doc[first.i : tok.i + 1], taken)]
         if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
             j = tok.i + 1
             while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
             if j - tok.i >= 2:
-                out += _clean_name(doc[tok.i + 1 : j], taken)
+                out += [(n, i, True) for n, i in _clean_name(doc[tok.i + 1 : j], taken)]
+        if tok.text == "," and tok.i >= 2:
+            j = tok.i
+            while j > 0 and j - tok.i > -4 and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].text == "-") and doc[j - 1].text[:1].isupper() | (doc[j - 1].text == "-"):
+                j -= 1
+            if tok.i - j >= 2 and _title_after(text, tok.idx)[0]:
+                out += [(n, i, True) for n, i in _clean_name(doc[j : tok.i], taken)]
     return out
-
-
-NAME_PARTICLES = {
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "la",
-    "le",
-    "du",
-    "da",
-    "di",
-    "bin",
-    "al",
-    "el",
-    "ibn",
-    "dos",
-    "del",
-}
 
 
 def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
@@ -209,9 +186,14 @@ def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
     return bool(person) and (thing is None or person.start() < thing.start())
 
 
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "bin", "al", "el", "ibn", "dos", "del"}
+
+
 def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
     doc = span.doc
     end = span.end
+    while end > span.start and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
+        end += 1  # NER stopped at "Ursula von der": take "Leyen" too
     while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].text.islower():
         j = end
         while j < len(doc) and doc[j].lower_ in NAME_PARTICLES:
@@ -241,29 +223,45 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []  # shouting ("MILLIONS") or acronyms are not names
     if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words if w[:1].isupper()):
         return []
+    if re.search(r"\b(St|Ste|Sainte|Saint|San|Santa|Fort|Port|Mount|Lake)\.?\s*$", text_of(doc)[max(0, start - 8) : start]):
+        return []  # "Sault Ste. Marie" is a place
     if ORG_WORDS.search(name):
         return []  # "Commerce Ministry" is a body, not a person
     return [(name, start)]
 
 
-def _cluster_people(cands: list[tuple[str, int]]) -> dict[str, set[str]]:
-    """Full name → surface forms; a lone surname joins the full name that ends (or starts) with it."""
+def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, set[str]]:
+    """Full name → surface forms; a lone surname joins the full name that ends (or starts) with it.
+    A name nothing vouches for is dropped when it is a lone word or reads as a company ("shares of X")."""
     full: dict[str, set[str]] = {}
-    for name, _ in sorted(cands, key=lambda c: (-len(c[0].split()), c[1])):
+    vouched: dict[str, bool] = {}
+    for name, start, confirmed in sorted(cands, key=lambda c: (-len(c[0].split()), c[1])):
         words = name.split()
-        owner = next(
-            (f for f in full if words[-1] == f.split()[-1] or (len(words) == 1 and words[0] in f.split())),
-            None,
-        )
+        owner = next((f for f in full if words[-1] == f.split()[-1] or (len(words) == 1 and words[0] in f.split())), None)
         if owner is None:
+            owner = name
             full[name] = {name}
-        else:
-            full[owner].add(name)
+            vouched[name] = False
+        full[owner].add(name)
+        solid = confirmed or (len(words) > 1 and not _company_context(text, start, start + len(name)))
+        vouched[owner] = vouched[owner] or solid
     for name, forms in full.items():
         words = name.split()
         if len(words) > 1:
             forms.add(words[-1])
-    return full
+    return {n: f for n, f in full.items() if vouched[n]}
+
+
+COMPANY_BEFORE = re.compile(
+    r"\b(shares|stocks?|makers?|company|companies|firms?|group|brands?|carmakers?|automakers?|retailers?|lenders?|"
+    r"banks?|insurers?|giants?|chipmakers?|producers?|exporters?|brewers?|distillers?|manufacturers?|conglomerates?)"
+    r"\b(?:\s+(?:in|of|such as|like|including|[A-Z][\w.&'’-]*|and|,))*\s*$"
+)
+COMPANY_AFTER = re.compile(r"^(?:'s|’s)?\s*(shares|stock|Inc\b|Corp\b|Ltd\b|Co\b|Group\b|Holdings\b|AG\b|SA\b|plc\b)")
+
+
+def _company_context(text: str, start: int, end: int) -> bool:
+    return bool(COMPANY_BEFORE.search(text[max(0, start - 60) : start]) or COMPANY_AFTER.search(text[end : end + 20]))
 
 
 def _mentions_of(text: str, forms: set[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
