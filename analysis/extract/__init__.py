@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from pathlib import Path
 
 from ..ingest import check_timezone, parse_published, read_article
@@ -40,7 +39,7 @@ def extract_text(
     day = published or cleaned.stated_date
     doc = load_nlp()(cleaned.text)
     hits = gz.find_known(cleaned.text)
-    actors = find_actors(doc, hits)
+    actors = find_actors(doc, hits, home=_home_country(cleaned))
     zone = timezone or _default_zone(cleaned, actors)
     quotes = find_quotes(doc, actors)
     positions = find_positions(doc, quotes)
@@ -67,30 +66,14 @@ def extract_text(
 
 
 def _default_zone(cleaned: Cleaned, actors: Actors) -> str | None:
-    """The zone of the place the story happens: its dateline, else where its people and places are."""
-    if cleaned.dateline_place:
-        iso3 = gz.country_of_text(cleaned.dateline_place.title()) or gz.country_of_text(cleaned.dateline_place)
-        if iso3 and gz.timezone_for(iso3):
-            return gz.timezone_for(iso3)
-    votes: Counter[str] = Counter()
-    for a in actors.by_id.values():
-        if not a.country:
-            continue
-        if a.kind == "person":
-            votes[a.country] += 1
-        elif a.kind == "place":
-            votes[a.country] += sum(3 if _preceded_by(cleaned.text, s, "in") else 1 for s, _ in a.spans)
-        elif a.kind in ("country", "government"):
-            votes[a.country] += 0.2 * len(a.spans)
-    for iso3, _ in votes.most_common():
-        if gz.timezone_for(iso3):
-            return gz.timezone_for(iso3)
-    return None
+    """The zone of the place the story is told from: its dateline, else where its people and places are."""
+    return gz.timezone_for(actors.home)
 
 
-def _preceded_by(text: str, start: int, word: str) -> bool:
-    before = text[max(0, start - 12) : start].split()
-    return bool(before) and before[-1].lower() == word
+def _home_country(cleaned: Cleaned) -> str | None:
+    if not cleaned.dateline_place:
+        return None
+    return gz.country_of_text(cleaned.dateline_place) or gz.country_of_text(cleaned.dateline_place.upper())
 
 
 def _body_chars(text: str) -> int:

@@ -74,8 +74,9 @@ class Actor:
 class Actors:
     """The article's actors and a lookup from any character span to the actor mentioned there."""
 
-    def __init__(self) -> None:
+    def __init__(self, home: str | None = None) -> None:
         self.by_id: dict[str, Actor] = {}
+        self.home = home  # ISO3 of the country the story is told from (dateline, else most present)
 
     def add(self, actor: Actor) -> Actor:
         base, n = actor.id, 2
@@ -103,10 +104,10 @@ class Actors:
         return [a.row() for a in sorted(self.by_id.values(), key=lambda a: (order.get(a.kind, 9), a.spans[:1]))]
 
 
-def find_actors(doc: Doc, hits: list[gz.Hit]) -> Actors:
+def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors:
     """All actors of the article; `doc` is parsed from the cleaned text, so offsets match the raw text."""
     text = text_of(doc)
-    actors = Actors()
+    actors = Actors(home)
     _add_known(actors, doc, hits)
     taken = [(h.start, h.end) for h in hits]
     for name, forms in _cluster_people(_person_candidates(doc, taken), text).items():
@@ -114,6 +115,8 @@ def find_actors(doc: Doc, hits: list[gz.Hit]) -> Actors:
         person.spans = _mentions_of(text, forms, taken)
         taken += person.spans
     _add_titles_and_countries(actors, doc, hits)
+    if actors.home is None:
+        actors.home = next(iter(c for c, _ in _where_told(actors, text).most_common()), None)
     _add_title_only_mentions(actors, text)
     _add_organizations(actors, doc, taken)
     return actors
@@ -415,6 +418,22 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
     return votes
 
 
+def _where_told(actors: Actors, text: str) -> Counter[str]:
+    """Votes for the country a story is told from: its people, the places where things happen ("in Tokyo"
+    counts more than "to Washington"), and, lightly, every country it names."""
+    votes: Counter[str] = Counter()
+    for a in actors.by_id.values():
+        if not a.country:
+            continue
+        if a.kind == "person":
+            votes[a.country] += 1
+        elif a.kind == "place":
+            votes[a.country] += sum(3 if text[max(0, s - 4) : s].strip().lower() == "in" else 1 for s, _ in a.spans)
+        elif a.kind in ("country", "government"):
+            votes[a.country] += 0.2 * len(a.spans)
+    return votes
+
+
 def _main_countries(actors: Actors) -> Counter[str]:
     counts: Counter[str] = Counter()
     for a in actors.by_id.values():
@@ -479,8 +498,9 @@ ORG_WORDS = re.compile(
 
 
 def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -> None:
+    blocking = [(s, e) for a in actors.by_id.values() if a.kind not in ("country", "government") for s, e in a.spans]
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        if ent.label_ != "ORG" or any(s < ent.end_char and ent.start_char < e for s, e in blocking):
             continue
         name = POSSESSIVE.sub("", re.sub(r"^(the|The)\s+", "", ent.text)).strip()
         if not name or name.lower() in NOT_NAMES or len(name) < 2 or "\n" in name:
@@ -497,3 +517,9 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
         )
         org.spans.append((ent.start_char, ent.end_char))
         taken.append((ent.start_char, ent.end_char))
+        abbr = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text_of(doc)[ent.end_char : ent.end_char + 14])
+        if abbr:
+            org.forms.add(abbr.group(1))
+    others = [sp for a in actors.by_id.values() for sp in a.spans]
+    for org in [a for a in actors.by_id.values() if a.kind == "organization"]:
+        org.spans += _mentions_of(text_of(doc), org.forms, others)

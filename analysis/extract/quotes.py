@@ -197,6 +197,10 @@ def _speaker(
                 if who and fallback[0] is None and anc.dep_ == "ROOT":
                     fallback = (who, cue)
     sents = {sentence_at(doc, t.idx) for t in inside} or ({sentence_at(doc, qs)} if whole is not None else set())
+    first = min(sents, key=lambda s: s.start, default=None)
+    before = sentence_before(doc, first) if first is not None else None
+    if before is not None and not re.search(r"[.!?][\"'”’)]*\s*$", before.text):
+        sents.add(before)  # the parser split a sentence at the opening quote mark
     for sent in sorted(sents, key=lambda s: s.start):
         for tok in sent:
             if not outside(tok):
@@ -205,7 +209,43 @@ def _speaker(
                 who = _resolve_subject(doc, actors, tok, spans)
                 if who:
                     return who, tok.text
+    if fallback[0] is None:
+        fallback = _speaker_nearby(doc, actors, qs, qe, spans)
     return fallback
+
+
+COMMENT_NOUNS = {"comment", "comments", "remark", "remarks", "statement", "message", "words", "post"}
+
+
+def _speaker_nearby(doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]) -> tuple[Actor | None, str | None]:
+    """A quote standing alone: the speaker is named in the next sentence ("The prime minister made the
+    comments to reporters") or at the end of the previous paragraph ("Carney said:")."""
+    text = text_of(doc)
+    para_end = text.find("\n", qe)
+    para_end = len(text) if para_end < 0 else para_end
+    after = sentence_at(doc, qe)
+    stop = min(para_end, after.end_char if after is not None and after.end_char > qe + 2 else para_end)
+    if after is not None and after.end_char <= qe + 2:
+        nxt = sentence_at(doc, after.end_char)
+        stop = min(para_end, nxt.end_char) if nxt is not None else stop
+    tail = doc.char_span(qe, stop, alignment_mode="contract") if stop > qe else None
+    for tok in tail or []:
+        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ == "ROOT" or tok.head.idx < qe):
+            said = tok.lemma_.lower() in SPEECH_VERBS or any(c.lower_ in COMMENT_NOUNS for c in tok.children)
+            who = _resolve_subject(doc, actors, tok, spans) if said else None
+            if who:
+                return who, tok.text
+    lead = text[max(0, qs - 3) : qs]
+    prev_end = text.rfind("\n", 0, qs)
+    if prev_end > 0 and not lead.strip() or lead.strip().endswith(":"):
+        prev = sentence_at(doc, max(0, (prev_end if not lead.strip().endswith(":") else qs) - 2))
+        if prev is not None and prev.text.rstrip().endswith(":"):
+            for tok in prev:
+                if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+                    who = _resolve_subject(doc, actors, tok, spans)
+                    if who:
+                        return who, tok.text
+    return None, None
 
 
 def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[int, int]]) -> Actor | None:
@@ -249,13 +289,23 @@ def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Act
     kinds = ("person",) if tok.lower_ in ("he", "she", "him", "her", "i") else ("person", "government", "organization")
     if tok.lower_ == "it":
         kinds = ("government", "organization", "country")
-    best: tuple[int, Actor] | None = None
+    doc = tok.doc
+    here = sentence_at(doc, tok.idx)
+    window = sentence_before(doc, here) if here is not None else None
+    lo = window.start_char if window is not None else 0
+    best: tuple[tuple[bool, int], Actor] | None = None
     for a in actors.by_id.values():
         if a.kind not in kinds:
             continue
-        for s, _ in a.spans:
-            if s < tok.idx and not _in_spans(s, spans) and (best is None or s > best[0]):
-                best = (s, a)
+        for s, e in a.spans:
+            if s >= tok.idx or _in_spans(s, spans):
+                continue
+            m = doc.char_span(s, e, alignment_mode="expand")
+            # Prefer a recent grammatical subject ("Xi told Sanchez ... he added" is Xi), then the latest mention.
+            subject = m is not None and s >= lo and m.root.dep_ in ("nsubj", "nsubjpass")
+            key = (subject, s)
+            if best is None or key > best[0]:
+                best = (key, a)
     return best[1] if best else None
 
 
@@ -269,6 +319,7 @@ def _body(doc: Doc, actors: Actors, tok: Token) -> Actor:
     if owner is not None and country is None:
         holder = _antecedent(actors, owner, [])
         country = holder.country if holder else None
+    country = country or actors.home  # an unnamed ministry in a Beijing story is China's
     bare = re.sub(r"^.*?(?:'s|’s)\s+", "", name)
     aid = gz.slug(f"{country or ''} {bare}" if country else name)
     actor = actors.by_id.get(aid) or actors.add(
