@@ -174,11 +174,18 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
                 out += [(n, i, True) for n, i in _clean_name(doc[tok.i + 1 : j], taken)]
         if tok.text == "," and tok.i >= 2:
             j = tok.i
-            while j > 0 and j - tok.i > -4 and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].text == "-") and doc[j - 1].text[:1].isupper() | (doc[j - 1].text == "-"):
+            while j > 0 and tok.i - j < 5 and _name_part(doc[j - 1]):
                 j -= 1
-            if tok.i - j >= 2 and _title_after(text, tok.idx)[0]:
+            while j < tok.i and doc[j].lower_ in NAME_PARTICLES and j > 0 and _name_part(doc[j - 1]):
+                j += 1
+            if (tok.i - j >= 2 or doc[j].lower_ in NAME_PARTICLES) and _title_after(text, tok.idx)[0]:
                 out += [(n, i, True) for n, i in _clean_name(doc[j : tok.i], taken)]
     return out
+
+
+def _name_part(tok: Token) -> bool:
+    """A token that can sit inside a name: a capitalised proper noun, a hyphen, or a particle ("von der")."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or tok.text == "-" or tok.lower_ in NAME_PARTICLES
 
 
 def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
@@ -220,7 +227,7 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     words = name.split()
     if any(s < end and start < e for s, e in taken) or not words or len(words) > 4:
         return []
-    if any(ch.isdigit() for ch in name) or not name[0].isupper() or "\n" in name:
+    if any(ch.isdigit() for ch in name) or not (name[0].isupper() or words[0] in NAME_PARTICLES) or "\n" in name:
         return []
     if any(len(w) > 2 and w.isupper() and "." not in w for w in words):
         return []  # shouting ("MILLIONS") or acronyms are not names
@@ -278,34 +285,68 @@ def _mentions_of(text: str, forms: set[str], taken: list[tuple[int, int]]) -> li
 
 
 def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> None:
+    """Each person's title (the longest the article gives) and country, from the strongest evidence:
+    a country written with the title, the table of leaders, the table of titles, then the sentences."""
     text = text_of(doc)
     main = _main_countries(actors)
+    owners: dict[str, str] = {}
     for person in actors.people():
         titles: list[tuple[str, str | None, int]] = []  # (title, country named with it, priority)
         votes: Counter[str] = Counter()
         for s, e in person.spans:
-            t, c = _title_before(doc, s)
-            if t:
-                titles.append((t, c, 2))
-            t, c = _title_after(text, e)
-            if t:
-                titles.append((t, c, 3))
+            for (t, c), rank in ((_title_before(doc, s), 2), (_title_after(text, e), 3), (_title_before_comma(text, s), 3)):
+                if t:
+                    titles.append((t, c, rank))
             for iso3, w in _sentence_countries(doc, hits, s, e, person).items():
                 votes[iso3] += w
         if titles:
-            title, country, _ = max(titles, key=lambda x: (x[2] if len(x[0].split()) > 1 else 1, len(x[0])))
+            title, _, _ = max(titles, key=lambda x: (x[2] if len(x[0].split()) > 1 else 1, len(x[0])))
             person.title = title
-            explicit = next((c for _, c, _ in titles if c), None)
-            person.country = explicit or gz.titles().get(title.lower()) or _title_country(titles)
+        explicit = next((c for _, c, _ in titles if c and len(c) == 3), None)
+        owner = next((c[1:] for _, c, _ in titles if c and c.startswith("@")), None)
+        person.country = explicit or gz.leader_country(person.name)
+        person.country = person.country or (gz.titles().get(person.title.lower()) if person.title else None)
+        person.country = person.country or _title_country(titles)
+        if person.country is None and owner:
+            owners[person.id] = owner
+            continue
         if person.country is None:
             against = {c for c, w in votes.items() if w < 0}
             votes = Counter({c: w for c, w in votes.items() if w > 0})
+            government = title_head(person.title) in GOVERNMENT_HEADS | {None}
             if title_head(person.title) in NON_US_HEADS:
                 against.add("USA")
                 votes.pop("USA", None)
-            if not votes and title_head(person.title) in GOVERNMENT_HEADS | {None}:
+            if government and actors.home and actors.home not in against:
+                votes[actors.home] += 0.5  # an official in a story told from Seoul is, absent other signs, Korean
+            if not votes and government:
                 votes = Counter({c: w for c, w in main.items() if c not in against})
             person.country = votes.most_common(1)[0][0] if votes else None
+    for pid, owner in owners.items():  # "Sefcovic's spokesman, Olof Gill": the spokesman shares his principal's country
+        boss = next((p for p in actors.people() if owner in p.forms or p.name.endswith(owner)), None)
+        actors.by_id[pid].country = boss.country if boss else actors.home
+
+
+PRE_APPOSITION = re.compile(
+    r"(?:(?P<owner>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)(?:'s|’s)\s+)?"
+    r"(?P<title>(?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z]+),\s*$"
+)
+
+
+def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
+    """A title set off before a name: "Sefcovic's spokesman, Olof Gill, said"; the country may be the owner's
+    (returned as "@Owner" when the owner is a person)."""
+    m = PRE_APPOSITION.search(text[max(0, start - 80) : start])
+    if not m or title_head(m.group("title")) is None or m.group("title").split()[-1].lower() not in gz.title_heads():
+        return None, None
+    words = m.group("title").split()
+    while words and words[0].lower() in ("the", "a", "an", "and", "but", "while", "said", "says"):
+        words = words[1:]
+    if not words:
+        return None, None
+    owner = m.group("owner")
+    country = gz.country_of_text(owner) if owner else None
+    return " ".join(words), country or (f"@{owner}" if owner else None)
 
 
 def title_head(title: str | None) -> str | None:
@@ -341,18 +382,17 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         if c:
             country = c
             break
-        if (
-            tok.text[:1].isupper()
-            and tok.pos_ in ("PROPN", "NOUN", "ADJ")
-            and low not in NOT_NAMES
-            and not tok.is_sent_start
-        ):
+        if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and low not in NOT_NAMES:
             words.insert(0, tok)
         elif low in gz.title_heads() or low in TITLE_MODIFIERS:
             words.insert(0, tok)
+        elif low in ("and", "&") and words and i > 0 and doc[i - 1].text[:1].isupper():
+            words.insert(0, tok)  # "Commerce and Industry Minister"
         else:
             break
         i -= 1
+    while words and words[0].text.lower() in ("and", "&"):
+        words.pop(0)
     while words and words[-1].text.lower().rstrip(".") not in gz.title_heads():
         words.pop()
     if not words:
@@ -361,9 +401,11 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
 
 
 APPOSITION = re.compile(
-    r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)\s*(?:,|;|\.(?:\s|$)|\s+(?:said|says|told))"
+    r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s+(?:said|says|told))"
 )
-NOT_TITLE_START = re.compile(r"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as)\b", re.I)
+NOT_TITLE_START = re.compile(
+    r"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as|(?!acting\b)\w+ing)\b", re.I
+)
 
 
 def _title_after(text: str, end: int) -> tuple[str | None, str | None]:

@@ -123,6 +123,16 @@ def timezone_for(iso3: str | None) -> str | None:
     return (row or {}).get("timezone") or None
 
 
+@cache
+def _leaders() -> dict[str, str]:
+    return {slug(r["name"]): r["country"] for r in _rows("leaders.csv")}
+
+
+def leader_country(name: str) -> str | None:
+    """The country a well-known head of state or government leads (leaders.csv), matched on the full name."""
+    return _leaders().get(slug(name))
+
+
 def slug(name: str) -> str:
     """A stable ASCII id: "Maroš Šefčovič" → "maros-sefcovic"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
