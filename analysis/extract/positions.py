@@ -1,34 +1,78 @@
-"""Where each actor stands: stance on each topic it speaks to, from its own quoted and reported words."""
+"""Where each actor stands: a stance on each topic it speaks to or acts on, with the spans that show it.
+
+Evidence is of two kinds: the actor's own words (quotes and reported speech, weighted 2) and what the
+article says it did ("Trump raised tariffs", "Ottawa announced counter-tariffs", weighted 1). Each piece
+names topics by keyword family; its polarity comes from the verb governing the topic word (negation flips
+it), the adjectives on it, and, failing those, the positive or negative words of the whole quote.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from .quotes import Quote
-from .sentences import sentence_at, text_of
+from .actors import Actors
+from .quotes import Quote, quote_spans, resolve_mention
+from .sentences import sentences, text_of
 
-# Topic → pattern. To add a topic, add a line; the first pattern found in a piece of evidence names its topic.
-TOPICS = {
-    "tariffs": r"\btariffs?\b|\blev(?:y|ies)\b|\bduties\b|\bimport tax",
-    "negotiations": r"\bnegotiat\w*|\btalks\b|\bdiscussions?\b|\bdialogue\b|\bengagement\b|\bdeal\b|\bagreement\b",
-    "countermeasures": r"\bcounter-?measures?\b|\bretaliat\w*|\bcounter-?tariffs?\b|\brespond in kind\b",
+# Topic family → keyword pattern. To add a topic, add a line; the keywords found are shown with the topic.
+FAMILIES = {
+    "tariffs": r"tariffs?|lev(?:y|ies)|duty|duties|import tax(?:es)?",
+    "countermeasures": r"counter-?measures?|retaliat\w*|counter-?tariffs?|reciprocal measures",
+    "negotiations": r"negotiat\w*|talks|dialogue|discussions?|engagement|consultations?",
+    "deal": r"deal|agreement|accord|framework|truce",
+    "pause": r"pause|suspension|suspend\w*|reprieve|delay|exemptions?|exempt\w*|carve-?outs?|relief",
+    "threats": r"threats?|threaten\w*|coercion|blackmail|bullying|intimidation",
 }
-POSITIVE = r"\b(look forward|productive|constructive|welcome[sd]?|hope(?:ful)?|support(?:s|ed)?|agree[sd]?|priority|positive|progress|pleased|optimistic|confident|good|great|candid|important|fair|win|benefit|ready to|willing|success)\w*"
-NEGATIVE = r"\b(regrettable|regret|reconsider|oppose[sd]?|unjustified|unjust|harm\w*|damag\w*|weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|unacceptable|violat\w*|protectionis\w*|bully\w*|blackmail|mistake|wrong|disastrous|devastating|threat\w*|uncertain\w*|costly|abandon|lift|scrap|remove|withdraw|deplor\w*|oppos\w*|firmly|strongly)"
-JUSTIFY = r"\b(poorly|unfair\w*|cheat\w*|rip(?:ped|ping)? off|take advantage|taken advantage|abus\w*|non-tariff|trade barriers?|deficits?|don[’']t take|won[’']t take)"
-TOPIC_RX = {t: re.compile(p, re.I) for t, p in TOPICS.items()}
-POS_RX, NEG_RX, JUST_RX = (re.compile(p, re.I) for p in (POSITIVE, NEGATIVE, JUSTIFY))
+FAMILY_RX = {f: re.compile(rf"\b(?:{p})\b", re.I) for f, p in FAMILIES.items()}
+POSITIVE = re.compile(
+    r"\b(look(?:ing)? forward|productive|constructive|welcome\w*|hope\w*|support\w*|agree[sd]?|priority|positive|"
+    r"progress|pleased|optimistic|confident|good|great|candid|important|fair|win\w*|benefit\w*|ready to|willing\w*|"
+    r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial)\b",
+    re.I,
+)
+NEGATIVE = re.compile(
+    r"\b(regrettable|regret\w*|reconsider|oppos\w*|unjustified|unjust|unreasonable|unacceptable|harm\w*|damag\w*|"
+    r"weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|violat\w*|protectionis\w*|bully\w*|"
+    r"blackmail|mistake|wrong|disastrous|devastating|uncertain\w*|costly|deplor\w*|shocking|unfortunate|"
+    r"punish\w*|attack\w*|unfair\w*|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
+    r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight\w*|resist)\b",
+    re.I,
+)
+JUSTIFY = re.compile(
+    r"\b(poorly|cheat\w*|rip(?:ped|ping)? off|take advantage|taken advantage|abus\w*|non-tariff|trade barriers?|"
+    r"deficits?|don[’']t take|won[’']t take|screw\w*|hostile|lack of respect)",
+    re.I,
+)
+SUPPORT_VERBS = {
+    "support", "back", "welcome", "praise", "hail", "want", "seek", "favor", "favour", "defend", "protect",
+    "push", "urge", "call", "agree", "sign", "reach", "strike", "secure", "hold", "begin", "resume",
+    "continue", "pursue", "need", "prefer", "embrace", "endorse", "keep", "extend", "approve", "adopt",
+}  # fmt: skip
+OPPOSE_VERBS = {
+    "oppose", "reject", "condemn", "criticize", "criticise", "slam", "denounce", "protest", "challenge",
+    "sue", "fight", "resist", "blast", "decry", "regret", "object", "lament", "scrap", "remove", "lift",
+    "withdraw", "end", "drop", "abandon", "counter", "refuse", "deplore",
+}  # fmt: skip
+# What an actor does (subject of the verb) with a topic word in the verb's phrase.
+ACTION_TOPICS = {
+    ("impose", "raise", "hike", "slap", "levy", "threaten", "announce", "order", "sign", "double", "set",
+     "unveil", "escalate", "expand", "extend", "increase", "defend", "tout", "keep", "maintain"): +1,
+    ("criticize", "criticise", "condemn", "oppose", "slam", "reject", "denounce", "protest", "challenge", "sue",
+     "blast", "decry", "fight", "resist", "attack", "warn"): -1,
+}  # fmt: skip
+RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt", "spare", "grant", "postpone"}
+RETALIATE_VERBS = {"retaliate", "respond", "hit"}
+DEAL_VERBS = {"agree", "reach", "strike", "sign", "seal", "clinch", "finalize", "finalise", "conclude", "announce"}
 VERB = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on", "mixed": "is mixed on"}
 
 
 @dataclass
 class Position:
     actor: str
-    actor_name: str
     topic: str
     stance: str
     summary: str
@@ -39,56 +83,160 @@ class Position:
                 "evidence": [list(s) for s in self.evidence]}  # fmt: skip
 
 
-def find_positions(doc: Doc, quotes: list[Quote]) -> list[Position]:
-    """Score each speaker's words per topic: positive words back talks, negative words oppose tariffs."""
-    score: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    evidence: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    names: dict[str, str] = {}
+@dataclass
+class _Tally:
+    score: float = 0.0
+    weight: float = 0.0
+    keywords: set[str] = field(default_factory=set)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_positions(doc: Doc, quotes: list[Quote], actors: Actors) -> list[Position]:
+    """Positions per (actor, topic), from the actor's words and deeds."""
+    tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     for q in quotes:
         if q.speaker is None or q.speaker.kind in ("media", "market_index", "place"):
             continue
-        names[q.speaker.id] = q.speaker.name
-        context = _sentence(doc, q.start, q.end)
-        words = q.text
-        topics = [t for t, rx in TOPIC_RX.items() if rx.search(words)] or [
-            t for t, rx in TOPIC_RX.items() if rx.search(context)
-        ]
-        pos, neg, just = (len(rx.findall(words)) for rx in (POS_RX, NEG_RX, JUST_RX))
-        if just:
-            topics = topics if "tariffs" in topics else [*topics, "tariffs"]
-        for topic in topics:
-            key = (q.speaker.id, topic)
-            evidence[key].append((q.start, q.end))
-            if topic == "tariffs":
-                score[key][0] += just + (pos if not any(t != "tariffs" for t in topics) else 0)
-                score[key][1] += neg
-            elif topic == "countermeasures":
-                score[key][0] += pos + neg
-            else:
-                score[key][0] += pos
-                score[key][1] += neg if "tariffs" not in topics else 0
+        for topic, word, polarity in _stances_in_words(doc, q):
+            _add(tally, q.speaker.id, topic, word, 2 * polarity, (q.start, q.end))
+    for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors):
+        _add(tally, actor_id, topic, word, polarity, span)
     out = []
-    for (actor, topic), (p, n) in score.items():
-        stance = (
-            "neutral"
-            if p == n == 0
-            else "mixed"
-            if p and n and min(p, n) / max(p, n) > 0.5
-            else "support"
-            if p > n
-            else "oppose"
-        )
-        spans = sorted(set(evidence[(actor, topic)]))
-        sample = text_of(doc)[spans[0][0] : spans[0][1]]
+    for (actor_id, family), t in tally.items():
+        actor = actors.by_id[actor_id]
+        stance = _stance(t)
+        words = sorted(t.keywords - {family})
+        topic = f"{family} ({', '.join(words)})" if words else family
+        first = sorted(t.evidence)[0]
+        sample = text_of(doc)[first[0] : first[1]]
         sample = sample if len(sample) <= 90 else sample[:87].rsplit(" ", 1)[0] + "…"
-        summary = f"{names[actor]} {VERB[stance]} {topic}: “{sample}”"
-        out.append(Position(actor, names[actor], topic, stance, summary, spans))
+        out.append(Position(actor_id, topic, stance, f"{actor.name} {VERB[stance]} {family}: “{sample}”", sorted(set(t.evidence))))
     return sorted(out, key=lambda p: (p.actor, p.topic))
 
 
-def _sentence(doc: Doc, s: int, e: int) -> str:
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None:
-        return text_of(doc)[s:e]
-    first, last = sentence_at(doc, s), sentence_at(doc, e - 1)
-    return text_of(doc)[first.start_char : last.end_char]
+def _add(tally, actor_id: str, family: str, word: str, polarity: float, span: tuple[int, int]) -> None:
+    t = tally[(actor_id, family)]
+    t.score += polarity
+    t.weight += abs(polarity) or 0.5
+    t.keywords.add(word.lower())
+    t.evidence.append(span)
+
+
+def _stance(t: _Tally) -> str:
+    if t.score == 0 and t.weight <= 1:
+        return "neutral"
+    pos = (t.weight + t.score) / 2
+    neg = (t.weight - t.score) / 2
+    if pos > 0.5 and neg > 0.5 and min(pos, neg) / max(pos, neg) >= 0.5:
+        return "mixed"
+    return "support" if t.score > 0 else "oppose" if t.score < 0 else "neutral"
+
+
+def _stances_in_words(doc: Doc, q: Quote) -> list[tuple[str, str, float]]:
+    """(family, keyword, polarity) for each topic the quoted or reported words touch."""
+    text = q.text
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    found: list[tuple[str, str, float]] = []
+    pos, neg, just = len(POSITIVE.findall(text)), len(NEGATIVE.findall(text)), len(JUSTIFY.findall(text))
+    overall = (pos > neg) - (neg > pos)
+    for family, rx in FAMILY_RX.items():
+        for m in rx.finditer(text):
+            polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
+            if polarity == 0:
+                polarity = _default_polarity(family, overall)
+            found.append((family, m.group(0), polarity))
+    if just and not any(f == "tariffs" for f, _, _ in found):
+        found.append(("tariffs", "trade practices", 1))  # grievances about others' trade justify tariffs
+    if not found and span is not None:
+        context = text_of(doc)[_sentence_bounds(doc, q.start, q.end)[0] : _sentence_bounds(doc, q.start, q.end)[1]]
+        for family, rx in FAMILY_RX.items():
+            m = rx.search(context)
+            if m and (pos or neg):
+                found.append((family, m.group(0), _default_polarity(family, overall)))
+                break
+    return found
+
+
+def _default_polarity(family: str, overall: int) -> float:
+    """Without a governing verb: bad words about tariffs or threats oppose them, good words back talks."""
+    if family in ("tariffs", "threats"):
+        return -1.0 if overall < 0 else 0.0
+    return float(overall)
+
+
+def _local_polarity(doc: Doc, span: Span, char: int) -> float:
+    """The polarity the sentence gives one topic word: its governing verb (negated or not) and adjectives."""
+    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None)
+    if tok is None:
+        return 0.0
+    adj = [c for c in tok.children if c.dep_ in ("amod", "acomp")]
+    score = sum((1 if POSITIVE.fullmatch(a.text) else -1 if NEGATIVE.fullmatch(a.text) else 0) for a in adj)
+    head = tok
+    for _ in range(4):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") or head is head.head:
+            break
+    lemma = head.lemma_.lower()
+    sign = -1 if any(c.dep_ == "neg" for c in head.children) else 1
+    if lemma in SUPPORT_VERBS:
+        score += sign
+    elif lemma in OPPOSE_VERBS:
+        score -= sign
+    elif sign < 0 and head.pos_ in ("VERB", "AUX"):
+        score -= 0.5
+    return float(max(-1, min(1, score)))
+
+
+def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, float, tuple[int, int]]]:
+    """What the article says actors did: subject + policy verb + topic word in the verb's phrase."""
+    text = text_of(doc)
+    quoted = [(s, e) for s, e in quote_spans(text)]
+    out = []
+    for sent in sentences(doc):
+        for verb in sent:
+            if verb.pos_ != "VERB" or any(s <= verb.idx < e for s, e in quoted):
+                continue
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.dep_ == "nsubjpass":
+                continue
+            who = resolve_mention(doc, actors, subj, quoted)
+            if who is None or who.kind not in ("person", "government", "country", "organization"):
+                continue
+            phrase = " ".join(t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",))[:160]
+            for family, word, polarity in _deed_topics(verb, phrase):
+                out.append((who.id, family, word, polarity, (sent.start_char, sent.end_char)))
+    return out
+
+
+def _deed_topics(verb: Token, phrase: str) -> list[tuple[str, str, float]]:
+    lemma = verb.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    found = []
+    tariff = FAMILY_RX["tariffs"].search(phrase)
+    counter = FAMILY_RX["countermeasures"].search(phrase)
+    if lemma in RETALIATE_VERBS and (tariff or counter or lemma == "retaliate"):
+        found.append(("countermeasures", (counter or tariff).group(0) if (counter or tariff) else lemma, -1.0 if negated else 1.0))
+    elif counter and lemma in {v for vs, p in ACTION_TOPICS.items() if p > 0 for v in vs}:
+        found.append(("countermeasures", counter.group(0), -1.0 if negated else 1.0))
+    elif tariff and lemma in RELIEF_VERBS:
+        found.append(("pause", lemma, -1.0 if negated else 1.0))
+    elif tariff:
+        for verbs, polarity in ACTION_TOPICS.items():
+            if lemma in verbs:
+                found.append(("tariffs", tariff.group(0), -polarity if negated else polarity))
+    deal = FAMILY_RX["deal"].search(phrase)
+    if deal and lemma in DEAL_VERBS | {"welcome", "hail", "praise", "back", "support"}:
+        found.append(("deal", deal.group(0), -1.0 if negated else 1.0))
+    talks = FAMILY_RX["negotiations"].search(phrase)
+    if talks and lemma in {"hold", "begin", "start", "resume", "seek", "continue", "open", "welcome", "agree", "launch"}:
+        found.append(("negotiations", talks.group(0), -1.0 if negated else 1.0))
+    return found
+
+
+def _sentence_bounds(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    from .sentences import sentence_at
+
+    first, last = sentence_at(doc, s), sentence_at(doc, max(s, e - 1))
+    return (first.start_char, last.end_char) if first is not None and last is not None else (s, e)
