@@ -20,8 +20,8 @@ from .sentences import sentences, text_of
 
 # Topic family → keyword pattern. To add a topic, add a line; the keywords found are shown with the topic.
 FAMILIES = {
-    "tariffs": r"tariffs?|lev(?:y|ies)|duty|duties|import tax(?:es)?",
-    "countermeasures": r"counter-?measures?|retaliat\w*|counter-?tariffs?|reciprocal measures",
+    "countermeasures": r"counter-?measures?|retaliat\w*|counter[- ]?tariffs?|reciprocal measures",
+    "tariffs": r"(?<!counter )(?<!counter-)(?:tariffs?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
     "negotiations": r"negotiat\w*|talks|dialogue|discussions?|engagement|consultations?",
     "deal": r"deal|agreement|accord|framework|truce",
     "pause": r"pause|suspension|suspend\w*|reprieve|delay|exemptions?|exempt\w*|carve-?outs?|relief",
@@ -39,7 +39,7 @@ NEGATIVE = re.compile(
     r"weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|violat\w*|protectionis\w*|bully\w*|"
     r"blackmail|mistake|wrong|disastrous|devastating|uncertain\w*|costly|deplor\w*|shocking|unfortunate|"
     r"punish\w*|attack\w*|unfair\w*|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
-    r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight\w*|resist)\b",
+    r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight\w*|resist|at risk|risks?)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -143,7 +143,7 @@ def _stances_in_words(doc: Doc, q: Quote) -> list[tuple[str, str, float]]:
         for m in rx.finditer(text):
             polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
             if polarity == 0:
-                polarity = _default_polarity(family, overall)
+                polarity = _default_polarity(family, overall, neg)
             found.append((family, m.group(0), polarity))
     if just and not any(f == "tariffs" for f, _, _ in found):
         found.append(("tariffs", "trade practices", 1))  # grievances about others' trade justify tariffs
@@ -152,15 +152,18 @@ def _stances_in_words(doc: Doc, q: Quote) -> list[tuple[str, str, float]]:
         for family, rx in FAMILY_RX.items():
             m = rx.search(context)
             if m and (pos or neg):
-                found.append((family, m.group(0), _default_polarity(family, overall)))
+                found.append((family, m.group(0), _default_polarity(family, overall, neg)))
                 break
     return found
 
 
-def _default_polarity(family: str, overall: int) -> float:
-    """Without a governing verb: bad words about tariffs or threats oppose them, good words back talks."""
+def _default_polarity(family: str, overall: int, negatives: int) -> float:
+    """Without a governing verb: bad words about tariffs or threats oppose them; an actor who speaks of
+    talks, a deal or a pause without a bad word leans towards it."""
     if family in ("tariffs", "threats"):
         return -1.0 if overall < 0 else 0.0
+    if overall == 0 and negatives == 0:
+        return 0.5
     return float(overall)
 
 
@@ -171,11 +174,15 @@ def _local_polarity(doc: Doc, span: Span, char: int) -> float:
         return 0.0
     adj = [c for c in tok.children if c.dep_ in ("amod", "acomp")]
     score = sum((1 if POSITIVE.fullmatch(a.text) else -1 if NEGATIVE.fullmatch(a.text) else 0) for a in adj)
-    head = tok
+    head, means = tok, False
     for _ in range(4):
+        if head.dep_ == "pobj" and head.head.lower_ in ("with", "through", "via", "by"):
+            means = True  # "fight these tariffs with countermeasures": the speaker's own instrument
         head = head.head
         if head.pos_ in ("VERB", "AUX") or head is head.head:
             break
+    if means:
+        return 1.0
     lemma = head.lemma_.lower()
     sign = -1 if any(c.dep_ == "neg" for c in head.children) else 1
     if lemma in SUPPORT_VERBS:
@@ -218,7 +225,7 @@ def _deed_topics(verb: Token, phrase: str) -> list[tuple[str, str, float]]:
     counter = FAMILY_RX["countermeasures"].search(phrase)
     if lemma in RETALIATE_VERBS and (tariff or counter or lemma == "retaliate"):
         found.append(("countermeasures", (counter or tariff).group(0) if (counter or tariff) else lemma, -1.0 if negated else 1.0))
-    elif counter and lemma in {v for vs, p in ACTION_TOPICS.items() if p > 0 for v in vs}:
+    elif counter and lemma not in OPPOSE_VERBS:
         found.append(("countermeasures", counter.group(0), -1.0 if negated else 1.0))
     elif tariff and lemma in RELIEF_VERBS:
         found.append(("pause", lemma, -1.0 if negated else 1.0))
@@ -227,7 +234,7 @@ def _deed_topics(verb: Token, phrase: str) -> list[tuple[str, str, float]]:
             if lemma in verbs:
                 found.append(("tariffs", tariff.group(0), -polarity if negated else polarity))
     deal = FAMILY_RX["deal"].search(phrase)
-    if deal and lemma in DEAL_VERBS | {"welcome", "hail", "praise", "back", "support"}:
+    if deal and lemma not in OPPOSE_VERBS and lemma in DEAL_VERBS | {"welcome", "hail", "praise", "back", "support", "call", "tout"}:
         found.append(("deal", deal.group(0), -1.0 if negated else 1.0))
     talks = FAMILY_RX["negotiations"].search(phrase)
     if talks and lemma in {"hold", "begin", "start", "resume", "seek", "continue", "open", "welcome", "agree", "launch"}:
