@@ -203,13 +203,13 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
         for verb in sent:
             if verb.pos_ != "VERB" or any(s <= verb.idx < e for s, e in quoted):
                 continue
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None and verb.dep_ in ("conj", "xcomp", "advcl"):
-                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-            if subj is None or subj.dep_ == "nsubjpass":
-                continue
-            who = resolve_mention(doc, actors, subj, quoted)
-            if who is None or who.kind not in ("person", "government", "country", "organization"):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            found = [resolve_mention(doc, actors, c, quoted) for c in subjects]
+            found = [a for a in found if a is not None and a.kind in ("person", "government", "country", "organization")]
+            who = next((a for a in found if a.kind == "person"), found[0] if found else None)
+            if who is None:
                 continue
             phrase = " ".join(t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",))[:160]
             for family, word, polarity in _deed_topics(verb, phrase):
