@@ -26,21 +26,11 @@ TITLE_MODIFIERS = {
 }  # fmt: skip
 GOVERNMENT_NOUNS = {"government", "administration", "officials", "authorities", "cabinet", "leaders", "side"}
 PLACE_PREPOSITIONS = {"in", "to", "at", "from", "into", "near", "visit", "visiting", "outside", "across"}
-OBJECT_PREPOSITIONS = {
-    "with",
-    "to",
-    "against",
-    "on",
-    "from",
-    "toward",
-    "towards",
-    "by",
-    "into",
-    "for",
-    "over",
-}
+# A country after these is what a person acts on ("talks with the U.S."); "for Mexico" names a beneficiary,
+# often the speaker's own country, so "for" is not here.
+OBJECT_PREPOSITIONS = {"with", "to", "against", "on", "from", "toward", "towards", "by", "into", "over"}
 SPEAKING = {"say", "tell", "write", "post", "add", "warn", "announce", "tweet", "insist", "argue"}
-GOVERNMENT_HEADS = {"president", "minister", "secretary", "premier", "chancellor", "commissioner", "ambassador",
+GOVERNMENT_HEADS = {"chief", "adviser", "advisor", "director", "head", "staff", "president", "minister", "secretary", "premier", "chancellor", "commissioner", "ambassador",
                     "governor", "representative", "spokesperson", "spokesman", "spokeswoman", "negotiator", "envoy",
                     "official", "lawmaker", "senator", "leader", "king", "queen", "taoiseach", "mayor"}  # fmt: skip
 NON_US_HEADS = {
@@ -351,7 +341,7 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
 
 def title_head(title: str | None) -> str | None:
     """The word that makes a phrase a title: "minister" in "minister in charge of economic policy"."""
-    words = [w.lower().strip(".,'’s") for w in (title or "").split()]
+    words = [POSSESSIVE.sub("", w.lower()).strip(".,") for w in (title or "").split()]
     heads = [w for w in words if w in gz.title_heads()]
     return heads[-1] if heads and words and words[-1] in gz.title_heads() else (heads[0] if heads else None)
 
@@ -414,7 +404,7 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     t = m.group("title").strip()
-    if NOT_TITLE_START.match(t) or not any(w.lower().strip(".'’s") in gz.title_heads() for w in t.split()):
+    if NOT_TITLE_START.match(t) or title_head(t) is None:
         return None, None
     country = None
     pm = re.match(r"^(?P<who>[\w. ]+?)(?:'s|’s)\s+(?P<rest>.+)$", t)

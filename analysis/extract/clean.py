@@ -51,6 +51,8 @@ BOILERPLATE = [
         r"\bREUTERS/[A-Z]|\bAFP via Getty\b|\bGetty Images\b|^\s*(photo|photograph|image|file photo|pictured)\s*[:|]",
     ),
     ("credit", r"^\s*\(?(reporting|writing|editing|additional reporting|compiled) by\b"),
+    ("credit", r"^\s*this (report|story|article) (by .{2,60} )?was (first )?(published|posted)\b"),
+    ("end mark", r"^\s*(\(end\)|-+\s*(30|end)\s*-+|\(c\) \d{4}.*|#{2,})\s*$"),
     ("copyright", r"^\s*(©|\(c\)|copyright\b)|\ball rights reserved\b"),
     ("image", r"^\s*[A-Za-z0-9_\-]{24,}(\.(jpe?g|png|webp|gif))?\s*$"),
     (
