@@ -153,8 +153,15 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
     out = [(n, i, False) for ent in doc.ents if ent.label_ == "PERSON" for n, i in _clean_name(ent, taken)]
     text = text_of(doc)
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEAKING and _referred_to_as_person(doc, tok):
-            first = min([tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ == "nsubj"
+            and tok.head.lemma_ in SPEAKING
+            and _referred_to_as_person(doc, tok)
+        ):
+            first = min(
+                [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i
+            )
             out += [(n, i, True) for n, i in _clean_name(doc[first.i : tok.i + 1], taken)]
         if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
             j = tok.i + 1
@@ -186,7 +193,24 @@ def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
     return bool(person) and (thing is None or person.start() < thing.start())
 
 
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "bin", "al", "el", "ibn", "dos", "del"}
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "bin",
+    "al",
+    "el",
+    "ibn",
+    "dos",
+    "del",
+}
 
 
 def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
@@ -223,7 +247,9 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []  # shouting ("MILLIONS") or acronyms are not names
     if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words if w[:1].isupper()):
         return []
-    if re.search(r"\b(St|Ste|Sainte|Saint|San|Santa|Fort|Port|Mount|Lake)\.?\s*$", text_of(doc)[max(0, start - 8) : start]):
+    if re.search(
+        r"\b(St|Ste|Sainte|Saint|San|Santa|Fort|Port|Mount|Lake)\.?\s*$", text_of(doc)[max(0, start - 8) : start]
+    ):
         return []  # "Sault Ste. Marie" is a place
     if ORG_WORDS.search(name):
         return []  # "Commerce Ministry" is a body, not a person
@@ -237,7 +263,9 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
     vouched: dict[str, bool] = {}
     for name, start, confirmed in sorted(cands, key=lambda c: (-len(c[0].split()), c[1])):
         words = name.split()
-        owner = next((f for f in full if words[-1] == f.split()[-1] or (len(words) == 1 and words[0] in f.split())), None)
+        owner = next(
+            (f for f in full if words[-1] == f.split()[-1] or (len(words) == 1 and words[0] in f.split())), None
+        )
         if owner is None:
             owner = name
             full[name] = {name}
@@ -284,7 +312,11 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         titles: list[tuple[str, str | None, int]] = []  # (title, country named with it, priority)
         votes: Counter[str] = Counter()
         for s, e in person.spans:
-            for (t, c), rank in ((_title_before(doc, s), 2), (_title_after(text, e), 3), (_title_before_comma(text, s), 3)):
+            for (t, c), rank in (
+                (_title_before(doc, s), 2),
+                (_title_after(text, e), 3),
+                (_title_before_comma(text, s), 3),
+            ):
                 if t:
                     titles.append((t, c, rank))
             for iso3, w in _sentence_countries(doc, hits, s, e, person).items():

@@ -12,7 +12,7 @@ from .actors import Actors
 from .sentences import sentences, text_of
 from .timex import Timex, find_dates, find_times
 
-FUTURE_MARKERS = {"will", "'ll", "’ll", "shall", "scheduled", "due"}
+FUTURE_MARKERS = {"will", "'ll", "’ll", "shall", "would", "wo"}
 PARTICIPANT_KINDS = ("person", "government", "country", "organization", "market_index")
 
 
@@ -78,17 +78,39 @@ def _inside(t: Timex, skip: list[tuple[int, int]]) -> bool:
 
 
 def _future_if_needed(doc: Doc, t: Timex, published: dt.date | None) -> Timex:
-    """A weekday in a clause about the future ("will meet on Thursday") is the next one, not the last."""
-    if t.kind != "weekday" or published is None:
+    """A weekday in a clause about the future is the next one, not the last: "will meet on Thursday",
+    "would take effect on Saturday", "take effect on Thursday", "threatened to impose from Friday"."""
+    if t.kind != "weekday" or published is None or (t.text.split()[0].lower() == "last"):
         return t
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    verb = span.root if span is not None else None
-    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
-    if verb is None or not any(c.lower_ in FUTURE_MARKERS for c in [verb, *verb.children]):
+    if span is None or not _speaks_of_future(span.root):
         return t
     day = find_dates(t.text, published, future=True)
     return Timex(t.start, t.end, t.text, t.kind, day[0].date if day else t.date, approximate=t.approximate)
+
+
+def _speaks_of_future(tok) -> bool:
+    """The tense of the verb a date hangs on: modal or present or infinitive is future, past is past;
+    a participle ("rising 6% on Tuesday") takes the tense of the verb it depends on."""
+    verb = tok
+    for _ in range(8):
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE_MARKERS for a in aux):
+            return True
+        if any(a.tag_ in ("VBD", "VBN") or a.lower_ in ("had", "has", "have", "did", "was", "were") for a in aux):
+            return False
+        if verb.tag_ in ("VBD", "VBN"):
+            return False
+        if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux)):
+            return True
+        if verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _in_zone(day: dt.date, t: Timex, timezone: str | None) -> tuple[dt.date, str]:

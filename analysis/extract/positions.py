@@ -110,7 +110,11 @@ def find_positions(doc: Doc, quotes: list[Quote], actors: Actors) -> list[Positi
         first = sorted(t.evidence)[0]
         sample = text_of(doc)[first[0] : first[1]]
         sample = sample if len(sample) <= 90 else sample[:87].rsplit(" ", 1)[0] + "…"
-        out.append(Position(actor_id, topic, stance, f"{actor.name} {VERB[stance]} {family}: “{sample}”", sorted(set(t.evidence))))
+        out.append(
+            Position(
+                actor_id, topic, stance, f"{actor.name} {VERB[stance]} {family}: “{sample}”", sorted(set(t.evidence))
+            )
+        )
     return sorted(out, key=lambda p: (p.actor, p.topic))
 
 
@@ -204,10 +208,16 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             if verb.pos_ != "VERB" or any(s <= verb.idx < e for s, e in quoted):
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            if (
+                not subjects
+                and verb.dep_ in ("conj", "xcomp", "advcl")
+                and not any(c.dep_ == "nsubjpass" for c in verb.children)
+            ):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
             found = [resolve_mention(doc, actors, c, quoted) for c in subjects]
-            found = [a for a in found if a is not None and a.kind in ("person", "government", "country", "organization")]
+            found = [
+                a for a in found if a is not None and a.kind in ("person", "government", "country", "organization")
+            ]
             who = next((a for a in found if a.kind == "person"), found[0] if found else None)
             if who is None:
                 continue
@@ -224,7 +234,13 @@ def _deed_topics(verb: Token, phrase: str) -> list[tuple[str, str, float]]:
     tariff = FAMILY_RX["tariffs"].search(phrase)
     counter = FAMILY_RX["countermeasures"].search(phrase)
     if lemma in RETALIATE_VERBS and (tariff or counter or lemma == "retaliate"):
-        found.append(("countermeasures", (counter or tariff).group(0) if (counter or tariff) else lemma, -1.0 if negated else 1.0))
+        found.append(
+            (
+                "countermeasures",
+                (counter or tariff).group(0) if (counter or tariff) else lemma,
+                -1.0 if negated else 1.0,
+            )
+        )
     elif counter and lemma not in OPPOSE_VERBS:
         found.append(("countermeasures", counter.group(0), -1.0 if negated else 1.0))
     elif tariff and lemma in RELIEF_VERBS:
@@ -234,10 +250,25 @@ def _deed_topics(verb: Token, phrase: str) -> list[tuple[str, str, float]]:
             if lemma in verbs:
                 found.append(("tariffs", tariff.group(0), -polarity if negated else polarity))
     deal = FAMILY_RX["deal"].search(phrase)
-    if deal and lemma not in OPPOSE_VERBS and lemma in DEAL_VERBS | {"welcome", "hail", "praise", "back", "support", "call", "tout"}:
+    if (
+        deal
+        and lemma not in OPPOSE_VERBS
+        and lemma in DEAL_VERBS | {"welcome", "hail", "praise", "back", "support", "call", "tout"}
+    ):
         found.append(("deal", deal.group(0), -1.0 if negated else 1.0))
     talks = FAMILY_RX["negotiations"].search(phrase)
-    if talks and lemma in {"hold", "begin", "start", "resume", "seek", "continue", "open", "welcome", "agree", "launch"}:
+    if talks and lemma in {
+        "hold",
+        "begin",
+        "start",
+        "resume",
+        "seek",
+        "continue",
+        "open",
+        "welcome",
+        "agree",
+        "launch",
+    }:
         found.append(("negotiations", talks.group(0), -1.0 if negated else 1.0))
     return found
 

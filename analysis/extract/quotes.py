@@ -217,7 +217,9 @@ def _speaker(
 COMMENT_NOUNS = {"comment", "comments", "remark", "remarks", "statement", "message", "words", "post"}
 
 
-def _speaker_nearby(doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]) -> tuple[Actor | None, str | None]:
+def _speaker_nearby(
+    doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]
+) -> tuple[Actor | None, str | None]:
     """A quote standing alone: the speaker is named in the next sentence ("The prime minister made the
     comments to reporters") or at the end of the previous paragraph ("Carney said:")."""
     text = text_of(doc)

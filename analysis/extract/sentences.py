@@ -6,11 +6,33 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+# The small parser ends a sentence after these abbreviations ("Sault Ste. Marie, Ont., fell"); glue it back.
+ABBREVIATIONS = {"st.", "ste.", "mt.", "ft.", "gov.", "sen.", "rep.", "gen.", "dr.", "mr.", "mrs.", "ms.", "jr.",
+                 "sr.", "inc.", "corp.", "co.", "ltd.", "no.", "ont.", "que.", "calif.", "mass.", "mich.", "wash.",
+                 "n.y.", "d.c.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "vs.", "approx."}  # fmt: skip
+
+
+def _merged(doc: Doc) -> list[Span]:
+    out: list[Span] = []
+    for sent in doc.sents:
+        prev = out[-1] if out else None
+        last = prev[-1].lower_ if prev is not None and len(prev) else ""
+        glue = last in ABBREVIATIONS or (
+            prev is not None
+            and sent[0].text[:1].islower()
+            and not prev.text.rstrip().endswith((".", "!", "?", '"', "”"))
+        )
+        if prev is not None and glue and "\n" not in doc.text[prev.end_char : sent.start_char]:
+            out[-1] = doc[prev.start : sent.end]
+        else:
+            out.append(sent)
+    return out
+
 
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, computed once and kept on the Doc."""
     if "sentences" not in doc.user_data:
-        doc.user_data["sentences"] = list(doc.sents)
+        doc.user_data["sentences"] = _merged(doc)
         doc.user_data["sentence_starts"] = [s.start_char for s in doc.user_data["sentences"]]
     return doc.user_data["sentences"]
 

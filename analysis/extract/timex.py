@@ -120,9 +120,9 @@ def resolve_date(kind: str, g: dict, published: dt.date | None, *, future: bool 
         target = WEEKDAYS[g["weekday"].lower()]
         rel = (g.get("rel") or "").lower()
         back = (published.weekday() - target) % 7
-        if rel == "next" or (future and rel != "last") or rel in ("until", "by") and future:
+        if rel == "next" or (future and rel != "last"):
             ahead = (target - published.weekday()) % 7
-            return published + dt.timedelta(days=ahead or 7), False
+            return published + dt.timedelta(days=ahead or (7 if rel == "next" else 0)), False
         if rel == "last" and back == 0:
             back = 7
         return published - dt.timedelta(days=back), False
