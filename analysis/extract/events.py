@@ -126,8 +126,8 @@ def _event(doc: Doc, actors: Actors, sent: Span, t: Timex, day: dt.date, time: s
     s, e = sent.start_char, sent.end_char
     while e > s and text_of(doc)[e - 1].isspace():
         e -= 1
-    while s < e and text_of(doc)[s].isspace():
-        s += 1
+    while s < e and (text_of(doc)[s].isspace() or text_of(doc)[s] in "\"”’"):
+        s += 1  # a closing quote mark the parser left at the start of the next sentence
     who = []
     for a in actors.by_id.values():
         if a.kind in PARTICIPANT_KINDS and any(s <= ms < e for ms, _ in a.spans) and a.id not in who:

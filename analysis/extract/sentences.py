@@ -16,7 +16,7 @@ def _merged(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for sent in doc.sents:
         prev = out[-1] if out else None
-        last = prev[-1].lower_ if prev is not None and len(prev) else ""
+        last = prev.text.rstrip().split()[-1].lower() if prev is not None and prev.text.strip() else ""
         glue = last in ABBREVIATIONS or (
             prev is not None
             and sent[0].text[:1].islower()
