@@ -126,7 +126,7 @@ def _event(doc: Doc, actors: Actors, sent: Span, t: Timex, day: dt.date, time: s
     s, e = sent.start_char, sent.end_char
     while e > s and text_of(doc)[e - 1].isspace():
         e -= 1
-    while s < e and (text_of(doc)[s].isspace() or text_of(doc)[s] in "\"”’"):
+    while s < e and (text_of(doc)[s].isspace() or text_of(doc)[s] in '"”’'):
         s += 1  # a closing quote mark the parser left at the start of the next sentence
     who = []
     for a in actors.by_id.values():

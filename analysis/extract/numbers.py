@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from .actors import Actor, Actors
-from .sentences import sentence_at, text_of
+from .sentences import sentence_at, sentence_before, text_of
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -61,10 +62,6 @@ PATTERNS = [
         ),
     ),
     ("scaled", re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million)\b", re.I)),
-    (
-        "count",
-        re.compile(r"(?<![\w.$€£¥,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<noun>[a-z]+(?:[- ][a-z]+)?)\b"),
-    ),
 ]
 TARIFF_WORDS = re.compile(r"\b(tariffs?|levy|levies|duty|duties|import taxes?|reciprocal)\b", re.I)
 INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
@@ -74,9 +71,6 @@ MEASURE_NOUNS = re.compile(
     r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies))\b",
     re.I,
 )
-COUNT_NOUNS = {"countries", "nations", "companies", "firms", "jobs", "workers", "vehicles", "cars", "products",
-               "items", "people", "tons", "tonnes", "barrels", "members", "partners", "economies", "sectors",
-               "categories", "lines", "officials", "states", "units", "plants", "factories", "ships"}  # fmt: skip
 
 
 @dataclass
@@ -112,12 +106,6 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
             if any(a < e and s < b for a, b in taken):
                 continue
             if (
-                kind == "count"
-                and m.group("noun").split()[0].rstrip("s") + "s" not in COUNT_NOUNS
-                and m.group("noun").split()[0] not in COUNT_NOUNS
-            ):
-                continue
-            if (
                 kind in ("scaled", "count", "duration")
                 and m.group("num").isdigit()
                 and 1900 <= int(m.group("num")) <= 2100
@@ -128,7 +116,46 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
             if fig:
                 out.append(fig)
                 taken.append((s, e))
+    out += _counts(doc, taken)
+    _fill_tariff_subjects(out)
     return sorted(out, key=lambda f: f.start)
+
+
+def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
+    """A number before a plural noun ("75 countries", "500,000 families") counts that noun."""
+    out = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if not (tok.like_num and nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
+            continue
+        s, e = tok.idx, nxt.idx + len(nxt.text)
+        if (
+            tok.i > 0
+            and doc[tok.i - 1].lower_ in ("the", "both", "these", "those", "all")
+            or tok.lower_ in ("one", "two")
+        ):
+            continue  # "the two leaders" points back to people already named; it counts nothing new
+        if any(a < e and s < b for a, b in taken) or (tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
+            continue
+        try:
+            value = _value(tok.text, None)
+        except (KeyError, ValueError):
+            continue
+        out.append(Figure(text_of(doc)[s:e], value, nxt.text, "count", None, s, e))
+        taken.append((s, e))
+    return out
+
+
+def _fill_tariff_subjects(figures: list[Figure]) -> None:
+    """A tariff rate whose sentence names no country is about the country the article's tariffs mostly target."""
+    targets = Counter(f.subject.id for f in figures if f.measure == "tariff rate" and f.subject is not None)
+    if not targets:
+        return
+    main = targets.most_common(1)[0][0]
+    subject = next(f.subject for f in figures if f.subject is not None and f.subject.id == main)
+    for f in figures:
+        if f.measure == "tariff rate" and f.subject is None:
+            f.subject = subject
 
 
 def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
@@ -148,8 +175,6 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     elif kind == "duration":
         unit = DURATIONS[g["dur"].lower()]
         measure = "duration"
-    elif kind == "count":
-        unit, measure = "count", g["noun"].split()[0]
     sent = doc.char_span(s, e, alignment_mode="expand")
     if sent is None:
         return None
@@ -177,9 +202,15 @@ def _rate_meaning(
         "index": min(_distance(INDEX_WORDS, clause, rel), _actor_distance(index, base + rel) if index else far),
         "fx": _distance(FX_WORDS, clause, rel),
     }
+    index = _index_subject(doc, actors, base + rel) or index
     if unit == "points" and index:
         return "index change", index
     kind, dist = min(near.items(), key=lambda kv: kv[1])
+    if dist == far and TARIFF_WORDS.search(_previous_sentence(doc, base)):
+        # "Trump raised the tariffs from 25%. Britain ... was left at 25%." continues the tariff story
+        return "tariff rate", _subject_country(doc, actors, base + rel) or _tariff_target(
+            doc, actors, clause, rel, base
+        )
     if dist < far and kind == "tariff":
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)
     if dist < far and kind == "index" and index:
@@ -192,7 +223,8 @@ def _rate_meaning(
     return None, None
 
 
-TARGET_BEFORE = re.compile(r"\b(on|for|against|from|to|of)\s+(?:the\s+|all\s+)?$", re.I)
+TARGET_BEFORE = re.compile(r"\b(on|for|against|from)\s+(?:the\s+|all\s+)?$", re.I)
+IMPOSER_AFTER = re.compile(r"^\W*\s*(tariffs?|rate|levy|levies|duties|reciprocal)\b", re.I)
 TARGET_AFTER = re.compile(r"^\W*\s*(goods|imports|exports|products|steel|cars|autos|vehicles|shipments)\b", re.I)
 
 
@@ -212,9 +244,49 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 score -= 60
             if text_of(doc)[e : e + 2] in ("'s", "’s"):
                 score -= 20
+            if IMPOSER_AFTER.search(clause[e - base : e - base + 20]):
+                score += 80  # "the 30% US rate": the country imposing it, not the one it hits
             if best is None or score < best[0]:
                 best = (score, a)
     return best[1] if best else None
+
+
+def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
+    """The index whose verb governs the number: "the Dow lost 1,679 points, or 4%" is the Dow's move."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    for _ in range(6):
+        if tok is None or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+                sub = list(subj.subtree)
+                hit = actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("market_index",))
+                if hit is not None:
+                    return hit
+            if tok.dep_ not in ("conj", "advcl", "xcomp"):
+                return None
+    return None
+
+
+def _subject_country(doc: Doc, actors: Actors, pos: int) -> Actor | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    for subj in (c for c in (tok.children if tok is not None else []) if c.dep_ in ("nsubj", "nsubjpass")):
+        sub = list(subj.subtree)
+        hit = actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("country", "government"))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _previous_sentence(doc: Doc, start: int) -> str:
+    here = sentence_at(doc, start)
+    prev = sentence_before(doc, here) if here is not None else None
+    return prev.text if prev is not None and "\n\n" not in text_of(doc)[prev.end_char : here.start_char] else ""
 
 
 def _distance(rx: re.Pattern, clause: str, rel: int) -> int:
