@@ -8,17 +8,20 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import BadInput
+from .webpage import Page, looks_like_html, read_page
 
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # 50 MB: far beyond any article, small enough to parse in memory
-TEXT_FIX = "pass a UTF-8 text file holding one news article"
+TEXT_FIX = "pass a UTF-8 text file or a saved web page holding one news article"
 
 
 @dataclass(frozen=True)
 class RawArticle:
-    """The article as read from disk: offsets in every extracted row index `text`."""
+    """The article as read from disk: offsets in every extracted row index `text` (for a saved web page,
+    the article text taken out of the page, which a report writes to article.txt)."""
 
     source: str
     text: str
+    page: Page | None = None
 
 
 def read_article(path: str | Path) -> RawArticle:
@@ -27,18 +30,14 @@ def read_article(path: str | Path) -> RawArticle:
     if not path.exists():
         raise BadInput("article file not found", "check the path", path=path)
     if path.is_dir():
-        raise BadInput(
-            "article path is a directory", "pass one article file (for a folder use `corpus`)", path=path
-        )
+        raise BadInput("article path is a directory", "pass one article file (for a folder use `corpus`)", path=path)
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         raise BadInput(f"article file is {size / 1e6:.0f} MB, over the 50 MB limit", TEXT_FIX, path=path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BadInput(
-            f"article file cannot be read ({exc.strerror})", "check its permissions", path=path
-        ) from exc
+        raise BadInput(f"article file cannot be read ({exc.strerror})", "check its permissions", path=path) from exc
     if b"\x00" in data:
         raise BadInput("article file is binary (it contains NUL bytes)", TEXT_FIX, path=path)
     try:
@@ -51,6 +50,9 @@ def read_article(path: str | Path) -> RawArticle:
         ) from exc
     if not text.strip():
         raise BadInput("article file is empty", TEXT_FIX, path=path)
+    if looks_like_html(text, path.suffix):
+        page = read_page(text, source=str(path))
+        return RawArticle(source=str(path), text=page.text, page=page)
     return RawArticle(source=str(path), text=text)
 
 
@@ -65,9 +67,7 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError as exc:
-        raise BadInput(
-            f"--published is not a real date: {value!r}", "use YYYY-MM-DD, e.g. 2025-04-08"
-        ) from exc
+        raise BadInput(f"--published is not a real date: {value!r}", "use YYYY-MM-DD, e.g. 2025-04-08") from exc
 
 
 def check_timezone(value: str | None) -> str | None:

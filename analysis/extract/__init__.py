@@ -28,7 +28,16 @@ def extract_article(path: str | Path, *, published: str | dt.date | None = None,
     day = parse_published(published)
     zone = check_timezone(timezone)
     raw = read_article(path)
-    return extract_text(raw.text, source=raw.source, published=day, timezone=zone)
+    if raw.page is None:
+        return extract_text(raw.text, source=raw.source, published=day, timezone=zone)
+    page = raw.page
+    data = extract_text(raw.text, source=raw.source, published=day or page.published, timezone=zone)
+    article = data["article"]
+    article["title"] = page.title or article["title"]
+    article["removed"] = page.removed + article["removed"]
+    article.update(url=page.url, author=page.author, site=page.site, language=page.language,
+                   published_time=page.published_time, format="html")  # fmt: skip
+    return data
 
 
 def extract_text(
@@ -56,6 +65,7 @@ def extract_text(
             "body_chars": _body_chars(cleaned.text),
             "removed": cleaned.removed,
             "dateline": cleaned.dateline_place,
+            "format": "text",
         },
         "actors": actors.rows(),
         "quotes": [q.row() for q in quotes],
