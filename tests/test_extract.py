@@ -156,3 +156,14 @@ def test_any_text_gives_valid_spans(text: str) -> None:
     data = extract_text(text, published=TUESDAY)
     assert tuple(data) == SECTIONS
     _spans_ok(text, data)
+
+
+def test_saved_page_is_read_with_its_metadata() -> None:
+    page = SEED_ARTICLE.parents[1] / "tests" / "pages" / "wire_story_jsonld.html"
+    data = extract_article(page)
+    assert data["article"]["published"] == "2025-06-04", "the page's own date is used when none is given"
+    assert data["article"]["format"] == "html" and data["article"]["url"].startswith("https://")
+    assert any("cookies" in r for r in data["article"]["removed"])
+    from analysis.ingest import read_article
+
+    _spans_ok(read_article(page).text, data)
