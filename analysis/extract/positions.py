@@ -30,8 +30,8 @@ FAMILIES = {
 FAMILY_RX = {f: re.compile(rf"\b(?:{p})\b", re.I) for f, p in FAMILIES.items()}
 POSITIVE = re.compile(
     r"\b(look(?:ing)? forward|productive|constructive|welcome\w*|hope\w*|support\w*|agree[sd]?|priority|positive|"
-    r"progress|pleased|optimistic|confident|good|great|candid|important|fair|win\w*|benefit\w*|ready to|willing\w*|"
-    r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial)\b",
+    r"progress|pleased|optimistic|confident|good|great|candid|important|fair|benefit\w*|willing\w*|"
+    r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial|excellent|respectful|step forward|important step)\b",
     re.I,
 )
 NEGATIVE = re.compile(
@@ -39,7 +39,9 @@ NEGATIVE = re.compile(
     r"weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|violat\w*|protectionis\w*|bully\w*|"
     r"blackmail|mistake|wrong|disastrous|devastating|uncertain\w*|costly|deplor\w*|shocking|unfortunate|"
     r"punish\w*|attack\w*|unfair\w*|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
-    r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight\w*|resist|at risk|risks?)\b",
+    r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight\w*|resist|at risk|risks?|no winners|"
+    r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
+    r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -47,6 +49,7 @@ JUSTIFY = re.compile(
     r"deficits?|don[’']t take|won[’']t take|screw\w*|hostile|lack of respect)",
     re.I,
 )
+RETALIATION = re.compile(r"\b(hit(?:ting)? back|fight(?:ing)? back|retaliat\w*|respond in kind|strike back)\b", re.I)
 SUPPORT_VERBS = {
     "support", "back", "welcome", "praise", "hail", "want", "seek", "favor", "favour", "defend", "protect",
     "push", "urge", "call", "agree", "sign", "reach", "strike", "secure", "hold", "begin", "resume",
@@ -67,6 +70,7 @@ ACTION_TOPICS = {
 RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt", "spare", "grant", "postpone"}
 RETALIATE_VERBS = {"retaliate", "respond", "hit"}
 DEAL_VERBS = {"agree", "reach", "strike", "sign", "seal", "clinch", "finalize", "finalise", "conclude", "announce"}
+MEANS = 1.0001  # the polarity of a topic word the speaker wields ("with a levy"): support, and marked
 VERB = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on", "mixed": "is mixed on"}
 
 
@@ -91,13 +95,14 @@ class _Tally:
     evidence: list[tuple[int, int]] = field(default_factory=list)
 
 
-def find_positions(doc: Doc, quotes: list[Quote], actors: Actors) -> list[Position]:
+def find_positions(doc: Doc, quotes: list[Quote], actors: Actors, title: str | None = None) -> list[Position]:
     """Positions per (actor, topic), from the actor's words and deeds."""
     tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    main = main_topic(doc, title)
     for q in quotes:
         if q.speaker is None or q.speaker.kind in ("media", "market_index", "place"):
             continue
-        for topic, word, polarity in _stances_in_words(doc, q):
+        for topic, word, polarity in _stances_in_words(doc, q, main):
             _add(tally, q.speaker.id, topic, word, 2 * polarity, (q.start, q.end))
     for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors):
         _add(tally, actor_id, topic, word, polarity, span)
@@ -136,7 +141,7 @@ def _stance(t: _Tally) -> str:
     return "support" if t.score > 0 else "oppose" if t.score < 0 else "neutral"
 
 
-def _stances_in_words(doc: Doc, q: Quote) -> list[tuple[str, str, float]]:
+def _stances_in_words(doc: Doc, q: Quote, main: str | None = None) -> list[tuple[str, str, float]]:
     """(family, keyword, polarity) for each topic the quoted or reported words touch."""
     text = q.text
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -146,19 +151,37 @@ def _stances_in_words(doc: Doc, q: Quote) -> list[tuple[str, str, float]]:
     for family, rx in FAMILY_RX.items():
         for m in rx.finditer(text):
             polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
+            if polarity == MEANS and family == "tariffs":
+                family = "countermeasures"  # "match their tariffs with a 25% levy": the speaker's own levy answers
             if polarity == 0:
                 polarity = _default_polarity(family, overall, neg)
-            found.append((family, m.group(0), polarity))
+            found.append((family, m.group(0), float(polarity)))
+    if RETALIATION.search(text):
+        found += [("countermeasures", RETALIATION.search(text).group(0), 1.0), ("tariffs", "retaliation", -1.0)]
     if just and not any(f == "tariffs" for f, _, _ in found):
         found.append(("tariffs", "trade practices", 1))  # grievances about others' trade justify tariffs
     if not found and span is not None:
-        context = text_of(doc)[_sentence_bounds(doc, q.start, q.end)[0] : _sentence_bounds(doc, q.start, q.end)[1]]
+        lo, hi = _sentence_bounds(doc, q.start, q.end)
+        context = text_of(doc)[lo:hi]
         for family, rx in FAMILY_RX.items():
             m = rx.search(context)
             if m and (pos or neg):
                 found.append((family, m.group(0), _default_polarity(family, overall, neg)))
                 break
+    if not found and overall and main:
+        # Words with a clear tone but no topic word are about what the story is about ("This is an assault on
+        # our industry" in a tariff story opposes the tariffs).
+        found.append((main, main, -1.0 if overall < 0 else (1.0 if main != "tariffs" else 0.0)))
     return found
+
+
+def main_topic(doc: Doc, title: str | None = None) -> str | None:
+    """The topic family the story is mostly about: keyword counts, the headline and lede counting thrice."""
+    text = text_of(doc)
+    lede = (title or "") + " " + text.strip()[:400]
+    counts = {f: len(rx.findall(text)) + 3 * len(rx.findall(lede)) for f, rx in FAMILY_RX.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
 
 
 def _default_polarity(family: str, overall: int, negatives: int) -> float:
@@ -186,15 +209,13 @@ def _local_polarity(doc: Doc, span: Span, char: int) -> float:
         if head.pos_ in ("VERB", "AUX") or head is head.head:
             break
     if means:
-        return 1.0
+        return MEANS
     lemma = head.lemma_.lower()
     sign = -1 if any(c.dep_ == "neg" for c in head.children) else 1
     if lemma in SUPPORT_VERBS:
         score += sign
     elif lemma in OPPOSE_VERBS:
         score -= sign
-    elif sign < 0 and head.pos_ in ("VERB", "AUX"):
-        score -= 0.5
     return float(max(-1, min(1, score)))
 
 
@@ -222,12 +243,19 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             if who is None:
                 continue
             phrase = " ".join(t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",))[:160]
-            for family, word, polarity in _deed_topics(verb, phrase):
+            for family, word, polarity in _deed_topics(verb, phrase, who.country):
                 out.append((who.id, family, word, polarity, (sent.start_char, sent.end_char)))
     return out
 
 
-def _deed_topics(verb: Token, phrase: str) -> list[tuple[str, str, float]]:
+US_GOODS = re.compile(r"\b(U\.S\.|US|American|United States)\b")
+
+
+def polarity_of(lemma: str) -> int:
+    return next((p for verbs, p in ACTION_TOPICS.items() if lemma in verbs), 0)
+
+
+def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> list[tuple[str, str, float]]:
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children)
     found = []
@@ -245,6 +273,8 @@ def _deed_topics(verb: Token, phrase: str) -> list[tuple[str, str, float]]:
         found.append(("countermeasures", counter.group(0), -1.0 if negated else 1.0))
     elif tariff and lemma in RELIEF_VERBS:
         found.append(("pause", lemma, -1.0 if negated else 1.0))
+    elif tariff and polarity_of(lemma) > 0 and actor_country not in (None, "USA") and US_GOODS.search(phrase):
+        found.append(("countermeasures", tariff.group(0), -1.0 if negated else 1.0))  # duties on U.S. goods answer U.S. tariffs
     elif tariff:
         for verbs, polarity in ACTION_TOPICS.items():
             if lemma in verbs:
