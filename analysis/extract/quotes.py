@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from . import gazetteer as gz
 from .actors import Actor, Actors
-from .sentences import sentence_at, sentence_before, text_of
+from .sentences import sentence_after, sentence_at, sentence_before, text_of
 
 SPEECH_VERBS = {
     "say", "tell", "write", "post", "add", "note", "state", "warn", "announce", "insist", "argue", "explain",
@@ -228,7 +228,7 @@ def _speaker_nearby(
     after = sentence_at(doc, qe)
     stop = min(para_end, after.end_char if after is not None and after.end_char > qe + 2 else para_end)
     if after is not None and after.end_char <= qe + 2:
-        nxt = sentence_at(doc, after.end_char)
+        nxt = sentence_after(doc, after)
         stop = min(para_end, nxt.end_char) if nxt is not None else stop
     tail = doc.char_span(qe, stop, alignment_mode="contract") if stop > qe else None
     for tok in tail or []:

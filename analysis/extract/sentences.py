@@ -52,6 +52,12 @@ def sentence_before(doc: Doc, sent: Span) -> Span | None:
     return sents[i - 1] if i > 0 else None
 
 
+def sentence_after(doc: Doc, sent: Span) -> Span | None:
+    sents = sentences(doc)
+    i = bisect_right(doc.user_data["sentence_starts"], sent.start_char) - 1
+    return sents[i + 1] if 0 <= i < len(sents) - 1 else None
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, joined once: `Doc.text` rebuilds the string from every token on each call."""
     if "text" not in doc.user_data:
