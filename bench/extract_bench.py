@@ -1,0 +1,49 @@
+"""Extraction speed beside the bare spaCy parse of the same texts, measured in one run.
+
+Prints articles per second for `extract_text` and for `nlp.pipe` alone, and their ratio (goal >= 0.8:
+the rules should cost little over the parse). The model is loaded once, before timing.
+
+    python bench/extract_bench.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from analysis.extract import extract_text
+from analysis.extract.clean import clean_article
+from analysis.extract.nlp import load_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus() -> list[str]:
+    files = sorted((ROOT / "tests" / "fixtures").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the fixture texts (default 5)")
+    args = parser.parse_args()
+    texts = corpus() * args.repeat
+    nlp = load_nlp()
+    nlp(texts[0])  # warm up
+    t0 = time.perf_counter()
+    for _ in nlp.pipe([clean_article(t).text for t in texts]):
+        pass
+    bare = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for t in texts:
+        extract_text(t)
+    full = time.perf_counter() - t0
+    n = len(texts)
+    print(
+        f"extract: {n} articles  bare nlp.pipe {n / bare:7.1f}/s  extract {n / full:7.1f}/s  ratio {bare / full:.2f} (goal >= 0.8)"
+    )
+
+
+if __name__ == "__main__":
+    main()
