@@ -182,7 +182,8 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
 
 def _name_part(tok: Token) -> bool:
     """A token that can sit inside a name: a capitalised proper noun, a hyphen, or a particle ("von der")."""
-    return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or tok.text == "-" or tok.lower_ in NAME_PARTICLES
+    capitalised = tok.text[:1].isupper() and tok.text[1:2].islower() and not tok.is_stop
+    return (capitalised and tok.pos_ in ("PROPN", "NOUN")) or tok.text == "-" or tok.lower_ in NAME_PARTICLES
 
 
 def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
