@@ -274,7 +274,9 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
     elif tariff and lemma in RELIEF_VERBS:
         found.append(("pause", lemma, -1.0 if negated else 1.0))
     elif tariff and polarity_of(lemma) > 0 and actor_country not in (None, "USA") and US_GOODS.search(phrase):
-        found.append(("countermeasures", tariff.group(0), -1.0 if negated else 1.0))  # duties on U.S. goods answer U.S. tariffs
+        found.append(
+            ("countermeasures", tariff.group(0), -1.0 if negated else 1.0)
+        )  # duties on U.S. goods answer U.S. tariffs
     elif tariff:
         for verbs, polarity in ACTION_TOPICS.items():
             if lemma in verbs:
