@@ -104,8 +104,13 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
         person = actors.add(Actor(id=gz.slug(name), name=name, kind="person", forms=forms))
         person.spans = _mentions_of(text, forms, taken)
         taken += person.spans
-    _add_titles_and_countries(actors, doc, hits)
     if actors.home is None:
+        actors.home = next(iter(c for c, _ in _where_told(actors, text).most_common()), None)
+        provisional = True
+    else:
+        provisional = False
+    _add_titles_and_countries(actors, doc, hits)
+    if provisional:
         actors.home = next(iter(c for c, _ in _where_told(actors, text).most_common()), None)
     _add_title_only_mentions(actors, text)
     _add_organizations(actors, doc, taken)
@@ -240,7 +245,7 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     name = POSSESSIVE.sub("", text_of(span.doc)[start:end]).strip()
     words = name.split()
-    if any(s < end and start < e for s, e in taken) or not words or len(words) > 4:
+    if any(s < end and start < e for s, e in taken) or not words or len([w for w in words if w not in NAME_PARTICLES]) > 4:
         return []
     if any(ch.isdigit() for ch in name) or not (name[0].isupper() or words[0] in NAME_PARTICLES) or "\n" in name:
         return []
@@ -278,6 +283,10 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
         words = name.split()
         if len(words) > 1:
             forms.add(words[-1])
+            first_particle = next((i for i, w in enumerate(words) if i and w.lower() in NAME_PARTICLES), None)
+            if first_particle is not None:  # "von der Leyen", and "Von der Leyen" at a sentence start
+                tail = " ".join(words[first_particle:])
+                forms |= {tail, tail[:1].upper() + tail[1:]}
     return {n: f for n, f in full.items() if vouched[n]}
 
 
@@ -328,7 +337,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         explicit = next((c for _, c, _ in titles if c and len(c) == 3), None)
         owner = next((c[1:] for _, c, _ in titles if c and c.startswith("@")), None)
         person.country = explicit or gz.leader_country(person.name)
-        person.country = person.country or (gz.titles().get(person.title.lower()) if person.title else None)
+        person.country = person.country or (gz.titles().get(person.title.lower().replace("-", " ")) if person.title else None)
         person.country = person.country or _title_country(titles)
         if person.country is None and owner:
             owners[person.id] = owner
@@ -340,8 +349,8 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             if title_head(person.title) in NON_US_HEADS:
                 against.add("USA")
                 votes.pop("USA", None)
-            if government and actors.home and actors.home not in against:
-                votes[actors.home] += 0.5  # an official in a story told from Seoul is, absent other signs, Korean
+            if actors.home and actors.home not in against:
+                votes[actors.home] += 0.5 if government else 0.3  # in a story told from Seoul, absent other signs, Korean
             if not votes and government:
                 votes = Counter({c: w for c, w in main.items() if c not in against})
             person.country = votes.most_common(1)[0][0] if votes else None
@@ -401,8 +410,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         if tok.text in ("'s", "’s"):
             country = gz.country_of_text(doc[max(0, i - 3) : i].text.split()[-1] if i else "")
             break
-        c = gz.country_of_text(tok.text)
-        if c:
+        c = next((gz.country_of_text(doc[j : i + 1].text) for j in (i, i - 1, i - 2) if j >= 0 and gz.country_of_text(doc[j : i + 1].text) and gz.find_known(doc[j : i + 1].text)[0].end == len(doc[j : i + 1].text)), None)
+        if c and not (tok.text[:1].isupper() and low in gz.title_heads()):
             country = c
             break
         if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and low not in NOT_NAMES:
@@ -411,6 +420,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             words.insert(0, tok)
         elif low in ("and", "&") and words and i > 0 and doc[i - 1].text[:1].isupper():
             words.insert(0, tok)  # "Commerce and Industry Minister"
+        elif tok.text == "-" and words and i > 0 and not tok.whitespace_ and not doc[i - 1].whitespace_:
+            words.insert(0, tok)  # "Vice-Premier"
         else:
             break
         i -= 1
@@ -433,15 +444,21 @@ NOT_TITLE_START = re.compile(
 
 def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     """A title in apposition: "Ryosei Akazawa, minister in charge of economic and fiscal policy, will ..."."""
-    m = APPOSITION.match(text[end : end + 140])
+    window = text[end : end + 200]
+    m = APPOSITION.match(window)
     if not m:
         return None, None
     t = m.group("title").strip()
+    rest = window[m.end("title") :]
+    cont = LIST_CONTINUATION.match(rest)
+    if cont and re.search(r"\bof\s+\w+$", t):
+        t += cont.group(0).rstrip(",")  # "minister of economy, trade and industry"
+    t = RELATIVE_CLAUSE.split(t, maxsplit=1)[0].strip(" ,")
     if NOT_TITLE_START.match(t) or title_head(t) is None:
         return None, None
     country = None
     pm = re.match(r"^(?P<who>[\w. ]+?)(?:'s|’s)\s+(?P<rest>.+)$", t)
-    if pm and gz.country_of_text(pm.group("who")):
+    if pm and len(pm.group("who").split()) <= 3 and gz.country_of_text(pm.group("who")):
         country, t = gz.country_of_text(pm.group("who")), pm.group("rest")
     else:
         first = t.split()[0]
@@ -449,7 +466,12 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
             country, t = gz.country_of_text(first), t.split(None, 1)[1]
         else:
             country = gz.country_of_text(t)
-    return t, country
+    return (t, country) if title_head(t) else (None, None)
+
+
+LIST_CONTINUATION = re.compile(r"^,\s*[a-z][a-z ]{0,30}\band\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)")
+# Where a title ends: a relative clause or a participle phrase ("the supreme court justice overseeing the case").
+RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose|where|since|after|before|(?!acting\b)[a-z]+ing)\b")
 
 
 def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Actor) -> Counter[str]:
