@@ -418,7 +418,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             words.insert(0, tok)
         elif low in gz.title_heads() or low in TITLE_MODIFIERS:
             words.insert(0, tok)
-        elif low in ("and", "&") and words and i > 0 and doc[i - 1].text[:1].isupper():
+        elif low in ("and", "&") and words and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "PROPN":
             words.insert(0, tok)  # "Commerce and Industry Minister"
         elif tok.text == "-" and words and i > 0 and not tok.whitespace_ and not doc[i - 1].whitespace_:
             words.insert(0, tok)  # "Vice-Premier"
