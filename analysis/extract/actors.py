@@ -113,6 +113,7 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     if provisional:
         actors.home = next(iter(c for c, _ in _where_told(actors, text).most_common()), None)
     _add_title_only_mentions(actors, text)
+    _add_described_leaders(actors, text)
     _add_organizations(actors, doc, taken)
     return actors
 
@@ -245,7 +246,11 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     name = POSSESSIVE.sub("", text_of(span.doc)[start:end]).strip()
     words = name.split()
-    if any(s < end and start < e for s, e in taken) or not words or len([w for w in words if w not in NAME_PARTICLES]) > 4:
+    if (
+        any(s < end and start < e for s, e in taken)
+        or not words
+        or len([w for w in words if w not in NAME_PARTICLES]) > 4
+    ):
         return []
     if any(ch.isdigit() for ch in name) or not (name[0].isupper() or words[0] in NAME_PARTICLES) or "\n" in name:
         return []
@@ -337,7 +342,9 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         explicit = next((c for _, c, _ in titles if c and len(c) == 3), None)
         owner = next((c[1:] for _, c, _ in titles if c and c.startswith("@")), None)
         person.country = explicit or gz.leader_country(person.name)
-        person.country = person.country or (gz.titles().get(person.title.lower().replace("-", " ")) if person.title else None)
+        person.country = person.country or (
+            gz.titles().get(person.title.lower().replace("-", " ")) if person.title else None
+        )
         person.country = person.country or _title_country(titles)
         if person.country is None and owner:
             owners[person.id] = owner
@@ -350,7 +357,9 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
                 against.add("USA")
                 votes.pop("USA", None)
             if actors.home and actors.home not in against:
-                votes[actors.home] += 0.5 if government else 0.3  # in a story told from Seoul, absent other signs, Korean
+                votes[actors.home] += (
+                    0.5 if government else 0.3
+                )  # in a story told from Seoul, absent other signs, Korean
             if not votes and government:
                 votes = Counter({c: w for c, w in main.items() if c not in against})
             person.country = votes.most_common(1)[0][0] if votes else None
@@ -410,7 +419,16 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         if tok.text in ("'s", "’s"):
             country = gz.country_of_text(doc[max(0, i - 3) : i].text.split()[-1] if i else "")
             break
-        c = next((gz.country_of_text(doc[j : i + 1].text) for j in (i, i - 1, i - 2) if j >= 0 and gz.country_of_text(doc[j : i + 1].text) and gz.find_known(doc[j : i + 1].text)[0].end == len(doc[j : i + 1].text)), None)
+        c = next(
+            (
+                gz.country_of_text(doc[j : i + 1].text)
+                for j in (i, i - 1, i - 2)
+                if j >= 0
+                and gz.country_of_text(doc[j : i + 1].text)
+                and gz.find_known(doc[j : i + 1].text)[0].end == len(doc[j : i + 1].text)
+            ),
+            None,
+        )
         if c and not (tok.text[:1].isupper() and low in gz.title_heads()):
             country = c
             break
@@ -489,7 +507,8 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
         if prev and prev[-1].lower() == "the" and len(prev) > 1:
             prev = prev[:-1]
         cspan = doc.char_span(h.start, h.end, alignment_mode="expand")
-        if prev and prev[-1].lower() in OBJECT_PREPOSITIONS:
+        possessor = text_of(doc)[h.end : h.end + 2] in ("'s", "’s")
+        if prev and prev[-1].lower() in OBJECT_PREPOSITIONS and not possessor:
             acts_on = me.dep_ in ("nsubj", "nsubjpass") and cspan is not None and cspan.root in me.head.subtree
             votes[h.known.country] -= 0.5 if acts_on else 0.0
             continue
@@ -571,6 +590,28 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
             if not any(a < end and start < b for a, b in owner.spans):
                 owner.spans.append((start, end))
             break
+
+
+DESCRIPTION = re.compile(
+    r"\b(?:the|The)\s+(?P<adj>U\.S\.|[A-Z][\w.]*)\s+(?P<head>president|prime minister|chancellor|premier|leader)(?:'s|’s)?\b",
+    re.I,
+)
+
+
+def _add_described_leaders(actors: Actors, text: str) -> None:
+    """A leader named without a title but described ("at the US president's golf resort") takes that
+    description as title, when the leaders table says the person holds that office in that country."""
+    for m in DESCRIPTION.finditer(text):
+        iso3 = gz.country_of_text(m.group("adj"))
+        head = m.group("head").lower()
+        owners = [p for p in actors.people() if p.country == iso3 and head in (gz.leader_office(p.name) or "").lower()]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        owner.title = owner.title or f"{m.group('adj')} {m.group('head')}"
+        span = (m.start("adj"), m.end("head"))
+        if not any(a < span[1] and span[0] < b for a, b in owner.spans):
+            owner.spans.append(span)
 
 
 # A bare head noun may stand for a longer title ("the commissioner" for "trade commissioner").

@@ -124,13 +124,17 @@ def timezone_for(iso3: str | None) -> str | None:
 
 
 @cache
-def _leaders() -> dict[str, str]:
-    return {slug(r["name"]): r["country"] for r in _rows("leaders.csv")}
+def _leaders() -> dict[str, dict]:
+    return {slug(r["name"]): r for r in _rows("leaders.csv")}
 
 
 def leader_country(name: str) -> str | None:
     """The country a well-known head of state or government leads (leaders.csv), matched on the full name."""
-    return _leaders().get(slug(name))
+    return (_leaders().get(slug(name)) or {}).get("country")
+
+
+def leader_office(name: str) -> str | None:
+    return (_leaders().get(slug(name)) or {}).get("office")
 
 
 def slug(name: str) -> str:

@@ -54,6 +54,37 @@ CHANNEL_PHRASES = [
     (r"\bhearing\b|\btestimony\b", "hearing"),
 ]
 CHANNEL_RX = [(re.compile(p, re.I), label) for p, label in CHANNEL_PHRASES]
+# Words that may follow a closing quote mark but never a plural possessive ("Brazilians’ after ...").
+CLAUSE_WORDS = {
+    "and",
+    "or",
+    "but",
+    "after",
+    "before",
+    "as",
+    "while",
+    "when",
+    "which",
+    "who",
+    "said",
+    "says",
+    "told",
+    "he",
+    "she",
+    "they",
+    "it",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "if",
+    "than",
+    "then",
+}
 OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»"}
 
 
@@ -117,9 +148,9 @@ def _find_single_close(p: str, k: int, closer: str) -> int | None:
     """The closing single mark: not an apostrophe inside a word (don't) nor a plural possessive (leaders' talks)."""
     for j in range(k, len(p)):
         if p[j] == closer and (j + 1 == len(p) or not p[j + 1].isalnum()) and not p[j - 1].isspace():
-            nxt = p[j + 1 : j + 3]
-            if p[j - 1] in "sS" and nxt[:1] == " " and nxt[1:2].islower() and j + 1 < len(p):
-                continue
+            word = re.match(r"\s(\w+)", p[j + 1 : j + 16])
+            if p[j - 1] in "sS" and word and word.group(1).islower() and word.group(1) not in CLAUSE_WORDS:
+                continue  # "the leaders’ talks": a plural possessive, not the end of the quote
             return j
         if p[j] in '“”"' or (p[j] in "‘'" and _opens(p, j) and p[j + 1 : j + 2].isalnum()):
             return None
