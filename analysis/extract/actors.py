@@ -254,6 +254,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []
     if any(ch.isdigit() for ch in name) or not (name[0].isupper() or words[0] in NAME_PARTICLES) or "\n" in name:
         return []
+    if any(t.tag_ == "NNPS" for t in toks):
+        return []  # "the Conservatives": a plural proper noun is a group, not a person
     if any(len(w) > 2 and w.isupper() and "." not in w for w in words):
         return []  # shouting ("MILLIONS") or acronyms are not names
     if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words if w[:1].isupper()):
@@ -569,14 +571,7 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
                 (
                     o[0]
                     for t, o in by_title.items()
-                    if len(o) == 1
-                    and (
-                        phrase == t
-                        or t.endswith(" " + phrase)
-                        and n >= 1
-                        and phrase in TITLE_ALONE
-                        or phrase.endswith(" " + t)
-                    )
+                    if len(o) == 1 and (phrase == t or t.endswith(" " + phrase) and n >= 1 and phrase in TITLE_ALONE)
                 ),
                 None,
             )
@@ -585,6 +580,8 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
             adj = gz.country_of_text(m.group("adj") or "")
             if adj and owner.country and adj != owner.country:
                 break
+            if re.match(r",\s+[A-Z][a-z]+\s+[A-Z]", text[m.start("title") + len(" ".join(words[:n])) :][:40]):
+                break  # "the shadow business secretary, Andrew Griffith": the phrase names someone else
             start = m.start("adj") if m.group("adj") else m.start("title")
             end = m.start("title") + len(" ".join(m.group("title").split()[:n]))
             if not any(a < end and start < b for a, b in owner.spans):

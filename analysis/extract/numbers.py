@@ -47,6 +47,7 @@ PATTERNS = [
         "percent",
         re.compile(r"(?<![\w.])" + NUM + r"\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I),
     ),
+    ("basis", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<bp>basis points?|bps?)\b", re.I)),
     ("points", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<pts>points?)\b", re.I)),
     (
         "duration",
@@ -172,6 +173,11 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         unit = "percentage points" if "point" in g["pct"].lower() else "percent"
     elif kind == "points":
         unit = "points"
+    elif kind == "basis":
+        unit, measure = (
+            "basis points",
+            "yield change" if re.search(r"yield|bond|treasur", text_of(doc)[max(0, s - 80) : e], re.I) else None,
+        )
     elif kind == "duration":
         unit = DURATIONS[g["dur"].lower()]
         measure = "duration"

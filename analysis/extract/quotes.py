@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
 from .actors import Actor, Actors
@@ -262,12 +262,18 @@ def _speaker_nearby(
         nxt = sentence_after(doc, after)
         stop = min(para_end, nxt.end_char) if nxt is not None else stop
     tail = doc.char_span(qe, stop, alignment_mode="contract") if stop > qe else None
-    for tok in tail or []:
-        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ == "ROOT" or tok.head.idx < qe):
-            said = tok.lemma_.lower() in SPEECH_VERBS or any(c.lower_ in COMMENT_NOUNS for c in tok.children)
-            who = _resolve_subject(doc, actors, tok, spans) if said else None
-            if who:
-                return who, tok.text
+    if tail is not None and not re.search(r"[“\"‘]", tail.text):  # a sentence with its own quote speaks for that
+        who = _said_in(doc, actors, tail, spans, qe)
+        if who[0] is not None:
+            return who
+    alone = text[text.rfind("\n", 0, qs) + 1 : qs].strip() == "" and text[qe:para_end].strip() == ""
+    if alone:  # a paragraph that is only a quote: "Those were the words of X" may follow
+        nxt_start = len(text) - len(text[para_end:].lstrip())
+        first = sentence_at(doc, nxt_start) if nxt_start < len(text) else None
+        if first is not None and not re.search(r"[“\"‘]", first.text):
+            who = _said_in(doc, actors, first, spans, first.start_char)
+            if who[0] is not None:
+                return who
     lead = text[max(0, qs - 3) : qs]
     prev_end = text.rfind("\n", 0, qs)
     if prev_end > 0 and not lead.strip() or lead.strip().endswith(":"):
@@ -277,6 +283,28 @@ def _speaker_nearby(
                 if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
                     who = _resolve_subject(doc, actors, tok, spans)
                     if who:
+                        return who, tok.text
+    return None, None
+
+
+def _said_in(
+    doc: Doc, actors: Actors, span: Span, spans: list[tuple[int, int]], after: int
+) -> tuple[Actor | None, str | None]:
+    """Who a sentence says spoke: the subject of a speech verb ("Ishiba told reporters"), or the holder of
+    the words ("The warning from Stefan Brupbacher", "Those were the words of Lars Rasmussen")."""
+    for tok in span:
+        if tok.idx < after:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ == "ROOT" or tok.head.idx < after):
+            said = tok.lemma_.lower() in SPEECH_VERBS or any(c.lower_ in COMMENT_NOUNS for c in tok.children)
+            who = _resolve_subject(doc, actors, tok, spans) if said else None
+            if who:
+                return who, tok.text
+        if tok.lower_ in COMMENT_NOUNS | {"warning", "words", "remark", "message", "plea", "appeal"}:
+            for prep in (c for c in tok.children if c.lower_ in ("from", "of", "by")):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    who = resolve_mention(doc, actors, obj, spans)
+                    if who is not None and who.kind in ("person", "organization", "government"):
                         return who, tok.text
     return None, None
 
