@@ -56,8 +56,11 @@ BOILERPLATE = [
     ("newsletter", r"^(?=.{0,220}$).*\bnewsletters?\b"),
     ("share", r"^\s*share (this )?(article|story)?\s*(via|on) \w+\s*$"),
     ("related", r"^\s*explore more on (these|this) topics?\b"),
-    ("appeal", r"\b(small favou?r to ask|support (our|the) journalism|make a (contribution|donation)|"
-     r"millions are turning to)\b"),
+    (
+        "appeal",
+        r"\b(small favou?r to ask|support (our|the) journalism|make a (contribution|donation)|"
+        r"millions are turning to)\b",
+    ),
     ("sign-off", r"^\s*[a-z]{2,4}(/[a-z]{2,4})+\s*$"),
     ("standards", r"^\s*our standards\b|\btrust principles\b"),
     ("subscription", r"\bunlock the\b.*\bfor free\b|\bwhy you can trust\b|^\s*\+?\s*follow\s*$"),

@@ -31,7 +31,7 @@ FAMILY_RX = {f: re.compile(rf"\b(?:{p})\b", re.I) for f, p in FAMILIES.items()}
 POSITIVE = re.compile(
     r"\b(look(?:ing)? forward|productive|constructive|welcome\w*|hope\w*|support\w*|agree[sd]?|priority|positive|"
     r"progress|pleased|optimistic|confident|good|great|candid|important|fair|benefit\w*|willing\w*|"
-    r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial|excellent|respectful|step forward|important step)\b",
+    r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial|excellent|respectful|step forward|important step|achiev\w*|accomplish\w*|mission complete)\b",
     re.I,
 )
 NEGATIVE = re.compile(
@@ -41,11 +41,12 @@ NEGATIVE = re.compile(
     r"punish\w*|attack\w*|unfair\w*|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
     r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight\w*|resist|at risk|risks?|no winners|"
     r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
-    r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*)\b",
+    r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
+    r"escalation|tit-for-tat|incomprehensible|reckless|chaos|chaotic)\b",
     re.I,
 )
 JUSTIFY = re.compile(
-    r"\b(poorly|cheat\w*|rip(?:ped|ping)? off|take advantage|taken advantage|abus\w*|non-tariff|trade barriers?|"
+    r"\b(poorly|cheat\w*|rip(?:ped|ping)? off|take advantage|taken advantage|abusive|non-tariff|trade barriers?|"
     r"deficits?|don[’']t take|won[’']t take|screw\w*|hostile|lack of respect)",
     re.I,
 )
@@ -71,6 +72,8 @@ RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt",
 RETALIATE_VERBS = {"retaliate", "respond", "hit"}
 DEAL_VERBS = {"agree", "reach", "strike", "sign", "seal", "clinch", "finalize", "finalise", "conclude", "announce"}
 MEANS = 1.0001  # the polarity of a topic word the speaker wields ("with a levy"): support, and marked
+DEAL_BACKERS = {"welcome", "hail", "praise", "back", "support", "call", "tout", "push", "press", "seek", "want", "urge",
+                "need", "secure", "defend"}  # fmt: skip
 VERB = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on", "mixed": "is mixed on"}
 
 
@@ -243,8 +246,34 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             if who is None:
                 continue
             phrase = " ".join(t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",))[:160]
+            if verb.dep_ in ("amod", "relcl", "acl"):
+                phrase = f"{verb.head.text} {phrase}"  # "Trump unveiled tariffs" parsed as a modifier of "tariffs"
             for family, word, polarity in _deed_topics(verb, phrase, who.country):
                 out.append((who.id, family, word, polarity, (sent.start_char, sent.end_char)))
+    out += _owned_measures(doc, actors, quoted)
+    return out
+
+
+OWNED = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w%-]+\s+){0,3}?(?P<word>counter-?\s?tariffs?|tariffs?|levies|levy|duties)\b", re.I
+)
+
+
+def _owned_measures(doc: Doc, actors: Actors, quoted: list[tuple[int, int]]) -> list:
+    """ "Trump's 25% tariffs": the measures an actor owns are measures it backs; its counter-tariffs are
+    countermeasures."""
+    text = text_of(doc)
+    out = []
+    for a in actors.by_id.values():
+        if a.kind not in ("person", "government", "country"):
+            continue
+        for s, e in a.spans:
+            m = OWNED.match(text[e : e + 60])
+            if m is None or any(qs <= s < qe for qs, qe in quoted):
+                continue
+            word = m.group("word")
+            family = "countermeasures" if word.lower().startswith("counter") else "tariffs"
+            out.append((a.id, family, word, 1.0, (s, e + m.end())))
     return out
 
 
@@ -282,11 +311,7 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
             if lemma in verbs:
                 found.append(("tariffs", tariff.group(0), -polarity if negated else polarity))
     deal = FAMILY_RX["deal"].search(phrase)
-    if (
-        deal
-        and lemma not in OPPOSE_VERBS
-        and lemma in DEAL_VERBS | {"welcome", "hail", "praise", "back", "support", "call", "tout"}
-    ):
+    if deal and lemma not in OPPOSE_VERBS and lemma in DEAL_VERBS | DEAL_BACKERS:
         found.append(("deal", deal.group(0), -1.0 if negated else 1.0))
     talks = FAMILY_RX["negotiations"].search(phrase)
     if talks and lemma in {
