@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 
 from ..ingest import check_timezone, parse_published, read_article
@@ -19,6 +20,7 @@ from .nlp import load_nlp
 from .numbers import find_figures
 from .positions import find_positions
 from .quotes import find_quotes, quote_spans
+from .timex import find_times
 
 SECTIONS = ("article", "actors", "quotes", "positions", "figures", "events")
 
@@ -76,7 +78,12 @@ def extract_text(
 
 
 def _default_zone(cleaned: Cleaned, actors: Actors) -> str | None:
-    """The zone of the place the story is told from: its dateline, else where its people and places are."""
+    """The zone of the place the story is told from: its dateline; else the zone its clock times are written
+    in ("4 p.m. ET" in a New York market story); else where its people and places are."""
+    if cleaned.dateline_place is None:
+        zones = Counter(t.zone for t in find_times(cleaned.text) if t.zone)
+        if zones:
+            return zones.most_common(1)[0][0]
     return gz.timezone_for(actors.home)
 
 

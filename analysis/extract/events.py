@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -32,7 +33,8 @@ class Event:
         return {
             "date": self.date.isoformat() if self.date else None, "time": self.time, "action": self.action,
             "actors": self.actors, "text": self.text, "start": self.start, "end": self.end,
-            "expression": self.expression, "approximate": self.approximate,
+            "expression": self.expression or None, "approximate": self.approximate,
+            "date_basis": "published" if not self.expression else "text",
         }  # fmt: skip
 
 
@@ -66,7 +68,29 @@ def find_events(
             t = times[0]
             day, time = _in_zone(published, t, timezone)
             events.append(_event(doc, actors, sent, t, day, time))
+        elif not dates and not times and published and not _inside_any(sent, skip) and _happens_that_day(sent, actors):
+            today = Timex(sent.start_char, sent.end_char, "", "published", published, approximate=True)
+            events.append(_event(doc, actors, sent, today, published, None))
     return events, spans
+
+
+MARKET_MOVE = re.compile(r"\b(closed|ended|finished|rose|fell|gained|lost|jumped|slid|dropped|climbed|surged|tumbled|plunged|"
+                         r"rallied|sank|slumped|soared|edged)\b", re.I)  # fmt: skip
+STATEMENT = re.compile(
+    r"\b(in a statement|said in a statement|news conference|press conference|told reporters|press briefing)\b", re.I
+)
+
+
+def _inside_any(sent: Span, skip: list[tuple[int, int]]) -> bool:
+    return any(a <= sent.start_char and sent.end_char <= b for a, b in skip)
+
+
+def _happens_that_day(sent: Span, actors: Actors) -> bool:
+    """Undated sentences a story tells of its own day: a market close, or a statement or press conference."""
+    if STATEMENT.search(sent.text):
+        return True
+    index = actors.at(sent.start_char, sent.end_char, kinds=("market_index",))
+    return index is not None and bool(MARKET_MOVE.search(sent.text))
 
 
 def _shift(t: Timex, by: int) -> Timex:

@@ -73,8 +73,8 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False) ->
                 continue
             day, approx = resolve_date(kind, m.groupdict(), published, future=future)
             if kind == "absolute" and m.group("month").lower().rstrip(".") == "may" and not m.group("year"):
-                # "May 5" is a date, but "may 5" is a verb before a number.
-                if not text[m.start()].isupper():
+                # "May 5" and "8 May" are dates, but "may 5" is a verb before a number.
+                if not text[m.start("month")].isupper():
                     continue
             found.append(Timex(m.start(), m.end(), m.group(0), kind, day, approximate=approx))
             taken.append((m.start(), m.end()))
