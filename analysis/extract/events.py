@@ -55,6 +55,7 @@ def find_events(
         dates = [t for t in dates if not _inside(t, skip)]
         times = [t for t in times if not _inside(t, skip)]
         seen: set[dt.date | None] = set()
+        used: set[int] = set()
         for d in dates:
             if d.date in seen or d.date is None:
                 continue
@@ -63,12 +64,19 @@ def find_events(
             near = min(times, key=lambda t: abs(t.start - d.start), default=None)
             if near is not None and abs(near.start - d.start) < 40:
                 day, time = _in_zone(day, near, timezone)
+                used.add(near.start)
             events.append(_event(doc, actors, sent, d, day, time))
-        if not dates and times and published:
-            t = times[0]
-            day, time = _in_zone(published, t, timezone)
-            events.append(_event(doc, actors, sent, t, day, time))
-        elif not dates and not times and published and not _inside_any(sent, skip) and _happens_that_day(sent, actors):
+        loose = [t for t in times if t.start not in used]
+        if loose and published:  # "In a post at about 5:10 p.m. ET, Trump said ... from Nov. 1": the post is today
+            day, time = _in_zone(published, loose[0], timezone)
+            events.append(_event(doc, actors, sent, loose[0], day, time))
+        elif (
+            not times
+            and published
+            and not _inside_any(sent, skip)
+            and all(d.date is None or d.date > published for d in dates)
+            and _happens_that_day(sent, actors)
+        ):
             today = Timex(sent.start_char, sent.end_char, "", "published", published, approximate=True)
             events.append(_event(doc, actors, sent, today, published, None))
     return events, spans
@@ -147,7 +155,12 @@ def _in_zone(day: dt.date, t: Timex, timezone: str | None) -> tuple[dt.date, str
 
 
 def _event(doc: Doc, actors: Actors, sent: Span, t: Timex, day: dt.date, time: str | None) -> Event:
+    text = text_of(doc)
     s, e = sent.start_char, sent.end_char
+    if t.text:  # keep to the paragraph the date is in
+        s = max(s, text.rfind("\n", 0, t.start) + 1)
+        nl = text.find("\n", t.end)
+        e = min(e, nl) if nl >= 0 else e
     while e > s and text_of(doc)[e - 1].isspace():
         e -= 1
     while s < e and (text_of(doc)[s].isspace() or text_of(doc)[s] in '"”’'):
