@@ -230,7 +230,11 @@ def _rate_meaning(
 
 
 TARGET_BEFORE = re.compile(r"\b(on|for|against|from)\s+(?:the\s+|all\s+)?$", re.I)
-IMPOSER_AFTER = re.compile(r"^\W*\s*(tariffs?|rate|levy|levies|duties|reciprocal)\b", re.I)
+IMPOSER_AFTER = re.compile(
+    r"^\W*\s*(tariffs?|rate|levy|levies|duties|reciprocal|president|administration|government|officials?|"
+    r"treasury|commerce|customs|trade representative|secretary)\b",
+    re.I,
+)
 TARGET_AFTER = re.compile(r"^\W*\s*(goods|imports|exports|products|steel|cars|autos|vehicles|shipments)\b", re.I)
 
 
@@ -250,11 +254,11 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 score -= 60
             if text_of(doc)[e : e + 2] in ("'s", "’s"):
                 score -= 20
-            if IMPOSER_AFTER.search(clause[e - base : e - base + 20]):
-                score += 80  # "the 30% US rate": the country imposing it, not the one it hits
+            if IMPOSER_AFTER.search(clause[e - base : e - base + 24]):
+                score += 1000  # "the 30% US rate", "signed by the US president": who imposes it, not whom it hits
             if best is None or score < best[0]:
                 best = (score, a)
-    return best[1] if best else None
+    return best[1] if best and best[0] < 500 else None  # only the imposer named: left to the article's main target
 
 
 def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:

@@ -262,8 +262,8 @@ def _speaker_nearby(
         nxt = sentence_after(doc, after)
         stop = min(para_end, nxt.end_char) if nxt is not None else stop
     tail = doc.char_span(qe, stop, alignment_mode="contract") if stop > qe else None
-    if tail is not None and not re.search(r"[“\"‘]", tail.text):  # a sentence with its own quote speaks for that
-        who = _said_in(doc, actors, tail, spans, qe)
+    if tail is not None:  # a sentence with its own quote speaks for that one, unless it names the words' owner
+        who = _said_in(doc, actors, tail, spans, qe, verbs=not re.search(r"[“\"‘]", tail.text))
         if who[0] is not None:
             return who
     alone = text[text.rfind("\n", 0, qs) + 1 : qs].strip() == "" and text[qe:para_end].strip() == ""
@@ -288,14 +288,14 @@ def _speaker_nearby(
 
 
 def _said_in(
-    doc: Doc, actors: Actors, span: Span, spans: list[tuple[int, int]], after: int
+    doc: Doc, actors: Actors, span: Span, spans: list[tuple[int, int]], after: int, *, verbs: bool = True
 ) -> tuple[Actor | None, str | None]:
     """Who a sentence says spoke: the subject of a speech verb ("Ishiba told reporters"), or the holder of
     the words ("The warning from Stefan Brupbacher", "Those were the words of Lars Rasmussen")."""
     for tok in span:
         if tok.idx < after:
             continue
-        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ == "ROOT" or tok.head.idx < after):
+        if verbs and tok.pos_ in ("VERB", "AUX") and (tok.dep_ == "ROOT" or tok.head.idx < after):
             said = tok.lemma_.lower() in SPEECH_VERBS or any(c.lower_ in COMMENT_NOUNS for c in tok.children)
             who = _resolve_subject(doc, actors, tok, spans) if said else None
             if who:
@@ -383,6 +383,9 @@ def _body(doc: Doc, actors: Actors, tok: Token) -> Actor:
     country = country or actors.home  # an unnamed ministry in a Beijing story is China's
     bare = re.sub(r"^.*?(?:'s|’s)\s+", "", name)
     aid = gz.slug(f"{country or ''} {bare}" if country else name)
+    if len(words) == 1:  # "the spokesperson" is the spokesperson already met ("a commerce ministry spokesperson")
+        met = [a for a in actors.by_id.values() if a.kind == "organization" and a.name.lower().endswith(tok.lower_)]
+        aid = met[-1].id if met else aid
     actor = actors.by_id.get(aid) or actors.add(
         Actor(id=aid, name=bare[:1].upper() + bare[1:], kind="organization", country=country)
     )
