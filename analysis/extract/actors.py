@@ -431,14 +431,25 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             ),
             None,
         )
+        if c and INSTITUTION.search(tok.text) and words:
+            country = country or c
+            words.insert(0, tok)  # "European Commission President": the institution is part of the title
+            i -= 1
+            continue
         if c and not (tok.text[:1].isupper() and low in gz.title_heads()):
-            country = c
+            country = country or c
             break
         if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and low not in NOT_NAMES:
             words.insert(0, tok)
         elif low in gz.title_heads() or low in TITLE_MODIFIERS:
             words.insert(0, tok)
-        elif low in ("and", "&") and words and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "PROPN":
+        elif (
+            low in ("and", "&")
+            and words
+            and i > 0
+            and doc[i - 1].text[:1].isupper()
+            and doc[i - 1].ent_type_ != "PERSON"
+        ):
             words.insert(0, tok)  # "Commerce and Industry Minister"
         elif tok.text == "-" and words and i > 0 and not tok.whitespace_ and not doc[i - 1].whitespace_:
             words.insert(0, tok)  # "Vice-Premier"
@@ -454,6 +465,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     return doc[words[0].i : words[-1].i + 1].text, country
 
 
+INSTITUTION = re.compile(r"^(Commission|House|Street|Kremlin|Council|Parliament|Congress)$")
 APPOSITION = re.compile(
     r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s+(?:said|says|told))"
 )

@@ -215,7 +215,7 @@ def _speaker(
 
     fallback: tuple[Actor | None, str | None] = (None, None)
     for root in [t for t in inside if outside(t.head) or t.head is t]:
-        cue = None
+        cue, after_cue = None, None
         for anc in root.ancestors:
             if not outside(anc):
                 continue
@@ -223,10 +223,16 @@ def _speaker(
                 speech = anc.lemma_.lower() in SPEECH_VERBS
                 cue = cue or (anc.text if speech else None)
                 who = _resolve_subject(doc, actors, anc, spans)
-                if who and (speech or cue):
+                if who and speech:
                     return who, cue
+                # "He said the government would scrutinize it, adding: '...'": the subject of a verb between
+                # the cue and the next speech verb is only a fallback.
+                if who and cue and after_cue is None:
+                    after_cue = (who, cue)
                 if who and fallback[0] is None and anc.dep_ == "ROOT":
                     fallback = (who, cue)
+        if after_cue is not None:
+            return after_cue
     sents = {sentence_at(doc, t.idx) for t in inside} or ({sentence_at(doc, qs)} if whole is not None else set())
     first = min(sents, key=lambda s: s.start, default=None)
     before = sentence_before(doc, first) if first is not None else None
