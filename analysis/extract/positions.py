@@ -255,7 +255,10 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
 
 
 OWNED = re.compile(
-    r"^(?:'s|’s)\s+(?:[\w%-]+\s+){0,3}?(?P<word>counter-?\s?tariffs?|tariffs?|levies|levy|duties)\b", re.I
+    r"^(?:'s|’s)\s+(?:(?:[\d.,]+\s?(?:%|per\s?cent)|new|auto|car|steel|alumin(?:i)?um|reciprocal|retaliatory|sweeping|"
+    r"steep|higher|latest|proposed|planned|blanket|global|import|additional|so-called|liberation day)\s+){0,3}"
+    r"(?P<word>counter-?\s?tariffs?|tariffs?|levies|levy|duties)\b",
+    re.I,
 )
 
 
