@@ -636,9 +636,12 @@ ORG_WORDS = re.compile(
 
 def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -> None:
     blocking = [(s, e) for a in actors.by_id.values() if a.kind not in ("country", "government") for s, e in a.spans]
+    countries = [(s, e) for a in actors.by_id.values() if a.kind in ("country", "government") for s, e in a.spans]
     for ent in doc.ents:
         if ent.label_ != "ORG" or any(s < ent.end_char and ent.start_char < e for s, e in blocking):
             continue
+        if any(s <= ent.start_char and ent.end_char <= e + 4 for s, e in countries):
+            continue  # "the European Union" is the country actor already
         name = POSSESSIVE.sub("", re.sub(r"^(the|The)\s+", "", ent.text)).strip()
         if not name or name.lower() in NOT_NAMES or len(name) < 2 or "\n" in name:
             continue

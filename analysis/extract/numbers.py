@@ -64,7 +64,10 @@ PATTERNS = [
     ),
     ("scaled", re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million)\b", re.I)),
 ]
-TARIFF_WORDS = re.compile(r"\b(tariffs?|levy|levies|duty|duties|import taxes?|reciprocal)\b", re.I)
+TARIFF_WORDS = re.compile(
+    r"\b(tariffs?|levy|levies|duty|duties|import tax(?:es)?|tax(?:es)? on (?:all )?imports|reciprocal)\b", re.I
+)
+RATE_FOR = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
 INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
 FX_WORDS = re.compile(r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency)\b", re.I)
 MEASURE_NOUNS = re.compile(
@@ -208,10 +211,18 @@ def _rate_meaning(
         "index": min(_distance(INDEX_WORDS, clause, rel), _actor_distance(index, base + rel) if index else far),
         "fx": _distance(FX_WORDS, clause, rel),
     }
-    index = _index_subject(doc, actors, base + rel) or index
+    governing = _index_subject(doc, actors, base + rel)
+    if governing is not None:  # "the Dow fell 1,000 points, or 2.4%": the index whose verb governs the number
+        return "index change", governing
     if unit == "points" and index:
         return "index change", index
     kind, dist = min(near.items(), key=lambda kv: kv[1])
+    if (
+        dist == far
+        and RATE_FOR.match(clause[rel:])
+        and TARIFF_WORDS.search(_previous_sentence(doc, base) + " " + clause)
+    ):
+        return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "34% for China, 20% for the EU"
     if dist == far and TARIFF_WORDS.search(_previous_sentence(doc, base)):
         # "Trump raised the tariffs from 25%. Britain ... was left at 25%." continues the tariff story
         return "tariff rate", _subject_country(doc, actors, base + rel) or _tariff_target(
@@ -254,6 +265,8 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 score -= 60
             if text_of(doc)[e : e + 2] in ("'s", "’s"):
                 score -= 20
+            if 0 <= s - (base + rel) <= 22 and TARGET_BEFORE.search(clause[max(0, s - base - 12) : s - base]):
+                score -= 100  # "20% for the European Union": the country right after the number is its own
             if IMPOSER_AFTER.search(clause[e - base : e - base + 24]):
                 score += 1000  # "the 30% US rate", "signed by the US president": who imposes it, not whom it hits
             if best is None or score < best[0]:
