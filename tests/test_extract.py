@@ -167,3 +167,28 @@ def test_saved_page_is_read_with_its_metadata() -> None:
     from analysis.ingest import read_article
 
     _spans_ok(read_article(page).text, data)
+
+
+def test_rates_listed_per_country_and_index_governing_its_numbers() -> None:
+    text = (
+        "A 10% tax on all imports starts Saturday. Higher rates follow: 34% for China, 20% for the European "
+        "Union and 24% for Japan. Dow futures fell 1,000 points, or 2.4%, and the dollar weakened 0.5% against the yen."
+    )
+    figs = {f["text"]: f for f in extract_text(text, published=TUESDAY)["figures"]}
+    assert [figs[k]["subject"] for k in ("34%", "20%", "24%")] == ["chn", "euu", "jpn"]
+    assert all(figs[k]["measure"] == "tariff rate" for k in ("34%", "20%", "24%"))
+    assert figs["2.4%"]["subject"] == "dow-jones" and figs["1,000 points"]["subject"] == "dow-jones"
+    assert "exchange rate" in figs["0.5%"]["measure"]
+
+
+def test_speaker_named_after_a_standalone_quote() -> None:
+    text = (
+        "Ministers met in Brussels on Monday.\n\n"
+        "“Patience is not infinite. If Washington does not want a deal, it will get a response.”\n\n"
+        "Those were the words of Lars Lokke Rasmussen, the Danish foreign minister, as he arrived.\n"
+    )
+    data = extract_text(text, published=TUESDAY)
+    quote = next(q for q in data["quotes"] if q["text"].startswith("Patience"))
+    assert quote["speaker"] == "lars-lokke-rasmussen"
+    person = next(a for a in data["actors"] if a["id"] == "lars-lokke-rasmussen")
+    assert person["title"] == "foreign minister" and person["country"] == "DNK"

@@ -283,13 +283,14 @@ def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
-            for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for subj in subjects:
                 sub = list(subj.subtree)
                 hit = actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("market_index",))
                 if hit is not None:
                     return hit
-            if tok.dep_ not in ("conj", "advcl", "xcomp"):
-                return None
+            if subjects or tok.dep_ not in ("conj", "advcl", "xcomp"):
+                return None  # a verb with a subject of its own ("the dollar weakened 0.5%") speaks for its number
     return None
 
 
