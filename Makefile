@@ -1,6 +1,6 @@
 # Tariff Desk: `make` lists the targets; each one says what it does on its `##` line.
 .DEFAULT_GOAL := help
-.PHONY: help .venv report test lab bench clean
+.PHONY: help .venv report test fuzz lab bench clean
 
 PYTHON ?= python3
 BIN := .venv/bin
@@ -28,11 +28,16 @@ test: $(STAMP) ## run the tests (notebooks, CLI, headless Chromium), then ruff c
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+fuzz: $(STAMP) ## fuzz the extractor: 10,000 hypothesis examples (FUZZ_EXAMPLES=n for more), then the count and failures
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(BIN)/pytest -q -rxX tests/test_fuzz.py --hypothesis-show-statistics
+
 lab: $(STAMP) ## open the notebooks in JupyterLab (kernel "Tariff Desk")
 	$(BIN)/jupyter lab notebooks/
 
-bench: $(STAMP) ## time the report against papermill's floor and size its HTML against a one-figure page
+bench: $(STAMP) ## time the report, the extractor and corpus engines, each against a baseline from the same run
 	$(BIN)/python bench/report_bench.py
+	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/corpus_bench.py
 
 clean: ## delete outputs/* and caches (keeps .venv)
 	find outputs -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +

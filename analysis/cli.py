@@ -1,4 +1,4 @@
-"""The command line: `python -m analysis extract|report ...`, a thin layer over the library.
+"""The command line: `python -m analysis extract|report|corpus ...`, a thin layer over the library.
 
 Each subcommand is a pair: `x_cli(args)` parses and prints, the library function it calls returns data.
 Only this module turns an AnalysisError into one stderr line and an exit status, and configures logging.
@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import AnalysisError
 
@@ -22,6 +24,9 @@ def extract_cli(args: argparse.Namespace) -> int:
     from .extract import extract_article
 
     if args.out is not None:
+        from .params import check_out_root
+
+        check_out_root(args.out)
         tables.run_extraction(args.article, published=args.published, timezone=args.timezone, out_dir=args.out)
         log.info("wrote %s/extraction.json and %s/tables/*.csv", args.out, args.out)
         return 0
@@ -49,11 +54,44 @@ def report_cli(args: argparse.Namespace) -> int:
     return 0
 
 
+def corpus_cli(args: argparse.Namespace) -> int:
+    from .corpus import run_corpus
+
+    result = run_corpus(
+        args.folder,
+        glob=args.glob,
+        manifest=args.manifest,
+        published=args.published,
+        out_dir=args.out,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        progress=sys.stderr.isatty() and not args.quiet,
+    )
+    total = result.articles_ok + result.articles_failed
+    errors = result.out_dir / "errors.csv"
+    if not result.articles_ok:
+        print(f"error: none of the {total} articles could be extracted — see {errors}", file=sys.stderr)
+    elif result.articles_failed:
+        failed = f"{result.articles_failed} of {total} articles could not be extracted"
+        print(f"warning: {failed} — see {errors}", file=sys.stderr)
+    print(result.out_dir)
+    return result.exit_code()
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one stderr line (what is wrong, and where the help is), exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, _one_line(f"error: {message} — see `{self.prog} --help`") + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m analysis",
         description="Turn a news article about trade policy into sourced tables and an offline HTML report.",
-        epilog="exit status: 0 done, 2 bad input (nothing written), 1 a notebook failed\n\nDocs: README.md#the-cli",
+        epilog="exit status: 0 done, 2 bad input (nothing written), 1 a notebook failed (corpus: no article "
+        "extracted)\n\nDocs: README.md#the-cli",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
@@ -105,6 +143,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="a further notebook parameter, e.g. -p top_actors=10 (VALUE read as JSON, else as text)",
     )
     report.set_defaults(func=report_cli)
+
+    corpus = commands.add_parser(
+        "corpus",
+        help="extract every article of a folder into one table per section",
+        description="Extract every file of FOLDER matching --glob and write combined tables (parquet and csv), "
+        "articles.csv, errors.csv and corpus.json under --out. A file that cannot be read goes to errors.csv "
+        "and the batch goes on. Prints the output folder.",
+        epilog="exit status: 0 at least one article extracted, 1 none, 2 bad arguments (nothing written)\n\n"
+        "Docs: README.md#exit-codes",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    corpus.add_argument("folder", type=Path, metavar="FOLDER", help="a folder of article files")
+    corpus.add_argument("--glob", default="*.txt", metavar="PATTERN", help="files of FOLDER to read (default: *.txt)")
+    dates = corpus.add_mutually_exclusive_group()
+    dates.add_argument(
+        "--manifest", type=Path, metavar="FILE", help="CSV path,published[,timezone]: each article's date"
+    )
+    dates.add_argument("--published", metavar="YYYY-MM-DD", help="one publication date for every article")
+    corpus.add_argument(
+        "--out", type=Path, default=Path("outputs/corpus"), metavar="DIR", help="default: outputs/corpus"
+    )
+    corpus.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="local (default): this process; dask: a cluster"
+    )
+    corpus.add_argument("--scheduler", metavar="HOST:PORT", help="a running Dask scheduler (default: a local cluster)")
+    corpus.add_argument(
+        "--workers", type=int, default=2, metavar="N", help="workers of the local Dask cluster (default 2)"
+    )
+    corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar (it shows only on a terminal)")
+    corpus.set_defaults(func=corpus_cli)
     return parser
 
 
@@ -124,14 +192,47 @@ def _name_value(text: str) -> tuple[str, object]:
         return name, value
 
 
+class Terminated(BaseException):
+    """SIGTERM (a scheduler's timeout, a shutdown): unwinds like Ctrl-C, so the staging folder and kernel go."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    _configure_logging(args.verbose)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.func(args)
     except AnalysisError as exc:
-        print(f"error: {exc}".replace("\n", " "), file=sys.stderr)
+        print(_one_line(f"error: {exc}"), file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # the disk is full, a folder vanished mid-run, …: still one line, exit 1
+        where = f": {exc.filename}" if exc.filename else ""
+        print(_one_line(f"error: {exc.strerror or exc}{where} — fix that and run again"), file=sys.stderr)
+        log.info("details", exc_info=True)
+        return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("error: terminated (SIGTERM); the last published report, if any, is unchanged", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _configure_logging(verbose: bool) -> None:
+    """Our warnings always, our progress with -v; what papermill, nbclient and the kernel log only with -v."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.addFilter(lambda record: verbose or record.name.partition(".")[0] == "analysis")
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def _one_line(text: str) -> str:
+    """Every line break (a path or an error may hold one) becomes a space: a failure is one stderr line."""
+    return " ".join(text.splitlines())

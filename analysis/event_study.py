@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Iterable
@@ -47,6 +48,10 @@ BENCHMARK_NOTE = (
     "priced after Tokyo closes, so a same-date market model understates how Tokyo follows New York."
 )
 NO_BENCHMARK_NOTE = "No benchmark is bundled for this series: abnormal returns are its plain returns."
+CONFOUNDED = (
+    "Daily closes cannot tell the article's news from anything else that moved the market on the same days (the "
+    "events table lists the tariff actions of the window), so the CAR measures the window, not the article alone"
+)
 
 
 @dataclass(frozen=True)
@@ -293,3 +298,56 @@ def abnormal_returns(
         notes=tuple(notes),
     )
     return frame, result
+
+
+def study(
+    returns: pd.DataFrame, series: str, published: Day, window: int = 5, benchmark: str | None = None
+) -> tuple[pd.DataFrame, EventStudyResult]:
+    """`abnormal_returns` of `series` over [-window, +window] around the publication day's session.
+
+    Day 0 is the first trading day of `series` on or after `published`. The benchmark is `benchmark` if given,
+    else `DEFAULT_BENCHMARK`; one with no returns in `returns` (a user's file without it) is dropped, which the
+    result's notes say. Raises BadInput when `series` has no return on or after `published`, or none before it.
+    """
+    asset = returns_series(returns, series)
+    if pd.Timestamp(published) <= asset.index[0]:
+        raise BadInput(
+            f"{pd.Timestamp(published):%Y-%m-%d} is not after the first {series} return ({asset.index[0]:%Y-%m-%d})"
+        )
+    day = session_for(published, calendar=asset.index)
+    name = benchmark or DEFAULT_BENCHMARK.get(series)
+    have = set(returns["series"])
+    bench = returns_series(returns, name) if name and name != series and name in have else None
+    frame, result = abnormal_returns(asset, bench, day, (-window, window))
+    if name and bench is None:
+        why = "it is the series itself" if name == series else "the data in use hold no closes for it"
+        notes = [n for n in result.notes if n != NO_BENCHMARK_NOTE]
+        result = dataclasses.replace(result, notes=(f"Benchmark {name} not used ({why}): plain returns.", *notes))
+    return frame, result
+
+
+def describe(result: EventStudyResult) -> str:
+    """The method and its caveats in plain words, for the sentence printed under the abnormal-return chart."""
+    r = result
+    window = f"[{r.window[0]:+d}, {r.window[1]:+d}]"
+    head = f"{r.asset}, day 0 = {r.event_day:%a %Y-%m-%d} (its first session on or after the publication day). "
+    if r.method == "market model":
+        how = (
+            f"Market model against {r.benchmark}: AR = r − (α̂ + β̂ r_m), with α̂ = {r.alpha * 100:+.3f}% and "
+            f"β̂ = {r.beta:.2f} fitted by OLS on {r.n_estimation} trading days ({r.estimation_start} to "
+            f"{r.estimation_end}), which end 10 trading days before the window. "
+        )
+    elif r.method == "market-adjusted":
+        how = f"Market-adjusted returns against {r.benchmark}: AR = r − r_m. "
+    else:
+        how = "Plain daily returns, no benchmark. "
+    band = (
+        f"The band is ±1.96 σ̂ √k (σ̂ = {r.sigma * 100:.2f}% a day from the estimation days): where the cumulative "
+        "abnormal return stays 95% of the time if nothing unusual happened. "
+        if not math.isnan(r.sigma)
+        else "No band: too few estimation days to measure the usual daily spread. "
+    )
+    t = "" if math.isnan(r.t_stat) else f", t = {r.t_stat:.2f}"
+    result_text = f"CAR {window} = {r.car * 100:+.2f}%{t}. "
+    caveats = [*r.notes, CONFOUNDED]
+    return head + how + band + result_text + "Caveats: " + " ".join(n.rstrip(".") + "." for n in caveats)

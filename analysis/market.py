@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -22,8 +24,8 @@ SERIES_UNITS = {
     "Nikkei 225": "index points",
     "TOPIX": "index points",
     "S&P 500": "index points",
-    "USD/JPY": "yen per US dollar",
-    "USD/JPY (FRED DEXJPUS)": "yen per US dollar",
+    "USD/JPY": "yen per USD",
+    "USD/JPY (FRED DEXJPUS)": "yen per USD",
 }
 
 FILE_FORMATS = (
@@ -198,7 +200,7 @@ def market_claims(extraction: dict, closes: pd.DataFrame, *, indexes: pd.DataFra
     empty when not checkable), start, end (the figure's offsets in the article).
     """
     indexes = load_index_table() if indexes is None else indexes
-    series_of = _series_names(indexes, set(closes["series"]))
+    series_of = series_names(indexes, set(closes["series"]))
     kinds = {a.get("id"): a.get("kind") for a in extraction.get("actors", [])}
     events = [e for e in extraction.get("events", []) if e.get("date")]
     published = (extraction.get("article") or {}).get("published")
@@ -235,7 +237,7 @@ def market_claims(extraction: dict, closes: pd.DataFrame, *, indexes: pd.DataFra
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-def _series_names(indexes: pd.DataFrame, available: set[str]) -> dict[str, str]:
+def series_names(indexes: pd.DataFrame, available: set[str]) -> dict[str, str]:
     """Index id → the series in `closes` that holds it: its `series`, else its id, name or an alias.
 
     So a user's export named `nikkei-225.csv` or `Nikkei.csv` is found as well as the bundled "Nikkei 225".
@@ -293,3 +295,145 @@ def _decimals(text: str, value: float) -> int:
     if m:
         return len(m.group(1) or "")
     return len(repr(float(value)).split(".")[1].rstrip("0")) if not float(value).is_integer() else 0
+
+
+# ---- what notebook 03 charts for an article ----------------------------------------------------------------------
+
+# The currency a story about a country moves, as a series of the closes: {ISO3: series}. To add one, bundle its
+# daily closes (data/SOURCES.md), add its unit to SERIES_UNITS and map the country here.
+FX_SERIES = {"JPN": "USD/JPY (FRED DEXJPUS)"}
+FX_WORDS = {"JPN": re.compile(r"\byen\b", re.I)}  # a story that talks about the currency by name
+DEFAULT_SERIES = "S&P 500"  # the broad market, when the article names no index with closes
+MAX_WINDOW = 60  # trading days either side; the estimation period needs the data before the window
+EVENT_COLUMNS = ["date", "time", "source", "what", "detail"]
+
+
+def series_for(
+    extraction: dict, available: Iterable[str] | None = None, *, indexes: pd.DataFrame | None = None
+) -> list[str]:
+    """The series to chart for an article, lead first: its market indexes, then its currencies, else the S&P 500.
+
+    Index actors (kind `market_index`, or an id in market_indexes.csv), most mentioned first, give the series that
+    `market_claims` would check them against. A country of those indexes or of the article's country and
+    government actors that has an FX_SERIES adds it, as does a word in FX_WORDS in a quote, event or figure.
+    With no index series, DEFAULT_SERIES leads. `available` (the series of the closes in use; default the bundled
+    ones) bounds the choice; when none of it is there (a user's own file), its first three series are taken.
+    """
+    indexes = load_index_table() if indexes is None else indexes
+    have = list(available) if available is not None else [*indexes.series[indexes.series != ""], *FX_SERIES.values()]
+    have = list(dict.fromkeys([*have, DEFAULT_SERIES] if available is None else have))
+    series_of = series_names(indexes, set(have))
+    actors = sorted(extraction.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))
+    named = [a for a in actors if a.get("kind") == "market_index" or a.get("id") in set(indexes["id"])]
+    chosen = [series_of[a["id"]] for a in named if a.get("id") in series_of]
+    kinds = {"market_index", "country", "government"}
+    countries = [str(a.get("country") or "").upper() for a in actors if a.get("kind") in kinds]
+    texts = " ".join(
+        str(r.get("text") or "") for key in ("quotes", "events", "figures") for r in extraction.get(key) or []
+    )
+    countries += [code for code, words in FX_WORDS.items() if words.search(texts)]
+    fx = [FX_SERIES[c] for c in countries if FX_SERIES.get(c) in have]
+    if not chosen and DEFAULT_SERIES in have:
+        chosen = [DEFAULT_SERIES]
+    return list(dict.fromkeys(chosen + fx)) or sorted(have)[:3]
+
+
+def unavailable_indexes(
+    extraction: dict, available: Iterable[str], *, indexes: pd.DataFrame | None = None
+) -> list[str]:
+    """Names of the market indexes the article names for which `available` holds no closes."""
+    indexes = load_index_table() if indexes is None else indexes
+    series_of = series_names(indexes, set(available))
+    known = set(indexes["id"])
+    return [
+        str(a.get("name") or a.get("id"))
+        for a in extraction.get("actors") or []
+        if (a.get("kind") == "market_index" or a.get("id") in known) and a.get("id") not in series_of
+    ]
+
+
+def window_around(
+    published: str | dt.date, wide: pd.DataFrame, series: str, pre: int = 5, post: int = 5
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Calendar dates framing `pre` trading days before to `post` after the publication day's session of `series`.
+
+    Day 0 is the first trading day of `series` on or after `published` (an article of a Saturday meets Monday's
+    session). The frame runs from the close before day -pre (where the first return of the window starts) to
+    day +post, cut where the data end. Raises BadInput when the data hold no session on or after `published`, or
+    start after it.
+    """
+    days = wide[series].dropna().index
+    day = pd.Timestamp(published)
+    if not len(days) or day < days[0] or day > days[-1]:
+        span = f"{days[0]:%Y-%m-%d} to {days[-1]:%Y-%m-%d}" if len(days) else "no dates"
+        raise BadInput(
+            f"{day:%Y-%m-%d} is outside the {series} closes in use ({span})", "pass closes that cover it (market_csv)"
+        )
+    zero = int(days.searchsorted(day))
+    return days[max(0, zero - pre - 1)], days[min(len(days) - 1, zero + post)]
+
+
+def event_rows(
+    extraction: dict,
+    timeline: pd.DataFrame,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    *,
+    countries: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The dated events a market chart marks, from `start` to `end` (inclusive; None: open), oldest first.
+
+    The article's dated events, then the tariff timeline's actions (`schedule.load_timeline()`) on the days they
+    were announced, kept when they bear on `countries` (default: the countries the article names) or on all
+    partners. Columns: date ("YYYY-MM-DD"), time ("HH:MM" or ""), source ("article" or "tariff timeline"),
+    what (the action; for the timeline "who: measure rate"), detail (the article's clause, or the document and
+    the day it took effect).
+    """
+    from .schedule import article_countries
+
+    codes = set(article_countries(extraction) if countries is None else countries)
+    lo = pd.Timestamp(start) if start is not None else pd.Timestamp.min
+    hi = pd.Timestamp(end) if end is not None else pd.Timestamp.max
+    rows = [
+        [e["date"], e.get("time") or "", "article", str(e.get("action") or "event"), str(e.get("text") or "")]
+        for e in extraction.get("events") or []
+        if _as_day(e.get("date")) is not None and lo <= _as_day(e["date"]) <= hi
+    ]
+    for r in timeline.itertuples(index=False):
+        if (r.country == "ALL" or r.country in codes) and lo <= pd.Timestamp(r.date) <= hi:
+            rate = f" {r.rate_percent:g}%" if pd.notna(r.rate_percent) else ""
+            what = f"{'all partners' if r.country == 'ALL' else r.country}: {r.measure}"
+            what += rate if rate.strip() not in r.measure else ""
+            when = f"effective {r.effective}" if r.effective else "no effective date"
+            rows.append([f"{r.date}", "", "tariff timeline", what, f"{r.document}; {when}"])
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return frame.sort_values(["date", "source", "time"], kind="stable").reset_index(drop=True)
+
+
+def event_markers(
+    extraction: dict,
+    timeline: pd.DataFrame,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    *,
+    countries: Iterable[str] | None = None,
+) -> list[dict]:
+    """`event_rows` as one marker per day for the charts: {"date", "label", "hover"}.
+
+    label is one row of the day, cut to 40 characters, with the count of the others: an article event with a
+    time first, then a tariff action naming a country, else the first row ("article: call start 21:01 (+3)",
+    "tariffs: JPN: 90-day pause 10% (+2)"); hover lists every row. Both are HTML-escaped (they quote the article).
+    """
+    rows = event_rows(extraction, timeline, start, end, countries=countries)
+    out = []
+    for day, group in rows.groupby("date", sort=True):
+        tag = group["source"].map({"article": "article", "tariff timeline": "tariffs"})
+        items = (tag + ": " + group["what"] + group["time"].map(lambda t: f" {t}" if t else "")).tolist()
+        rank = [
+            0 if r.time else 1 if r.source != "article" and not r.what.startswith("all ") else 2
+            for r in group.itertuples()
+        ]
+        first = items[rank.index(min(rank))]
+        label = (first[:39] + "…" if len(first) > 40 else first) + (f" (+{len(items) - 1})" if len(items) > 1 else "")
+        out.append({"date": day, "label": html.escape(label), "hover": "<br>".join(html.escape(i) for i in items)})
+    return out

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import AnalysisError, NotebookFailed
-from .params import ReportParams
+from .params import ReportParams, report_folder
 from .paths import KERNEL_NAME, NOTEBOOKS_DIR, OUTPUTS_DIR, TEMPLATES_DIR
 from .runlog import RunResult, Status, now
 
@@ -46,14 +46,14 @@ def build_report(
     market_csv: str | Path | None = None,
     execution_timeout: int | None = None,
     parameters: Mapping[str, object] | None = None,
-    notebooks: Sequence[str | Path] = NOTEBOOKS,
+    notebooks: Sequence[str | Path] | None = None,
 ) -> RunResult:
     """Report on one article into `out_root/<article stem>/`; raises BadInput (nothing written) or NotebookFailed.
 
     `parameters` are further notebook parameters (each declared by a notebook); `notebooks` are file names
-    in notebooks/ or paths, run in order.
+    in notebooks/ or paths, run in order (default: NOTEBOOKS).
     """
-    notebooks = [NOTEBOOKS_DIR / nb for nb in notebooks]
+    notebooks = [NOTEBOOKS_DIR / nb for nb in (NOTEBOOKS if notebooks is None else notebooks)]
     params = ReportParams.check(
         article,
         published=published,
@@ -63,15 +63,16 @@ def build_report(
         extra=parameters,
         notebooks=notebooks,
     )
+    final = report_folder(out_root, params.stem)
+    out_root = final.parent
     check_kernel()
-    out_root = Path(out_root).resolve()
-    final = out_root / params.stem
     started = now()
     with staging_dir(out_root, params.stem) as stage:
         try:
             executed = run_notebooks(notebooks, params, stage)
         except NotebookFailed as exc:
-            exc.kept = final / "notebooks" / exc.notebook
+            if (stage / "notebooks" / exc.notebook).is_file():
+                exc.kept = final / "notebooks" / exc.notebook
             failed = RunResult(Status.FAILED, started, now(), params.record(final), str(final), error=str(exc))
             publish(stage, final, failed)
             raise
@@ -95,7 +96,6 @@ def check_kernel() -> None:
 def run_notebooks(notebooks: Sequence[Path], params: ReportParams, stage: Path) -> list[Path]:
     """Execute each notebook into stage/notebooks/ with papermill; the kernel's output goes to stage/run.log."""
     import papermill as pm
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from traitlets.config import Config
 
     (stage / "notebooks").mkdir()
@@ -121,18 +121,47 @@ def run_notebooks(notebooks: Sequence[Path], params: ReportParams, stage: Path) 
                     execution_timeout=params.execution_timeout,
                     config=Config(KERNEL_CONFIG),
                 )
-            except pm.PapermillExecutionError as exc:
-                error = f"{exc.ename}: {exc.evalue}".splitlines()[0]
-                run_log.write(f"{now()} == {source.name} failed at cell {exc.cell_index}: {error}\n")
-                raise NotebookFailed(source.name, exc.cell_index, error) from exc
-            except CellTimeoutError as exc:
-                error = f"a cell ran longer than {params.execution_timeout} s — raise --execution-timeout"
-                raise NotebookFailed(source.name, None, error) from exc
-            except DeadKernelError as exc:
-                raise NotebookFailed(source.name, None, "the kernel died (out of memory?)") from exc
+            except Exception as exc:
+                failure = notebook_failure(source.name, target, exc, params.execution_timeout)
+                where = f" at cell {failure.cell}" if failure.cell is not None else ""
+                run_log.write(f"{now()} == {source.name} failed{where}: {failure.error}\n")
+                raise failure from exc
             run_log.write(f"{now()} == {source.name} done in {time.perf_counter() - started:.1f} s\n")
             executed.append(target)
     return executed
+
+
+def notebook_failure(name: str, executed: Path, exc: Exception, timeout: int | None) -> NotebookFailed:
+    """What went wrong in one notebook, as the one line the user reads: the cell, and the error or its cause."""
+    import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    if isinstance(exc, pm.PapermillExecutionError):
+        return NotebookFailed(name, exc.cell_index, f"{exc.ename}: {exc.evalue}".splitlines()[0])
+    if isinstance(exc, CellTimeoutError):
+        error = f"a cell ran longer than {timeout} s — raise --execution-timeout"
+        return NotebookFailed(name, failed_cell(executed), error)
+    if isinstance(exc, DeadKernelError):
+        return NotebookFailed(name, failed_cell(executed), "the kernel died (out of memory?)")
+    first = (str(exc).strip().splitlines() or [""])[0]  # the kernel would not start, the notebook would not load, …
+    return NotebookFailed(name, None, f"{type(exc).__name__}: {first}".rstrip(": "))
+
+
+def failed_cell(executed: Path) -> int | None:
+    """The index of the cell an interrupted run stopped in: the first with an error shown, else the last started."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except Exception:  # nothing was saved yet
+        return None
+    started = None
+    for index, cell in enumerate(nb.cells):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return index
+        if cell.get("metadata", {}).get("papermill", {}).get("start_time"):
+            started = index
+    return started
 
 
 def merge_notebooks(paths: Sequence[Path], *, title: str) -> object:

@@ -361,6 +361,47 @@ def _status(step: _Step, steps: list[_Step], current: _Step | None, day: date) -
     return "superseded"
 
 
+# What the bundled schedule does not hold, from data/SOURCES.md ("Missing, and why"), said under notebook 02's charts:
+# {ISO3, or "" for every article: sentences}. To add one, list it in SOURCES.md first and quote it here.
+KNOWN_GAPS = {
+    "": (
+        "Only the additional “reciprocal” rates (EO 14257 and the orders that amend it) are in the data; other US "
+        "duties on the same goods, such as Section 232 duties on steel, aluminium and cars, are not, so a rate here "
+        "is not the whole tariff.",
+        "The official Annex I PDF and its Federal Register table (90 FR 15041) could not be read directly: the annex "
+        "rests on two independent extractions and news copies of the 2 April chart.",
+    ),
+    "JPN": (
+        "The number of the 4 Sep 2025 order implementing the US–Japan agreement, and the day the 15% Section 232 "
+        "rate on Japanese cars took effect, were not seen.",
+    ),
+} | {
+    code: ("Its first-posted (2 Apr) Annex I rate was not seen; the data holds only the revised rate.",)
+    for code in ("NOR", "PAK", "SRB", "THA", "VUT")
+}
+
+
+def data_gaps(countries: list[str]) -> pd.DataFrame:
+    """What the schedule cannot say for these partners, one sentence a row (columns: about, gap), general ones first.
+
+    From KNOWN_GAPS, NOT_COVERED, and each distinct `rate_on` gap between the timeline's first and last action
+    (a lapse, a partner the data does not list) with the day it starts.
+    """
+    first, last = data_span()
+    rows = [("all partners", f"The timeline runs {first:%d %b %Y} to {last:%d %b %Y}; later changes are not tracked.")]
+    rows += [("all partners", text) for text in KNOWN_GAPS[""]]
+    for code in dict.fromkeys(iso3(c) for c in countries):
+        name, seen = country_name(code), {}
+        if code in NOT_COVERED:
+            rows.append((name, f"Not in this schedule: {NOT_COVERED[code]}."))
+            continue
+        for n in range((last - first).days + 1):
+            seen.setdefault(rate_on(code, first + timedelta(days=n)).gap, first + timedelta(days=n))
+        rows += [(name, f"From {d:%d %b %Y} the data cannot say: {g.rstrip('.')}.") for g, d in seen.items() if g]
+        rows += [(name, text) for text in KNOWN_GAPS.get(code, ())]
+    return pd.DataFrame(rows, columns=["about", "gap"])
+
+
 def article_countries(extraction: dict) -> list[str]:
     """ISO3 codes of the countries and governments the article names, most mentioned first (what charts highlight)."""
     actors = sorted(extraction.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import BadInput
+from .ingest import check_timezone, parse_published
 from .paths import ROOT
 
 # The columns of each table in the contract's order (../shared/CONTRACT.md); fields the extractor adds follow them.
@@ -38,8 +40,26 @@ MISSING = {
 
 
 def resolve(path: str | Path | None) -> Path | None:
-    """A notebook parameter as a path: absolute as given, else from the repo root (so JupyterLab's cwd is moot)."""
-    return None if path is None else (ROOT / path).resolve()
+    """A notebook parameter as a path: absolute as given, else from the repo root (so JupyterLab's cwd is moot).
+
+    A relative path that climbs out of the repo ("../../etc") is refused: to mean a place outside it, say so
+    with an absolute path.
+    """
+    if path is None:
+        return None
+    within = Path(os.path.normpath(ROOT / path))  # by the name as written: a symlinked outputs/ stays allowed
+    if not Path(path).is_absolute() and ROOT != within and ROOT not in within.parents:
+        raise BadInput(
+            f"the relative path {str(path)!r} leads out of the project folder",
+            "give a path inside it, or an absolute path",
+        )
+    return (ROOT / path).resolve()
+
+
+def check_parameters(*, published: object, timezone: object) -> None:
+    """A notebook's `published` and `timezone` parameters, refused (BadInput) in its first cell if they are bad."""
+    parse_published(published, name="the parameter published")
+    check_timezone(timezone)
 
 
 # ---- tables -------------------------------------------------------------------------------------------------
@@ -101,6 +121,7 @@ def run_extraction(
     """
     from .extract import extract_article
 
+    check_parameters(published=published, timezone=timezone)
     extraction = extract_article(article_path, published=published, timezone=timezone)
     extraction["article"]["sha256"] = _sha256(article_path)
     extraction["article"]["parameters"] = {"published": published, "timezone": timezone}
@@ -112,6 +133,7 @@ def load_or_extract(
     article_path: str | Path, *, published: str | None = None, timezone: str | None = None, out_dir: str | Path
 ) -> dict:
     """out_dir/extraction.json if it was made from this very file with these parameters, else a fresh extraction."""
+    check_parameters(published=published, timezone=timezone)
     path, saved = Path(article_path), Path(out_dir) / "extraction.json"
     if saved.is_file() and path.is_file():
         extraction = json.loads(saved.read_text(encoding="utf-8"))

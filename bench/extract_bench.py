@@ -3,6 +3,9 @@
 Prints articles per second for `extract_text` and for `nlp.pipe` alone, and their ratio (goal >= 0.8:
 the rules should cost little over the parse). The model is loaded once, before timing.
 
+Then one run-on sentence thick with quotes and figures, at 10 kB and 40 kB: the time per kB at 40 kB over the
+time per kB at 10 kB (goal <= 1.5: extraction time grows with the text, not with its square).
+
     python bench/extract_bench.py [--repeat N]
 """
 
@@ -43,6 +46,22 @@ def main() -> None:
     print(
         f"extract: {n} articles  bare nlp.pipe {n / bare:7.1f}/s  extract {n / full:7.1f}/s  ratio {bare / full:.2f} (goal >= 0.8)"
     )
+    small, large = (seconds_for(run_on_sentence(size)) for size in (10_000, 40_000))
+    print(
+        f"extract: one run-on sentence  10 kB {small:5.1f} s  40 kB {large:5.1f} s  "
+        f"per-kB ratio {large / 4 / small:.2f} (goal <= 1.5)"
+    )
+
+
+def run_on_sentence(size: int) -> str:
+    unit = "Trump said “the 24% tariff on Japan is fair” and the Nikkei 225 fell 3% on Monday while "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def seconds_for(text: str) -> float:
+    t0 = time.perf_counter()
+    extract_text(text)
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":

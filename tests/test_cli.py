@@ -111,9 +111,13 @@ def test_failing_notebook_exits_1_keeps_it_and_the_last_good_report(report_dir: 
     shutil.copytree(report_dir, published)
     before = {p.relative_to(published): p.read_bytes() for p in published.rglob("*") if p.is_file()}
 
-    # top_actors is a declared parameter of 01_article.ipynb; text where it needs a number breaks its chart cell
-    run = run_cli(
-        "report", SEED_ARTICLE, "--published", SEED_PUBLISHED, "--out", published.parent, "-p", "top_actors=many"
+    # 01_article.ipynb with a cell that raises once the article is extracted (a wrong -p type is now exit 2)
+    from test_hardening import failing_copy, run_cli_with_notebooks
+
+    broken = failing_copy("01_article.ipynb", tmp_path / "nbs", "raise TypeError(f'no chart of {top_actors} actors')")
+    run = run_cli_with_notebooks(
+        [broken, "02_tariff_schedule.ipynb", "03_market_response.ipynb"],
+        *("report", SEED_ARTICLE, "--published", SEED_PUBLISHED, "--out", published.parent, "-p", "top_actors=3"),
     )
 
     assert run.returncode == 1, run.stderr
@@ -131,5 +135,5 @@ def test_failing_notebook_exits_1_keeps_it_and_the_last_good_report(report_dir: 
     run_json = json.loads((published / "run.json").read_text(encoding="utf-8"))
     assert run_json["status"] == "failed" and run_json["error"] == lines[0].removeprefix("error: ")
     assert run_json["outputs"] == ["notebooks/01_article.ipynb", "run.json", "run.log"]
-    assert run_json["parameters"]["top_actors"] == "many"
+    assert run_json["parameters"]["top_actors"] == 3
     assert sorted(p.name for p in published.parent.iterdir()) == [f".{published.name}.lock", published.name]

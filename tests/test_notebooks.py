@@ -57,3 +57,73 @@ def test_notebook_runs_with_its_defaults_from_the_notebooks_folder(path: Path, l
     saved = json.loads((lab_out / "extraction.json").read_text(encoding="utf-8"))
     assert saved["article"]["source"] == str(SEED_ARTICLE)
     assert saved["article"]["published"] == "2025-04-08"
+
+
+def test_notebooks_declare_their_own_parameters_and_stay_static_by_default() -> None:
+    declared = {p.name: pm.inspect_notebook(str(p)) for p in PATHS}
+    assert {name: d["interactive"]["default"] for name, d in declared.items()} == dict.fromkeys(declared, "False")
+    assert {"countries", "as_of"} <= set(declared["02_tariff_schedule.ipynb"])
+    assert {"market_csv", "series", "window", "benchmark"} <= set(declared["03_market_response.ipynb"])
+    assert declared["03_market_response.ipynb"]["window"]["default"] == "5"
+
+
+PLOTLY = "application/vnd.plotly.v1+json"
+
+
+def run(path: Path, tmp_path: Path, out_dir: Path, **parameters: object) -> tuple[list[dict], str]:
+    """Run one notebook with papermill as a report does; its plotly figures and all its HTML text."""
+    executed = tmp_path / path.name
+    pm.execute_notebook(
+        str(path),
+        str(executed),
+        parameters={"out_dir": str(out_dir), **parameters},
+        kernel_name=KERNEL_NAME,
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    outputs = [o for c in nbformat.read(executed, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    figures = [o["data"][PLOTLY] for o in outputs if PLOTLY in o.get("data", {})]
+    return figures, "\n".join(o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {}))
+
+
+def trace_names(fig: dict) -> list[str]:
+    return [t.get("name") for t in fig["data"]]
+
+
+def test_schedule_notebook_with_chosen_countries_and_day(lab_out: Path, tmp_path: Path) -> None:
+    figures, html = run(
+        NOTEBOOKS_DIR / "02_tariff_schedule.ipynb", tmp_path, lab_out, countries=["CHN", "JPN"], as_of="2025-04-10"
+    )
+    ranked, over_time = figures
+    assert trace_names(ranked)[-1] == "in force on 10 Apr 2025"
+    assert sorted(ranked["data"][1]["y"]) == ["China (CHN)", "Japan (JPN)"]
+    assert {"China (CHN)", "Japan (JPN)", "published 08 Apr 2025", "as of 10 Apr 2025"} <= set(trace_names(over_time))
+    assert "From 12 Aug 2025 the data cannot say" in html and "Section 232" in html  # the data's gaps, said
+
+
+def test_market_notebook_on_a_users_file_with_a_short_window(lab_out: Path, tmp_path: Path) -> None:
+    csv = Path(__file__).parent / "market_files" / "yahoo_ok.csv"
+    figures, html = run(NOTEBOOKS_DIR / "03_market_response.ipynb", tmp_path, lab_out, market_csv=str(csv), window=3)
+    levels, returns, car = figures
+    assert trace_names(levels)[0] == "yahoo_ok" and trace_names(returns) == ["yahoo_ok daily return"]
+    assert "cumulative abnormal return" in trace_names(car)
+    assert "Window: 3 trading days" in html and "hold no daily closes for Nikkei 225" in html
+    assert "Plain daily returns, no benchmark" in html
+
+
+def test_market_notebook_with_a_chosen_series_and_its_explorer(lab_out: Path, tmp_path: Path) -> None:
+    from analysis import explore
+    from analysis.report import merge_notebooks, to_html
+
+    figures, html = run(
+        NOTEBOOKS_DIR / "03_market_response.ipynb", tmp_path, lab_out, series="TOPIX", window=3, interactive=True
+    )
+    assert [trace_names(f)[0] for f in figures] == ["TOPIX", "TOPIX daily return", "band +"]
+    assert "Series: TOPIX, as asked" in html and "07 Apr: article: call start" in json.dumps(figures[0])
+    executed = nbformat.read(tmp_path / "03_market_response.ipynb", as_version=4)
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    (widget,) = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert explore.OFFLINE in widget["data"]["text/html"]
+    page = to_html(merge_notebooks([tmp_path / "03_market_response.ipynb"], title="t"))
+    assert explore.OFFLINE.split(":")[0] in page and "widget-view+json" not in page  # a sentence, not a blank widget

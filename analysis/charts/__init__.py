@@ -8,6 +8,7 @@ plotly.js on the page: report.html inlines it once in its head (see analysis/tem
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from collections import Counter
 
@@ -41,6 +42,11 @@ class ReportRenderer(MimetypeRenderer):
         return bundle
 
 
+def plain(text: object) -> str:
+    """Article text for a chart label: plotly reads <b>, <a href> and <br> in labels, so escape them to show as typed."""
+    return html.escape(str(text), quote=False)
+
+
 def setup_display() -> None:
     """Make the report renderer plotly's default in this kernel (a figure as a cell's last line, or `show`)."""
     if RENDERER not in pio.renderers:
@@ -52,3 +58,14 @@ def show(fig) -> None:
     """Display one figure with the report renderer, whatever plotly's default is."""
     setup_display()
     fig.show(renderer=RENDERER)
+
+
+def bundle(obj: object) -> dict:
+    """What a notebook would show for `obj`, as a mime bundle: a figure through the report renderer (plotly's JSON
+    and a plotly.js <div>), anything else through its `_repr_html_` (a tables.Note or Table) and repr."""
+    from plotly.basedatatypes import BaseFigure
+
+    setup_display()
+    if isinstance(obj, BaseFigure):
+        return pio.renderers[RENDERER].to_mimebundle(obj.to_dict())
+    return {"text/html": obj._repr_html_(), "text/plain": repr(obj)}

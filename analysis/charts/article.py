@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from . import plain
+
 KIND_ORDER = ("person", "government", "country", "organization", "media", "market_index", "place")
 
 
@@ -17,7 +19,7 @@ def actor_mentions(extraction: dict, *, top: int = 15) -> go.Figure | None:
         {a["kind"] for a in actors} - set(KIND_ORDER)
     ):
         rows = [a for a in actors if a["kind"] == kind]
-        fig.add_bar(x=[a["mentions"] for a in rows], y=[a["name"] for a in rows], orientation="h", name=kind)
+        fig.add_bar(x=[a["mentions"] for a in rows], y=[plain(a["name"]) for a in rows], orientation="h", name=kind)
     fig.update_layout(
         title="Actors by number of mentions",
         xaxis_title="mentions in the article",

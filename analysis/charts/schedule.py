@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import schedule
+from . import plain
 
 BASE = "#9aa5b1"  # Annex I partners the article does not name
 HIGHLIGHT = "#d62728"  # partners the article names
@@ -24,11 +25,13 @@ def _wrap(text: object, width: int = 70) -> str:
     return "<br>".join(textwrap.wrap(str(text or ""), width)) or "–"
 
 
-def rates_by_country(annex: pd.DataFrame, highlight: list[str]) -> go.Figure:
+def rates_by_country(annex: pd.DataFrame, highlight: list[str], day: date | str | None = None) -> go.Figure:
     """Annex I ranked: x = additional duty (%), y = partner, highest on top; the article's partners in a second colour.
 
     `annex` is `schedule.load_annex()`; `highlight` holds ISO3 codes or names. Partners named but not in the
-    annex are listed under the chart. Hover gives the rate, its source and note.
+    annex are listed under the chart. Hover gives the rate, its source and note. With `day`, a black dot on each
+    row gives the rate in force that day as the rows announced by then set it (`schedule.rate_on`), so the chart
+    shows how far the annex rates were from what applied (none before 9 Apr, paused from 10 Apr).
     """
     wanted = [schedule.iso3(c) for c in highlight]
     data = annex.sort_values(["rate_percent", "country"], ascending=[True, False])
@@ -53,12 +56,28 @@ def rates_by_country(annex: pd.DataFrame, highlight: list[str]) -> go.Figure:
     missing = [schedule.country_name(c) for c in dict.fromkeys(wanted) if c not in set(data.iso3)]
     caption = ANNEX_NOTE + (f"<br>Named in the article, not in Annex I: {', '.join(missing)}" if missing else "")
     top = float(data.rate_percent.max()) if len(data) else 0.0
+    if day is not None:
+        day = schedule.as_date(day)
+        now = [schedule.rate_on(code, day, as_of=day) for code in data.iso3]
+        known = [(r, label) for r, label in zip(now, labels, strict=True) if r.covered]
+        rates = [0.0 if r.measure == schedule.NO_MEASURE else r.rate_percent for r, _ in known]
+        top = max([top, *(r for r in rates if r is not None)])
+        caption += f"<br>Dots: the rate in force on {day:%d %b %Y}, from the rows announced by then"
+        fig.add_scatter(
+            x=rates,
+            y=[label for _, label in known],
+            mode="markers",
+            name=f"in force on {day:%d %b %Y}",
+            marker={"color": "black", "size": 7, "symbol": "circle"},
+            customdata=[_wrap(f"{r.measure}; {r.document}" if r.document else r.measure) for r, _ in known],
+            hovertemplate="<b>%{y}</b> on " + f"{day:%d %b %Y}" + ": %{x:g}%<br>%{customdata}<extra></extra>",
+        )
     fig.update_layout(
         title={"text": ANNEX_TITLE, "subtitle": {"text": caption}},
         xaxis={"title": "additional ad valorem duty (%)", "ticksuffix": "%", "range": [0, top * 1.12 + 1]},
         yaxis={"title": "trading partner", "categoryorder": "array", "categoryarray": list(labels)},
         height=max(350, 17 * len(data) + 200),
-        margin={"t": 110 + 16 * bool(missing)},
+        margin={"t": 110 + 16 * bool(missing) + 16 * (day is not None)},
         barmode="overlay",
         bargap=0.25,
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"},
@@ -120,12 +139,15 @@ def rate_over_time(
     events: list[dict] | None = None,
     start: date = date(2025, 3, 1),
     end: date = date(2025, 9, 30),
+    *,
+    as_of: date | str | None = None,
 ) -> go.Figure:
     """Each partner's additional reciprocal rate as a step line: x = date, y = rate (%).
 
     Triangles along the top mark the timeline's actions (hover lists them), a dashed line the article's
-    publication day, diamonds the extra `events` ({"date", "label"}). A dotted stretch is a rate the data does not
-    confirm (past the data's end or a lapse); a break is a day the data cannot answer.
+    publication day, a dotted one `as_of` when it is another day, diamonds the extra `events` ({"date", "label"}).
+    A dotted stretch is a rate the data does not confirm (past the data's end or a lapse); a break is a day the
+    data cannot answer.
     """
     asked = list(dict.fromkeys(schedule.iso3(c) for c in countries))
     codes = [c for c in asked if c not in schedule.NOT_COVERED]
@@ -170,20 +192,23 @@ def rate_over_time(
             y=[top * 1.06] * len(events),
             mode="markers+text",
             name="article events",
-            text=[str(e.get("label", "")) for e in events],
+            text=[plain(e.get("label", "")) for e in events],
             textposition="middle left",
             marker={"symbol": "diamond", "size": 9, "color": "#ff7f0e"},
         )
-    if published is not None:
-        day = schedule.as_date(published, "published")
+    published = schedule.as_date(published, "published") if published is not None else None
+    as_of = schedule.as_date(as_of, "as_of") if as_of is not None else None
+    marks = [("published", published, "dash"), ("as of", as_of if as_of != published else None, "dot")]
+    marks = sorted((m for m in marks if m[1] is not None), key=lambda m: m[1])
+    for i, (label, when, dash) in enumerate(marks):  # with two, the earlier one is labelled on its left
         fig.add_scatter(
-            x=[day, day],
+            x=[when, when],
             y=[0, top * 1.25],
             mode="lines+text",
-            name=f"published {day:%d %b %Y}",
-            line={"color": "black", "dash": "dash", "width": 1.5},
-            text=[f"published {day:%d %b}", ""],
-            textposition="top right",
+            name=f"{label} {when:%d %b %Y}",
+            line={"color": "black", "dash": dash, "width": 1.5},
+            text=[f"{label} {when:%d %b}", ""],
+            textposition="top left" if i < len(marks) - 1 else "top right",
             hoverinfo="skip",
         )
     fig.update_layout(

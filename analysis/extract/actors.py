@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -76,15 +77,25 @@ class Actors:
         return actor
 
     def at(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> Actor | None:
-        """The actor with a mention overlapping [start, end), innermost (shortest) first."""
+        """The actor with a mention overlapping [start, end), innermost (shortest) first, earliest actor on ties."""
+        starts, mentions, longest = self._mention_index()
         best = None
-        for a in self.by_id.values():
-            if kinds and a.kind not in kinds:
-                continue
-            for s, e in a.spans:
-                if s < end and start < e and (best is None or e - s < best[0]):
-                    best = (e - s, a)
+        for s, e, order, a in mentions[bisect_left(starts, start - longest) : bisect_left(starts, end)]:
+            if start < e and (not kinds or a.kind in kinds) and (best is None or (e - s, order) < best[0]):
+                best = ((e - s, order), a)
         return best[1] if best else None
+
+    def _mention_index(self) -> tuple[list[int], list[tuple[int, int, int, Actor]], int]:
+        """Mentions sorted by start, rebuilt only when a mention was added: lookups stay fast in long articles."""
+        key = tuple((id(a.spans), len(a.spans), a.spans[-1] if a.spans else None) for a in self.by_id.values())
+        if getattr(self, "_index_key", None) != key:
+            mentions = sorted(
+                ((s, e, order, a) for order, a in enumerate(self.by_id.values()) for s, e in a.spans),
+                key=lambda m: m[:3],
+            )
+            longest = max((e - s for s, e, _, _ in mentions), default=0)
+            self._index_key, self._index = key, ([m[0] for m in mentions], mentions, longest)
+        return self._index
 
     def people(self) -> list[Actor]:
         return [a for a in self.by_id.values() if a.kind == "person"]
@@ -528,9 +539,9 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
             continue
         if cspan is not None:
             c = cspan.root
-            if c.dep_ in ("nsubj", "nsubjpass") and me not in c.subtree and c.head is not me.head:
+            if c.dep_ in ("nsubj", "nsubjpass") and me not in c.subtree and c.head != me.head:
                 continue
-            if c.head is me or c.head in me.subtree or me.head is c:
+            if c.head == me or c.head in me.subtree or me.head == c:
                 votes[h.known.country] += 3.0
                 continue
         dist = abs(h.start - s)

@@ -126,7 +126,7 @@ def _speaks_of_future(tok) -> bool:
     a participle ("rising 6% on Tuesday") takes the tense of the verb it depends on."""
     verb = tok
     for _ in range(8):
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return False
@@ -139,7 +139,7 @@ def _speaks_of_future(tok) -> bool:
             return False
         if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux)):
             return True
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return False
         verb = verb.head
     return False
@@ -179,7 +179,7 @@ def _action(doc: Doc, t: Timex) -> str:
     if span is None:
         return ""
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         if verb.pos_ == "NOUN" and verb.dep_ in ("pobj",) and verb.head.lower_ in ("during", "at", "after", "before"):
             return verb.lemma_
         verb = verb.head

@@ -99,6 +99,9 @@ def _value(num: str, scale: str | None) -> float:
     return v * SCALES.get((scale or "").lower(), 1.0)
 
 
+CLAUSE_REACH = 600  # characters either side of a number that can explain it
+
+
 def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[Figure]:
     """Numbers outside `skip` (dates, times, index names) with unit, measure and subject from their clause."""
     text = text_of(doc)
@@ -188,15 +191,17 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     if sent is None:
         return None
     sent = sentence_at(doc, s)
-    clause = text_of(doc)[sent.start_char : sent.end_char]
-    rel = s - sent.start_char
+    # The words that give a number its meaning sit near it; a window keeps one run-on "sentence" linear.
+    lo, hi = max(sent.start_char, s - CLAUSE_REACH), min(sent.end_char, e + CLAUSE_REACH)
+    clause = text_of(doc)[lo:hi]
+    rel = s - lo
     subject = None
     if kind in ("percent", "points"):
-        measure, subject = _rate_meaning(doc, actors, clause, rel, sent.start_char, unit)
+        measure, subject = _rate_meaning(doc, actors, clause, rel, lo, unit)
     elif kind in ("currency", "scaled"):
         noun = _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
-        subject = _nearest_actor(actors, sent.start_char, sent.end_char, s, ("country", "government"))
+        subject = _nearest_actor(actors, lo, hi, s, ("country", "government"))
     return Figure(text=text_of(doc)[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
 
 
@@ -279,7 +284,7 @@ def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     tok = span.root if span is not None else None
     for _ in range(6):
-        if tok is None or tok.head is tok:
+        if tok is None or tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
@@ -297,7 +302,7 @@ def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
 def _subject_country(doc: Doc, actors: Actors, pos: int) -> Actor | None:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     tok = span.root if span is not None else None
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     for subj in (c for c in (tok.children if tok is not None else []) if c.dep_ in ("nsubj", "nsubjpass")):
         sub = list(subj.subtree)

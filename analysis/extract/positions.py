@@ -209,7 +209,7 @@ def _local_polarity(doc: Doc, span: Span, char: int) -> float:
         if head.dep_ == "pobj" and head.head.lower_ in ("with", "through", "via", "by"):
             means = True  # "fight these tariffs with countermeasures": the speaker's own instrument
         head = head.head
-        if head.pos_ in ("VERB", "AUX") or head is head.head:
+        if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:
             break
     if means:
         return MEANS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,6 +41,8 @@ PARAPHRASE_VERBS = {
     "confirm",
     "allege",
 }
+CHANNEL_REACH = 400  # characters either side of a quote where its outlet or occasion is named
+SPEAKER_REACH = 12  # parse-tree steps from a quote up to its speech verb; real sentences need a few
 PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i"}
 CHANNEL_PHRASES = [
     (r"\bpress conference\b|\bnews conference\b", "press conference"),
@@ -214,9 +217,9 @@ def _speaker(
         return not (qs <= t.idx < qe) and p_lo <= t.idx < p_hi
 
     fallback: tuple[Actor | None, str | None] = (None, None)
-    for root in [t for t in inside if outside(t.head) or t.head is t]:
+    for root in [t for t in inside if outside(t.head) or t.head.i == t.i]:
         cue, after_cue = None, None
-        for anc in root.ancestors:
+        for anc in islice(root.ancestors, SPEAKER_REACH):
             if not outside(anc):
                 continue
             if anc.pos_ in ("VERB", "AUX"):
@@ -424,10 +427,11 @@ def _channel(doc: Doc, actors: Actors, s: int, e: int, speaker: Actor | None = N
         if same and "\n" not in text_of(doc)[prev.end_char : here.start_char]:
             sents.insert(0, prev)
     for sent in reversed(sents):
-        media = actors.at(sent.start_char, sent.end_char, kinds=("media",))
+        lo, hi = max(sent.start_char, s - CHANNEL_REACH), min(sent.end_char, e + CHANNEL_REACH)
+        media = actors.at(lo, hi, kinds=("media",))
         if media:
             return media.name
-        outside = text_of(doc)[sent.start_char : sent.end_char].replace(text_of(doc)[s:e], " ")
+        outside = text_of(doc)[lo:s] + " " + text_of(doc)[e:hi]
         for rx, label in CHANNEL_RX:
             if rx.search(outside):
                 return label
@@ -443,9 +447,9 @@ def _paraphrases(doc: Doc, actors: Actors, spans: list[tuple[int, int]]) -> list
         comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
         if comp is None:
             continue
-        sub = list(comp.subtree)
-        s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        if any(a < e and s < b for a, b in spans) or len(sub) < 4:
+        first, last = comp.left_edge, comp.right_edge
+        s, e = first.idx, last.idx + len(last.text)
+        if any(a < e and s < b for a, b in spans) or last.i - first.i < 3:
             continue
         who = _resolve_subject(doc, actors, tok, spans)
         if who is None:
