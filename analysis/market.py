@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .claims import CLAIM_COLUMNS
 from .errors import BadInput, DataInvalid
 from .paths import DATA_DIR
 
 CLOSES_CSV = DATA_DIR / "markets_daily_2024-10-01_2025-09-30.csv"
 INDEXES_CSV = DATA_DIR / "market_indexes.csv"
 LONG_COLUMNS = ["date", "series", "close", "source", "note"]
-CLAIM_COLUMNS = ["claim", "subject", "article_value", "data_value", "unit", "verdict", "source", "start", "end"]
 
 # What a close is measured in, for axis labels. To add a series, add its name (as in the `series` column).
 SERIES_UNITS = {

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
+from .claims import CLAIM_COLUMNS
 from .errors import BadInput, DataInvalid
 from .paths import DATA_DIR
 
@@ -23,7 +24,6 @@ ANNEX_PATH = DATA_DIR / "tariff_annex_i_2025-04-02.csv"
 TIMELINE_PATH = DATA_DIR / "tariff_timeline_2025.csv"
 ANNEX_COLUMNS = ["country", "iso3", "rate_percent", "source", "note"]
 TIMELINE_COLUMNS = ["date", "effective", "country", "rate_percent", "measure", "document", "source", "note"]
-CLAIM_COLUMNS = ["claim", "subject", "article_value", "data_value", "unit", "verdict", "source", "start", "end"]
 ANNOUNCED_COLUMNS = ["announced", "effective", "rate_percent", "status", "measure", "document", "source", "note"]
 NO_MEASURE = "no reciprocal tariff in force"
 OPEN = ("in force", "pending", "suspended")  # statuses an article may still correctly quote

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .claims import check_claims
 from .errors import BadInput
 from .ingest import check_timezone, parse_published
 from .paths import ROOT
@@ -24,7 +25,6 @@ COLUMNS = {
     "figures": ["text", "value", "unit", "measure", "subject", "start", "end"],
     "events": ["date", "time", "action", "actors", "text", "start", "end"],
 }
-CLAIM_COLUMNS = ["claim", "subject", "article_value", "data_value", "unit", "verdict", "source", "start", "end"]
 
 # What the report says when a table is empty.
 MISSING = {
@@ -87,23 +87,9 @@ def _cell(value: object) -> object:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
-def claims(extraction: dict, *, market_csv: str | Path | None = None) -> pd.DataFrame:
-    """Article numbers checked against data: the tariff claims then the market claims, CLAIM_COLUMNS.
-
-    claim: what the article states; subject: actor id; article_value / data_value: the two numbers; unit;
-    verdict: how they compare; source: the data file row used; start, end: the span in the article.
-    """
-    from . import market, schedule
-
-    closes = market.read_market_csv(market_csv) if market_csv else market.load_closes()
-    parts = [schedule.tariff_claims(extraction), market.market_claims(extraction, closes)]
-    frames = [p.reindex(columns=CLAIM_COLUMNS) for p in parts if len(p)]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CLAIM_COLUMNS)
-
-
 def write_claims(extraction: dict, *, out_dir: str | Path, market_csv: str | Path | None = None) -> pd.DataFrame:
-    """claims() written to out_dir/tables/claims.csv (header only when there are none); returns it."""
-    frame = claims(extraction, market_csv=market_csv)
+    """check_claims() written to out_dir/tables/claims.csv (header only when there are none); returns it."""
+    frame = check_claims(extraction, market_csv=market_csv)
     write_table(frame, Path(out_dir) / "tables" / "claims.csv")
     return frame
 
@@ -148,9 +134,12 @@ def load_or_extract(
 
 
 def write_extraction(extraction: dict, out_dir: Path) -> list[Path]:
-    """extraction.json and one CSV per section under out_dir/tables/, each replaced whole (never half-written)."""
+    """extraction.json and one CSV per section under out_dir/tables/, each replaced whole (never half-written);
+    for a web page also article.txt, the text its offsets index."""
     text = json.dumps(extraction, indent=2, ensure_ascii=False) + "\n"
     written = [_write_atomic(Path(out_dir) / "extraction.json", text)]
+    if extraction["article"].get("text") is not None:
+        written.append(_write_atomic(Path(out_dir) / "article.txt", extraction["article"]["text"]))
     for section in COLUMNS:
         written.append(write_table(table(extraction, section), Path(out_dir) / "tables" / f"{section}.csv"))
     return written

@@ -10,6 +10,7 @@ import pytest
 from conftest import ARTICLES
 
 from analysis import tables
+from analysis.claims import CLAIM_COLUMNS
 from analysis.paths import ROOT, SEED_ARTICLE
 
 ROWS = {
@@ -54,8 +55,10 @@ def test_csv_text_has_one_block_per_section() -> None:
     ]
 
 
-def test_claims_have_the_claim_columns() -> None:
-    assert list(tables.claims(ROWS).columns) == tables.CLAIM_COLUMNS
+def test_claims_csv_has_the_claim_columns_then_the_basis(tmp_path) -> None:
+    frame = tables.write_claims(ROWS, out_dir=tmp_path)
+    assert list(frame.columns) == [*CLAIM_COLUMNS, "basis"]
+    assert (tmp_path / "tables" / "claims.csv").read_text().splitlines()[0] == ",".join(frame.columns)
 
 
 def test_notebook_paths_resolve_against_the_repo_root() -> None:

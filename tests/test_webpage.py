@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import socket
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis.contract import validate_extraction
 from analysis.errors import BadInput
 from analysis.extract import extract_text
 from analysis.webpage import Page, looks_like_html, read_page
@@ -372,3 +374,21 @@ def test_any_page_gives_a_page_or_one_bad_input(text: str, markup: str) -> None:
         assert "\n" not in str(exc)
     else:
         assert page.text == "\n".join(line for line in page.text.split("\n") if line.strip())
+
+
+def test_report_on_a_saved_page_needs_no_date_and_keeps_the_text_its_offsets_index(tmp_path: Path) -> None:
+    """The page states its date (JSON-LD), so no --published; article.txt is the text every start/end points into."""
+    from conftest import run_cli
+
+    page = PAGES / "wire_story_jsonld.html"
+    done = run_cli("report", page, "--out", tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / page.stem
+    extraction = json.loads((folder / "extraction.json").read_text(encoding="utf-8"))
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    saved = _read(page.stem)
+    assert text == saved.text
+    assert extraction["article"]["published"] == saved.published.isoformat()
+    assert validate_extraction(extraction, text=text) == []
+    assert extraction["quotes"] and all(text[q["start"] : q["end"]] == q["text"] for q in extraction["quotes"])
+    assert "Sefcovic" in (folder / "report.html").read_text(encoding="utf-8")

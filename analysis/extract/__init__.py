@@ -39,6 +39,7 @@ def extract_article(path: str | Path, *, published: str | dt.date | None = None,
     article["removed"] = page.removed + article["removed"]
     article.update(url=page.url, author=page.author, site=page.site, language=page.language,
                    published_time=page.published_time, format="html")  # fmt: skip
+    article["text"] = raw.text  # what the offsets index: the page's article text, not its markup
     return data
 
 
