@@ -196,10 +196,15 @@ class Table:
         self.frame = frame
 
     def _repr_html_(self) -> str:
-        return self.frame.to_html(index=False, escape=True, na_rep="", border=0, max_rows=None)
+        return self.frame.to_html(index=False, escape=True, na_rep="", border=0, max_rows=None, float_format=_number)
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
+
+
+def _number(x: float) -> str:
+    """24.0 as 24, 1876.0 as 1,876, 6.02512 as 6.0251: a number as a reader writes it."""
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
 def view(frame: pd.DataFrame, missing: str) -> Table | Note:
@@ -212,5 +217,9 @@ def section(extraction: dict, name: str) -> Table | Note:
     return view(table(extraction, name), MISSING[name])
 
 
-def coming_soon(what: str) -> Note:
-    return Note(f"{what}: coming soon — this part of the report is not built yet.")
+def claims_view(frame: pd.DataFrame) -> Table | Note:
+    """The claims as the report shows them: the verdict beside the claim, the offsets last (claims.csv keeps
+    the order of CLAIM_COLUMNS)."""
+    first = ["claim", "verdict", "article_value", "data_value", "unit", "subject", "basis", "source"]
+    order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
+    return view(frame[order], MISSING["claims"])

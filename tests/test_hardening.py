@@ -372,7 +372,7 @@ def test_display_helpers_escape_every_cell_header_and_note() -> None:
         tables.view(frame.iloc[:0], nasty),
         tables.section(extraction, "actors"),
         tables.Table(tables.article_facts(extraction)),
-        tables.coming_soon(nasty),
+        tables.claims_view(tables.pd.DataFrame({"claim": [nasty], "basis": [nasty]})),
     ]
     for obj in shown:
         html = obj._repr_html_()
