@@ -57,6 +57,10 @@ def report_cli(args: argparse.Namespace) -> int:
 def corpus_cli(args: argparse.Namespace) -> int:
     from .corpus import run_corpus
 
+    if not args.no_report:
+        from .report import check_kernel
+
+        check_kernel()  # before the extraction, which may take long, not after it
     result = run_corpus(
         args.folder,
         glob=args.glob,
@@ -68,6 +72,10 @@ def corpus_cli(args: argparse.Namespace) -> int:
         workers=args.workers,
         progress=sys.stderr.isatty() and not args.quiet,
     )
+    if result.articles_ok and not args.no_report:
+        from .corpus_report import build_corpus_report
+
+        build_corpus_report(result.out_dir)  # NotebookFailed: exit 1, the failed notebook kept in notebooks/
     total = result.articles_ok + result.articles_failed
     errors = result.out_dir / "errors.csv"
     if not result.articles_ok:
@@ -146,12 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     corpus = commands.add_parser(
         "corpus",
-        help="extract every article of a folder into one table per section",
+        help="extract every article of a folder into one table per section, and report on them",
         description="Extract every file of FOLDER matching --glob and write combined tables (parquet and csv), "
         "articles.csv, errors.csv and corpus.json under --out. A file that cannot be read goes to errors.csv "
-        "and the batch goes on. Prints the output folder.",
-        epilog="exit status: 0 at least one article extracted, 1 none, 2 bad arguments (nothing written)\n\n"
-        "Docs: README.md#exit-codes",
+        "and the batch goes on. Then run notebooks/corpus.ipynb on those tables with papermill and add "
+        "report.html (who is quoted most, each actor's stance over time, tariff rates against the schedule), "
+        "views/*.csv, notebooks/, run.log and run.json to --out; --no-report skips this. Prints the output folder.",
+        epilog="exit status: 0 at least one article extracted, 1 none, or the corpus notebook failed (named "
+        "with its cell; the failed notebook is kept in notebooks/), 2 bad arguments (nothing written)\n\n"
+        "Docs: README.md#corpus",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     corpus.add_argument("folder", type=Path, metavar="FOLDER", help="a folder of article files")
@@ -170,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--scheduler", metavar="HOST:PORT", help="a running Dask scheduler (default: a local cluster)")
     corpus.add_argument(
         "--workers", type=int, default=2, metavar="N", help="workers of the local Dask cluster (default 2)"
+    )
+    corpus.add_argument(
+        "--no-report", action="store_true", help="write the tables only: no report.html (extraction-only batch runs)"
     )
     corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar (it shows only on a terminal)")
     corpus.set_defaults(func=corpus_cli)

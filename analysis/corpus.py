@@ -29,7 +29,7 @@ from .errors import BadInput
 from .extract.gazetteer import slug
 from .ingest import check_timezone, parse_published
 
-SECTIONS = ("actors", "quotes", "positions", "figures", "events")  # plus "claims" when analysis.claims exists
+SECTIONS = ("actors", "quotes", "positions", "figures", "events", "claims")  # claims: analysis.claims.check_claims
 # A row's reference to an actor → the parallel column holding the corpus-wide id.
 CORPUS_COLUMNS = {"speaker": "corpus_speaker", "actor": "corpus_actor", "subject": "corpus_subject", "actors": "corpus_actors"}  # fmt: skip
 SCHEDULER_ADDRESS = re.compile(r"^(?:[a-z]+://)?(?:\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$")
@@ -56,7 +56,6 @@ class CorpusResult:
     out_dir: Path
     paths: dict[str, Path]  # "tables/actors.parquet", "errors.csv", … → the file
     rows: dict[str, int]  # section → rows in its combined table
-    skipped: dict[str, str] = field(default_factory=dict)  # section → why it was not written
     parameters: dict = field(default_factory=dict)
 
     def exit_code(self) -> int:
@@ -92,13 +91,12 @@ def run_corpus(
     started, clock = _now(), time.perf_counter()
     run_engine = _check_engine(engine, scheduler, workers)
     out_dir = _check_out_dir(Path(out_dir))
-    sections, skipped = _sections()
-    jobs = plan_jobs(folder, glob=glob, manifest=manifest, published=published, claims="claims" in sections)
+    jobs = plan_jobs(folder, glob=glob, manifest=manifest, published=published, claims=True)
     with _progress(progress, len(jobs)) as on_done:
         outcomes = run_engine(jobs, workers=workers, scheduler=scheduler, on_done=on_done)
-    tables = combined_tables(outcomes, sections)
+    tables = combined_tables(outcomes, SECTIONS)
     with _publishing(out_dir) as tmp:
-        written = write_outputs(tmp, tables, outcomes, sections)
+        written = write_outputs(tmp, tables, outcomes, SECTIONS)
         ok = sum(o.ok for o in outcomes)
         result = CorpusResult(
             status=Status.FAILED if not ok else Status.OK if ok == len(outcomes) else Status.PARTIAL,
@@ -112,7 +110,6 @@ def run_corpus(
             out_dir=out_dir,
             paths={name: out_dir / name for name in [*written, "corpus.json"]},
             rows={s: len(rows) for s, rows in tables.items()},
-            skipped=skipped,
             parameters={"folder": str(folder), "glob": glob, "manifest": manifest and str(manifest),
                         "published": published and str(published), "scheduler": scheduler},
         )  # fmt: skip
@@ -352,17 +349,6 @@ def _article_row(o: Outcome, sections: tuple[str, ...]) -> dict:
     for s in sections:
         row[s] = (len(o.claims or []) if s == "claims" else len(o.extraction[s])) if o.ok else None
     return {**row, "error": o.error}
-
-
-def _sections() -> tuple[tuple[str, ...], dict[str, str]]:
-    """The sections to write, and why any is left out (claims, when analysis.claims is not there)."""
-    try:
-        from .claims import check_claims  # noqa: F401
-    except ImportError as exc:
-        return SECTIONS, {"claims": f"analysis.claims.check_claims is not available ({exc})"}
-    except Exception as exc:
-        return SECTIONS, {"claims": f"analysis.claims failed to import ({type(exc).__name__}: {exc})"}
-    return (*SECTIONS, "claims"), {}
 
 
 def _check_engine(engine: str, scheduler: str | None, workers: int):

@@ -73,8 +73,8 @@ def _failed(job: Job, exc: Exception, prefix: str) -> Outcome:
 
 
 def _records(rows) -> list[dict]:
-    if hasattr(rows, "to_dict"):  # a DataFrame
-        rows = rows.to_dict("records")
+    if hasattr(rows, "to_dict"):  # a DataFrame: NaN as None, or a text column with a gap is stored as JSON text
+        rows = rows.astype(object).where(rows.notna(), None).to_dict("records")
     return [dict(r) for r in rows]
 
 

@@ -1,18 +1,33 @@
 """Corpus runs on real articles: combined tables, broken files that do not stop the batch, one id per
-person across stories, a checked manifest, and the Dask engine giving the local engine's tables."""
+person across stories, a checked manifest, the Dask engine giving the local engine's tables, and the corpus
+report (notebooks/corpus.ipynb on the real kernel) with the views it is made of."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import run_cli
 
+from analysis.charts import corpus as corpus_charts
 from analysis.corpus import SECTIONS, corpus_actor_ids, run_corpus
-from analysis.errors import BadInput
-from analysis.paths import ROOT, SEEDS_DIR
+from analysis.corpus_report import CORPUS_NOTEBOOK
+from analysis.corpus_views import (
+    MISSING,
+    most_quoted,
+    stance_gaps,
+    stances,
+    tariff_checks,
+    tariff_gaps,
+    verdict_counts,
+)
+from analysis.errors import BadInput, NotebookFailed
+from analysis.paths import NOTEBOOKS_DIR, ROOT, SEEDS_DIR
 
 FIXTURES = ROOT / "tests" / "fixtures"
 CONTRACT = {
@@ -34,17 +49,6 @@ OWN = {
     'Trade Representative Greer said the European Union had not moved fast enough. "They had months," Greer wrote on X.\n',
 }
 BROKEN = {"empty.txt": b"", "binary.txt": b"PK\x03\x04\x00\x00binary\x00", "not_utf8.txt": b"Tariffs rose \xe9\xff.\n"}
-
-
-def _claims_written() -> bool:
-    try:
-        from analysis.claims import check_claims  # noqa: F401
-    except Exception:
-        return False
-    return True
-
-
-SECTIONS_WRITTEN = (*SECTIONS, "claims") if _claims_written() else SECTIONS
 
 
 def _write(folder: Path, files: dict) -> Path:
@@ -86,7 +90,7 @@ def test_tables_hold_every_section_with_article_ids(corpus: Path, local_run) -> 
     good = {p.stem for p in corpus.glob("*.txt")} - {Path(n).stem for n in BROKEN}
     assert result.exit_code() == 0 and result.articles_ok == len(good)
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    tables = {f"tables/{s}.{ext}" for s in SECTIONS_WRITTEN for ext in ("parquet", "csv")}
+    tables = {f"tables/{s}.{ext}" for s in SECTIONS for ext in ("parquet", "csv")}
     assert files == tables | {"articles.csv", "errors.csv", "corpus.json"} == set(result.paths)
     for section, fields in CONTRACT.items():
         parquet = _table(out, section)
@@ -102,7 +106,6 @@ def test_tables_hold_every_section_with_article_ids(corpus: Path, local_run) -> 
     assert counts.sum() == len(_table(out, "actors"))
     summary = json.loads((out / "corpus.json").read_text())
     assert summary["engine"] == "local" and summary["articles_ok"] == len(good) and summary["seconds"] > 0
-    assert ("claims" in summary["skipped"]) != ("claims" in SECTIONS_WRITTEN)
 
 
 def test_broken_files_go_to_errors_csv_and_the_batch_goes_on(local_run) -> None:
@@ -238,10 +241,228 @@ def test_dask_gives_the_tables_of_the_local_engine(corpus: Path, local_run, tmp_
     result = run_corpus(corpus, out_dir=tmp_path / "dask", engine="dask", workers=2)
     assert (result.engine, result.workers, result.articles_ok) == ("dask", 2, local.articles_ok)
     assert result.rows == local.rows
-    for section in SECTIONS_WRITTEN:
+    for section in SECTIONS:
         got, want = _table(tmp_path / "dask", section), _table(local_out, section)
         key = ["article_id", *[c for c in ("start", "id", "actor", "topic") if c in want.columns]]
         got, want = (t.sort_values(key, kind="stable").reset_index(drop=True) for t in (got, want))
         pd.testing.assert_frame_equal(got, want)
-    for name in ("articles.csv", "errors.csv", *(f"tables/{s}.csv" for s in SECTIONS_WRITTEN)):
+    for name in ("articles.csv", "errors.csv", *(f"tables/{s}.csv" for s in SECTIONS)):
         assert (tmp_path / "dask" / name).read_bytes() == (local_out / name).read_bytes(), name
+
+
+# ---- the corpus report (notebooks/corpus.ipynb) ---------------------------------------------------------------
+
+# Three fixture stories about China's tariffs, dated by a manifest from their .json (the answer key), so every view
+# has rows: Trump and Bessent quoted in several, stances on three days, rates that match the schedule and some not.
+REPORTED = ("001_reuters_pause_china_125", "002_afp_china_retaliates_125", "008_geneva_us_china_truce")
+SECTION_HEADINGS = ("Articles read", "Who is quoted most", "Each actor's stance over time", "Tariff rates against")
+PLOTLY_DIV = 'class="plotly-graph-div"'
+
+
+def _dated_stories(folder: Path) -> Path:
+    """REPORTED copied into `folder`, with manifest.csv giving each its date and zone; returns the manifest."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ["path,published,timezone"]
+    for stem in REPORTED:
+        shutil.copy(FIXTURES / f"{stem}.txt", folder)
+        key = json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))
+        rows.append(f"{stem}.txt,{key['published']},{key['timezone']}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder / "manifest.csv"
+
+
+@pytest.fixture(scope="module")
+def reported(tmp_path_factory):
+    """One real `python -m analysis corpus … --manifest` run over REPORTED, report included (about 10 s)."""
+    base = tmp_path_factory.mktemp("reported")
+    manifest = _dated_stories(base / "stories")
+    out = base / "out"
+    return run_cli("corpus", base / "stories", "--manifest", manifest, "--out", out), out
+
+
+def test_the_cli_adds_a_report_with_each_section_and_its_figures(reported) -> None:
+    run, out = reported
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert run.stdout.strip() == str(out)
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    report = {"report.html", "notebooks/corpus.ipynb", "run.log", "run.json"}
+    views = {f"views/{v}.csv" for v in ("most_quoted", "stances", "tariff_checks")}
+    assert report | views | {"corpus.json", "articles.csv", "errors.csv", "tables/quotes.parquet"} <= files
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["status"] == "done" and record["parameters"]["corpus_dir"] == str(out.resolve())
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.rstrip().endswith("</html>") and html.count("<script src=") == 0  # offline: plotly.js inlined
+    for heading in SECTION_HEADINGS:
+        assert f">{heading}" in html, heading
+    assert html.count(PLOTLY_DIV) == 3  # quoted, stances, tariff rates vs schedule
+    for title in ("Who is quoted most", "Each actor's stance over time", "Tariff rates stated in the articles"):
+        assert title in html, title
+    assert "Published from 09 Apr 2025 to 12 May 2025." in html
+    assert not list(out.parent.glob(".out.tmp-*"))  # the staging folder is gone
+
+
+def test_the_report_checks_the_stated_rates_against_the_schedule(reported) -> None:
+    _, out = reported
+    checks = pd.read_csv(out / "views" / "tariff_checks.csv")
+    assert set(checks.article_id) == set(REPORTED)
+    assert {"match", "mismatch"} <= set(checks.verdict)
+    china = checks[checks.subject.eq("China") & checks.verdict.eq("match")]
+    assert (china.article_value == 125).all() and (china.schedule_value == 125).all() and len(china) >= 1
+
+
+def test_no_report_writes_the_tables_only(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = run_cli("corpus", small, "--published", "2025-04-10", "--out", out, "--no-report")
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert {p.name for p in out.iterdir()} == {"tables", "articles.csv", "errors.csv", "corpus.json"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "small"]  # no kernel ran: no lock, no staging
+
+
+def _failing_notebook(folder: Path) -> Path:
+    """notebooks/corpus.ipynb with a cell that raises right after the one loading the corpus."""
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOKS_DIR / CORPUS_NOTEBOOK, as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if "load_corpus(" in c.source)
+    nb.cells.insert(at + 1, nbformat.v4.new_code_cell('raise RuntimeError("the corpus notebook broke")'))
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / CORPUS_NOTEBOOK)
+    return folder / CORPUS_NOTEBOOK
+
+
+def test_a_failed_corpus_notebook_exits_1_naming_it_and_its_cell(small: Path, tmp_path: Path) -> None:
+    broken = _failing_notebook(tmp_path / "nb")
+    code = (
+        "import sys, analysis.corpus_report as r; from analysis.cli import main; "
+        f"r.CORPUS_NOTEBOOK = {str(broken)!r}; sys.exit(main(sys.argv[1:]))"
+    )
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [sys.executable, "-c", code, "corpus", small, "--out", out], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 1 and run.stdout == ""
+    assert run.stderr.splitlines() == [
+        f"error: notebook corpus.ipynb cell 5 failed: RuntimeError: the corpus notebook broke; "
+        f"the failed notebook is kept at {out.resolve() / 'notebooks' / 'corpus.ipynb'}"
+    ]  # cell 5: papermill's injected cell counts
+    assert not (out / "report.html").exists() and (out / "tables" / "quotes.parquet").is_file()
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["status"] == "failed"
+
+
+def test_a_failed_rerun_keeps_the_last_good_report(reported, tmp_path: Path) -> None:
+    from analysis.corpus_report import build_corpus_report
+
+    _, done = reported
+    out = tmp_path / "out"
+    shutil.copytree(done, out)
+    before = {name: (out / name).read_bytes() for name in ("report.html", "views/stances.csv")}
+    (out / "tables" / "positions.parquet").write_bytes(b"not parquet")
+    with pytest.raises(NotebookFailed) as failed:
+        build_corpus_report(out)
+    assert failed.value.notebook == CORPUS_NOTEBOOK and failed.value.cell == 4  # the cell loading the tables
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["status"] == "failed"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]  # no staging folder left
+
+
+# ---- the views, on rows made by hand ------------------------------------------------------------------------
+
+
+def _actors(*rows: tuple[str, str, str, str, int]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["article_id", "id", "name", "kind", "mentions"]).assign(
+        corpus_actor_id=lambda f: f.id.replace({"greer": "jamieson-greer"})
+    )
+
+
+ACTORS = _actors(
+    ("a", "jamieson-greer", "Jamieson Greer", "person", 2),
+    ("b", "greer", "Greer", "person", 3),
+    ("b", "chn", "China", "government", 4),
+    ("b", "x", "<b>X</b>", "organization", 1),
+)
+
+
+def test_most_quoted_counts_each_kind_across_articles_under_one_name() -> None:
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "b", "b", "b"],
+            "corpus_speaker": ["jamieson-greer", "jamieson-greer", "jamieson-greer", "chn", None],
+            "kind": ["direct", "partial", "direct", "paraphrase", "direct"],
+        }
+    )
+    got = most_quoted(quotes, ACTORS)
+    assert got.to_dict("records") == [
+        {"actor": "jamieson-greer", "name": "Jamieson Greer", "kind": "person", "quotes": 3, "direct": 2,
+         "partial": 1, "paraphrase": 0, "articles": 2},
+        {"actor": "chn", "name": "China", "kind": "government", "quotes": 1, "direct": 0, "partial": 0,
+         "paraphrase": 1, "articles": 1},
+    ]  # fmt: skip
+    assert most_quoted(quotes.iloc[:0], ACTORS).empty
+
+
+def test_stances_put_undated_articles_last_and_the_chart_leaves_them_out() -> None:
+    positions = pd.DataFrame(
+        {
+            "article_id": ["b", "a", "b"],
+            "published": ["2025-04-10", None, "2025-04-10"],
+            "corpus_actor": ["x", "jamieson-greer", "chn"],
+            "topic": ["tariffs", "tariffs", "talks"],
+            "stance": ["oppose", "support", "support"],
+            "summary": ["X opposes <script>", "Greer supports tariffs", "China supports talks"],
+        }
+    )
+    got = stances(positions, ACTORS)
+    assert got[["article_id", "name", "stance"]].values.tolist() == [
+        ["b", "<b>X</b>", "oppose"],
+        ["b", "China", "support"],
+        ["a", "Jamieson Greer", "support"],
+    ]
+    assert got.published.isna().tolist() == [False, False, True]
+    assert stance_gaps(got).startswith("1 position from 1 article without a publication date are not on the chart")
+    fig = corpus_charts.stance_over_time(got)
+    assert [t.name for t in fig.data] == ["support", "oppose"]
+    assert list(fig.data[1].y) == ["&lt;b&gt;X&lt;/b&gt;"] and "&lt;script&gt;" in fig.data[1].customdata[0]
+    undated = got.assign(published=pd.NaT)
+    assert corpus_charts.stance_over_time(undated) is None and "no timeline" in stance_gaps(undated)
+    assert stance_gaps(got.iloc[:0]) == MISSING["positions"]
+
+
+def test_tariff_checks_keep_tariff_rates_only_and_count_verdicts() -> None:
+    claims = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "b"],
+            "published": ["2025-04-09", "2025-04-09", None, None],
+            "claim": ["125% on China", "S&P 500 rose 9.5%", "84%", "10%"],
+            "subject": ["chn", "sp-500", "chn", "usa"],
+            "corpus_subject": ["chn", "sp-500", "chn", "usa"],
+            "article_value": [125.0, 9.5, 84.0, 10.0],
+            "data_value": [125.0, 9.52, None, None],
+            "unit": ["percent"] * 4,
+            "verdict": ["match", "match", "not checkable", "not checkable"],
+            "basis": ["in force since 2025-04-09", None, "the article has no publication date", "no date"],
+            "start": [0, 20, 0, 10],
+            "end": [4, 25, 3, 13],
+        }
+    )
+    figures = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "b"],
+            "start": [0, 20, 0, 10],
+            "end": [4, 25, 3, 13],
+            "measure": ["tariff rate", "index change", "tariff rate", "Tariff Rate"],
+        }
+    )
+    checks = tariff_checks(claims, figures, ACTORS)
+    assert checks[["article_id", "subject", "article_value", "schedule_value", "verdict"]].fillna(
+        -1
+    ).values.tolist() == [
+        ["a", "China", 125.0, 125.0, "match"],
+        ["b", "China", 84.0, -1, "not checkable"],
+        ["b", "usa", 10.0, -1, "not checkable"],
+    ]  # the index move is not a tariff rate; an id no actor row names stays an id
+    assert verdict_counts(checks).values.tolist() == [["match", 1, 1], ["not checkable", 2, 1]]
+    assert tariff_gaps(checks).startswith("2 tariff rates with no schedule rate to set against are not on the chart")
+    fig = corpus_charts.tariff_checks(checks)
+    assert [t.name for t in fig.data] == ["article = schedule", "match"] and list(fig.data[1].x) == [125.0]
+    assert corpus_charts.tariff_checks(checks.iloc[1:]) is None
+    assert tariff_gaps(checks.iloc[:0]) == MISSING["tariff_checks"] and verdict_counts(checks.iloc[:0]).empty

@@ -1,23 +1,32 @@
-"""The notebooks: committed clean, parameterised, and each runnable on the real kernel with its defaults."""
+"""The notebooks: committed clean, parameterised, and each runnable on the real kernel (the article report's with
+their defaults, the corpus report's on a real corpus output)."""
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import nbformat
 import papermill as pm
 import pytest
 
-from analysis.paths import KERNEL_NAME, NOTEBOOKS_DIR, SEED_ARTICLE
+from analysis.corpus import run_corpus
+from analysis.corpus_report import CORPUS_NOTEBOOK
+from analysis.paths import KERNEL_NAME, NOTEBOOKS_DIR, ROOT, SEED_ARTICLE
 from analysis.report import NOTEBOOKS
 
 PATHS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+ARTICLE_PATHS = [NOTEBOOKS_DIR / name for name in NOTEBOOKS]  # the article report's, in the order it runs them
+CORPUS_PATH = NOTEBOOKS_DIR / CORPUS_NOTEBOOK  # the corpus report's one notebook
 REQUIRED = {"article_path", "published", "timezone", "out_dir"}
+CORPUS_REQUIRED = {"corpus_dir", "out_dir"}
 
 
-def test_the_report_runs_every_notebook_in_the_folder() -> None:
-    assert [p.name for p in PATHS] == list(NOTEBOOKS)
+def test_every_notebook_in_the_folder_belongs_to_a_report() -> None:
+    assert [p.name for p in PATHS] == sorted([*NOTEBOOKS, CORPUS_NOTEBOOK])
+    assert CORPUS_NOTEBOOK not in NOTEBOOKS  # the article report does not run it
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
@@ -29,7 +38,7 @@ def test_notebook_is_committed_clean_with_a_parameters_cell(path: Path) -> None:
     assert "parameters" in code[0].metadata.get("tags", [])
     assert code[1].source.startswith(("import ", "from ")), "cell 2 holds the imports"
     assert all(not c.outputs and c.execution_count is None for c in code), "commit notebooks without outputs"
-    assert REQUIRED <= set(pm.inspect_notebook(str(path)))
+    assert (CORPUS_REQUIRED if path == CORPUS_PATH else REQUIRED) <= set(pm.inspect_notebook(str(path)))
     assert nb.metadata.kernelspec.name == KERNEL_NAME
 
 
@@ -39,7 +48,7 @@ def lab_out(session_dir: Path) -> Path:
     return session_dir / "lab"
 
 
-@pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
+@pytest.mark.parametrize("path", ARTICLE_PATHS, ids=[p.name for p in ARTICLE_PATHS])
 def test_notebook_runs_with_its_defaults_from_the_notebooks_folder(path: Path, lab_out: Path, tmp_path: Path) -> None:
     # As in JupyterLab: cwd notebooks/, default article (a repo-relative path); only out_dir is redirected.
     executed = tmp_path / path.name
@@ -60,7 +69,7 @@ def test_notebook_runs_with_its_defaults_from_the_notebooks_folder(path: Path, l
 
 
 def test_notebooks_declare_their_own_parameters_and_stay_static_by_default() -> None:
-    declared = {p.name: pm.inspect_notebook(str(p)) for p in PATHS}
+    declared = {p.name: pm.inspect_notebook(str(p)) for p in ARTICLE_PATHS}
     assert {name: d["interactive"]["default"] for name, d in declared.items()} == dict.fromkeys(declared, "False")
     assert {"countries", "as_of"} <= set(declared["02_tariff_schedule.ipynb"])
     assert {"market_csv", "series", "window", "benchmark"} <= set(declared["03_market_response.ipynb"])
@@ -127,3 +136,43 @@ def test_market_notebook_with_a_chosen_series_and_its_explorer(lab_out: Path, tm
     assert explore.OFFLINE in widget["data"]["text/html"]
     page = to_html(merge_notebooks([tmp_path / "03_market_response.ipynb"], title="t"))
     assert explore.OFFLINE.split(":")[0] in page and "widget-view+json" not in page  # a sentence, not a blank widget
+
+
+# ---- the corpus notebook ------------------------------------------------------------------------------------
+
+# Three fixture articles without a manifest: 005 carries its own dateline (15 Mar 2025, before the schedule's first
+# action), 001 and 003 have none. So the notebook has quotes to rank but dates and schedule rates to miss.
+CORPUS_ARTICLES = ("001_reuters_pause_china_125", "003_ap_ottawa_carney_autos", "005_eu_wine_threat_countermeasures")
+
+
+@pytest.fixture(scope="module")
+def corpus_out(tmp_path_factory) -> Path:
+    """A real corpus output (analysis.corpus.run_corpus) of CORPUS_ARTICLES, built once for the module."""
+    folder = tmp_path_factory.mktemp("articles")
+    for stem in CORPUS_ARTICLES:
+        shutil.copy(ROOT / "tests" / "fixtures" / f"{stem}.txt", folder)
+    out = tmp_path_factory.mktemp("corpus") / "out"
+    assert run_corpus(folder, out_dir=out).articles_ok == len(CORPUS_ARTICLES)
+    return out
+
+
+def test_corpus_notebook_shows_what_it_can_and_says_what_is_missing(corpus_out: Path, tmp_path: Path) -> None:
+    figures, html = run(CORPUS_PATH, tmp_path, tmp_path, corpus_dir=str(corpus_out))
+    quoted, stances = figures  # no tariff chart: no rate has a schedule rate to set against
+    assert quoted["layout"]["title"]["text"] == "Who is quoted most" and trace_names(quoted) == [
+        "direct",
+        "partial",
+        "paraphrase",
+    ]
+    assert "Donald Trump" in quoted["data"][0]["y"]
+    assert stances["layout"]["title"]["text"] == "Each actor's stance over time"
+    assert {x[:10] for t in stances["data"] for x in t["x"]} == {"2025-03-15"}  # only the dated article is placed
+    assert "3 article files read: 3 extracted. Published 15 Mar 2025; 2 have none." in html
+    assert re.search(r"\d+ positions from 2 articles without a publication date are not on the chart", html)
+    assert re.search(
+        r"None of the \d+ tariff rates stated has a schedule rate to set it against: the article has no publication date \(\d+\); published before the first action",
+        html,
+    )
+    assert "Every article file was extracted." in html
+    for name in ("most_quoted", "stances", "tariff_checks"):  # the views, written to out_dir
+        assert (tmp_path / "views" / f"{name}.csv").stat().st_size > 100, name
