@@ -192,3 +192,129 @@ def test_speaker_named_after_a_standalone_quote() -> None:
     assert quote["speaker"] == "lars-lokke-rasmussen"
     person = next(a for a in data["actors"] if a["id"] == "lars-lokke-rasmussen")
     assert person["title"] == "foreign minister" and person["country"] == "DNK"
+
+
+def _people(text: str, **kw) -> dict:
+    data = extract_text(text, published=kw.pop("published", TUESDAY), **kw)
+    return {a["name"]: a for a in data["actors"] if a["kind"] == "person"}
+
+
+def test_bylines_stamps_credits_and_link_footers_are_clutter() -> None:
+    text = (
+        "Exporters relieved as US settles on tariffs\n"
+        "Malaysia and Thailand spared the steepest rates, though analysts warn the details are murky\n\n"
+        "Tan Hui Yee\nIndochina Bureau Chief\n\n"
+        "Cathy Senay · CBC News · Posted: Oct 14, 2025 4:00 AM EDT | Last Updated: 8 hours ago\n\n"
+        "Click here to share on social media\n\n"
+        "KUALA LUMPUR – Malaysia welcomed the rate on Friday, officials said.\n\n"
+        "A worker at a glove factory in Selangor. [File: Siphiwe Sibeko/Reuters]\n\n"
+        "With files from The Canadian Press\n\n"
+        "Corrections and clarifications | Submit a news tip | Report error\n"
+    )
+    cleaned = clean_article(text)
+    removed = " ".join(cleaned.removed)
+    for piece in ("Tan Hui Yee", "Indochina Bureau Chief", "Posted: Oct 14", "Click here to share", "Sibeko/Reuters",
+                  "With files from", "Submit a news tip"):  # fmt: skip
+        assert piece in removed, piece
+    assert cleaned.dateline_place == "Kuala Lumpur"
+    assert not _people(text)
+
+
+def test_related_list_items_may_be_questions() -> None:
+    text = (
+        "Tariffs bite\n\nThe levy took effect on Monday, officials said.\n\nRead more\n"
+        "Which countries have deals?\nWorkers fear for their jobs\n"
+    )
+    removed = clean_article(text).removed
+    assert "Which countries have deals?" in removed and "Workers fear for their jobs" in removed
+
+
+def test_honorifics_and_short_forms_join_the_full_name() -> None:
+    text = (
+        "Investment, Trade and Industry Minister Tengku Zafrul Aziz said talks would go on. "
+        "Tengku Zafrul added that chips were exempt. "
+        "“The risk is lower,” said Dr Chua Hak Bin, regional co-head of macro research at Maybank. "
+        "But Dr Chua cautioned that the rule was a wild card."
+    )
+    people = _people(text)
+    assert set(people) == {"Tengku Zafrul Aziz", "Chua Hak Bin"}
+    assert people["Tengku Zafrul Aziz"]["title"] == "Investment, Trade and Industry Minister"
+    assert people["Chua Hak Bin"]["title"].startswith("regional co-head")
+
+
+def test_titles_with_of_and_abbreviated_bodies_and_initials() -> None:
+    text = (
+        "Minister of Industry and Trade Nguyen Hong Dien told state media that Hanoi would clarify the rules. "
+        "Hildegard Müller, president of the German Association of the Automotive Industry (VDA), said costs would rise. "
+        "In Tiruppur, its president, K M Subramanian, said orders had fallen."
+    )
+    people = _people(text)
+    assert people["Nguyen Hong Dien"]["title"] == "Minister of Industry and Trade"
+    assert people["Nguyen Hong Dien"]["country"] == "VNM"  # the side he reports on ("that Hanoi would ...")
+    assert people["Hildegard Müller"]["title"].startswith("president of the German Association")
+    assert "K M Subramanian" in people
+
+
+def test_country_from_anaphora_language_and_counterpart() -> None:
+    text = (
+        "Lesotho, whose factories make jeans for American brands, now faces 15 percent.\n\n"
+        "The kingdom’s trade minister, Mokhethi Shelile, said the rate was a relief.\n\n"
+        "Commerce Secretary Sunil Barthwal told exporters in New Delhi that talks with Washington were continuing.\n\n"
+        "Ireland's tánaiste, Simon Harris, wrote on X that nothing had changed. "
+        "“We will manage,” Harris said in French."
+    )
+    people = _people(text)
+    assert people["Mokhethi Shelile"]["country"] == "LSO"
+    assert people["Sunil Barthwal"]["country"] == "IND"  # not the US "Commerce Secretary" of the titles table
+    assert people["Simon Harris"]["title"] == "tánaiste" and people["Simon Harris"]["country"] == "IRL"
+    assert not any(a["country"] == "FRA" for a in extract_text(text, published=TUESDAY)["actors"])
+
+
+def test_leader_named_by_surname_only_takes_the_office() -> None:
+    text = "Ramaphosa said on Wednesday that South Africa would keep talking, and he thanked exporters."
+    person = _people(text)["Ramaphosa"]
+    assert person["title"] == "President" and person["country"] == "ZAF"
+
+
+def test_quote_introduced_by_colon_a_paragraph_before_and_quotes_over_paragraphs() -> None:
+    text = (
+        "10:42 BST\nSefcovic: EU deal caps tariffs\n\n"
+        "The EU's trade commissioner, Maros Sefcovic, has just posted on X:\n\n"
+        '"Our agreement sets a clear ceiling of 15% for EU pharmaceuticals."\n\n'
+        "Brussels argues that the joint statement applies.\n\n"
+        "“This is a direct attack on our regions,” François Legault told a news conference. “Families depend on it.\n\n"
+        "“We cannot wait for the Americans to change their minds.”\n\n"
+        "Dominic LeBlanc, the minister responsible for trade, said talks continue.\n"
+    )
+    quotes = {q["text"][:12]: q for q in extract_text(text, published=TUESDAY)["quotes"]}
+    assert quotes["Our agreemen"]["speaker"] == "maros-sefcovic"
+    assert quotes["We cannot wa"]["speaker"] == "francois-legault"
+
+
+def test_speaker_who_mocks_in_a_relative_clause() -> None:
+    text = "Lesotho, which US President Donald Trump once mocked as a country “nobody has ever heard of”, got 15%."
+    quote = extract_text(text, published=TUESDAY)["quotes"][0]
+    assert quote["speaker"] == "donald-trump"
+
+
+def test_crore_local_dollars_and_hyphenated_scale() -> None:
+    text = (
+        "OTTAWA — Ottawa announced a $1.2-billion aid package, Canadian officials said. "
+        "India weighed a ₹25,000 crore export mission and Rs 450 crore in credit. "
+        "Malaysia's benchmark FBM KLCI index rose 0.6 per cent."
+    )
+    figs = {f["text"]: f for f in extract_text(text, published=TUESDAY)["figures"]}
+    assert (figs["$1.2-billion"]["value"], figs["$1.2-billion"]["unit"]) == (1.2e9, "CAD")
+    assert (figs["₹25,000 crore"]["value"], figs["₹25,000 crore"]["unit"]) == (2.5e11, "INR")
+    assert figs["Rs 450 crore"]["unit"] == "INR"
+    assert figs["0.6 per cent"]["subject"] == "fbm-klci"
+
+
+def test_passive_agent_holds_the_position_and_setback_words_oppose() -> None:
+    text = (
+        "The additional levy, announced by US President Donald Trump as a penalty, took effect on Wednesday. "
+        "S C Ralhan, president of the exporters' federation, called the tariff 'a serious setback' for industry."
+    )
+    pos = {(p["actor"], p["topic"].split()[0], p["stance"]) for p in extract_text(text, published=TUESDAY)["positions"]}
+    assert ("donald-trump", "tariffs", "support") in pos
+    assert ("s-c-ralhan", "tariffs", "oppose") in pos

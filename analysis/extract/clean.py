@@ -68,6 +68,22 @@ BOILERPLATE = [
     ("end mark", r"^\s*(\(end\)|-+\s*(30|end)\s*-+|\(c\) \d{4}.*|#{2,})\s*$"),
     ("copyright", r"^\s*(©|\(c\)|copyright\b)|\ball rights reserved\b"),
     ("image", r"^\s*[A-Za-z0-9_\-]{24,}(\.(jpe?g|png|webp|gif))?\s*$"),
+    ("navigation", r"\b(show key events only|turn on javascript|enable javascript|reading list|read later)\b"),
+    ("share", r"^\s*(click here to )?(share|gift)\b.{0,40}$|^\s*share\d*\s*$"),
+    ("newsletter", r"\b(whatsapp|telegram) channel\b|\bfollow us on (google news|whatsapp|telegram)\b"),
+    (
+        "related",
+        r"^\s*(read also|also read|more on this)\s*:?\s*$|^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$",
+    ),
+    ("credit", r"^\s*with (files|reporting) from\b"),
+    # A caption's credit: "[File: Siphiwe Sibeko/Reuters]", "(Jacques Boissinot/The Canadian Press)", "(Photo: dpa)".
+    (
+        "credit",
+        r"[\[(](?:file(?: photo)?:\s*)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][^)\]\n]{1,40}[)\]]\s*$|"
+        r"\((?:photo|image|picture|file)s?:\s*[^)]{2,40}\)\s*$|\bPHOTOS?:\s*[A-Z]{2,}",
+    ),
+    # A footer of links: three or more short pieces separated by bars ("Corrections | Submit a news tip | ...").
+    ("navigation", r"^\s*[^|.!?]{2,40}(\|[^|.!?]{2,40}){2,}$"),
     (
         "byline",
         r"^\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*(,|and)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*\s*$",
@@ -105,12 +121,13 @@ def clean_article(raw: str) -> Cleaned:
     out = Cleaned(text=raw)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
     body_started = False
+    lead_done = False
     in_list = False
     for i, (s, e) in enumerate(paragraphs):
         para = raw[s:e]
         if not para.strip():
             continue
-        if in_list and len(para.strip()) < 140 and not re.search(r"[.!?”\"]\s*$", para.strip()):
+        if in_list and len(para.strip()) < 140 and not re.search(r"[.!”\"]\s*$", para.strip()):
             out.removed.append(para.strip())  # an item of a "Most popular" / "Related" list
             _blank(chars, s, e)
             continue
@@ -130,7 +147,11 @@ def clean_article(raw: str) -> Cleaned:
             out.title = para.strip()
             _blank(chars, s, e)
             continue
-        if not body_started:
+        if (not lead_done or i < 8) and out.title is not None and _byline_like(para):
+            out.removed.append(para.strip())  # "Tan Hui Yee", "Indochina Bureau Chief", "Name · Outlet · Posted: ..."
+            _blank(chars, s, e)
+            continue
+        if not lead_done:
             m = DATELINE_RX.match(para)
             if m and _is_place(m.group("place").strip()):
                 out.dateline_place = m.group("place").split("/")[0].strip().title()
@@ -138,9 +159,31 @@ def clean_article(raw: str) -> Cleaned:
                     out.stated_date = out.stated_date or _first_date(m.group("date"))
                 _blank(chars, s, s + m.end())
         body_started = True
+        # The body proper starts with the first paragraph that says something in sentences; a standfirst
+        # without a full stop may come before the byline.
+        lead_done = lead_done or (len(para.split()) >= 8 and bool(re.search(r"[.!?][\"'”’)]*\s*$", para)))
     out.text = "".join(chars)
     out.body_chars = sum(1 for c in out.text if not c.isspace())
     return out
+
+
+BYLINE_SEPARATORS = {"|", "·", "•", "and", "&", "/", "-", "–", "—", ","}
+STAMP_RX = re.compile(r"(?:^|[|·•]\s*)(?:posted|updated|last updated|published)\s*:", re.I)
+
+
+def _byline_like(para: str) -> bool:
+    """A short line between headline and body naming people, posts or places, not saying anything: a byline
+    ("Martin Murphy and Julia Löhr"), the writer's post ("Indochina Bureau Chief"), or a stamp line
+    ("Cathy Senay · CBC News · Posted: Oct 14, 2025")."""
+    p = para.strip()
+    if len(p) > 160 or DATELINE_RX.match(p):
+        return False
+    if STAMP_RX.search(p) and re.search(r"[|·•]", p):
+        return True
+    if len(p) > 80 or re.search(r"[.!?:;”\"]$", p):
+        return False
+    words = [w.strip(",") for w in p.split() if w.strip(",") and w.strip(",").lower() not in BYLINE_SEPARATORS]
+    return 0 < len(words) <= 6 and all(w[:1].isupper() for w in words)
 
 
 def _is_place(name: str) -> bool:

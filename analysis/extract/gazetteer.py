@@ -93,6 +93,7 @@ def _matcher() -> tuple[re.Pattern, dict[str, Known]]:
 
 
 X_PLATFORM = re.compile(r"(?<=\bon )X\b|\bX(?= (?:post|account|feed|thread)s?\b)|(?<=platform )X\b")
+LANGUAGE_USE = re.compile(r"\b(?:in|into|from|speaks?|speaking|spoke|fluent)\s+$")
 NOT_COUNTRY_BEFORE = re.compile(r"(North|South|Latin|Central|Corporate|Middle)\s+$")
 
 
@@ -104,6 +105,9 @@ def find_known(text: str) -> list[Hit]:
         known = table[m.group(0)]
         if known.kind == "country" and NOT_COUNTRY_BEFORE.search(text[max(0, m.start() - 10) : m.start()]):
             continue
+        if known.role == "demonym" and LANGUAGE_USE.search(text[max(0, m.start() - 24) : m.start()]):
+            if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
+                continue  # "he said in French", "translated from German": a language, not the country
         hits.append(Hit(m.start(), m.end(), m.group(0), known))
     x = Known(id="x", name="X", kind="media", country=None, role="name")
     hits += [Hit(m.start(), m.end(), "X", x) for m in X_PLATFORM.finditer(text)]
@@ -128,13 +132,31 @@ def _leaders() -> dict[str, dict]:
     return {slug(r["name"]): r for r in _rows("leaders.csv")}
 
 
+@cache
+def _leaders_by_surname() -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for key, row in _leaders().items():
+        out.setdefault(key.split("-")[-1], []).append(row)
+    return out
+
+
+def _leader(name: str) -> dict:
+    """The leaders-table row for a full name, or for a lone surname only one leader in the table has."""
+    row = _leaders().get(slug(name))
+    if row is None and len(name.split()) == 1:
+        rows = _leaders_by_surname().get(slug(name), [])
+        row = rows[0] if len({r["name"] for r in rows}) == 1 else None
+    return row or {}
+
+
 def leader_country(name: str) -> str | None:
-    """The country a well-known head of state or government leads (leaders.csv), matched on the full name."""
-    return (_leaders().get(slug(name)) or {}).get("country")
+    """The country a well-known head of state or government leads (leaders.csv), matched on the full name
+    (or a surname that only one leader in the table has: "Ramaphosa")."""
+    return _leader(name).get("country")
 
 
 def leader_office(name: str) -> str | None:
-    return (_leaders().get(slug(name)) or {}).get("office")
+    return _leader(name).get("office")
 
 
 def slug(name: str) -> str:

@@ -17,9 +17,13 @@ WORD_NUMBERS = {
     "sixty": 60, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-          "trillion": 1e12, "tn": 1e12, "trn": 1e12}  # fmt: skip
-CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "€": "EUR", "£": "GBP",
-                    "¥": "JPY", "₩": "KRW", "₹": "INR"}  # fmt: skip
+          "trillion": 1e12, "tn": 1e12, "trn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+          "lakh crore": 1e12}  # fmt: skip
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "S$": "SGD", "€": "EUR",
+                    "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "Rs": "INR", "Rs.": "INR", "RM": "MYR"}  # fmt: skip
+# A bare "$" in a story told from a dollar country is that country's dollar: Canadian, Australian or
+# Singapore papers write "US$" for American money (CP, ABC and Straits Times style).
+LOCAL_DOLLARS = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD", "TWN": "TWD"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
                   "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN"}  # fmt: skip
 DOLLAR_ADJECTIVES = {"Canadian": "CAD", "Australian": "AUD", "Hong Kong": "HKD", "U.S.": "USD", "US": "USD",
@@ -33,9 +37,9 @@ DURATIONS = {
     "year": "years",
 }
 NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")"
-SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|trn|k|m|b)\b)?"
+SCALE = r"(?:[\s-]*(?P<scale>trillion|billion|million|thousand|lakh crore|crores?|lakhs?|bn|mn|tn|trn|k|m|b)\b)?"
 PATTERNS = [
-    ("currency", re.compile(r"(?P<sym>US\$|C\$|A\$|HK\$|\$|€|£|¥|₩|₹)\s?" + NUM + SCALE, re.I)),
+    ("currency", re.compile(r"(?P<sym>US\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|(?-i:\bRs\.?|\bRM))\s?" + NUM + SCALE, re.I)),
     (
         "currency",
         re.compile(
@@ -62,7 +66,10 @@ PATTERNS = [
             + r"\s+(?P<adj>Canadian|Australian|Hong Kong|U\.S\.|US|Singapore|New Zealand|Taiwan)\s+dollars?\b"
         ),
     ),
-    ("scaled", re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million)\b", re.I)),
+    (
+        "scaled",
+        re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million|lakh crore|crores?)\b", re.I),
+    ),
 ]
 TARIFF_WORDS = re.compile(
     r"\b(tariffs?|levy|levies|duty|duties|import tax(?:es)?|tax(?:es)? on (?:all )?imports|reciprocal)\b", re.I
@@ -173,6 +180,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     if kind == "currency":
         unit = CURRENCY_SYMBOLS.get(g.get("sym") or "", None) or CURRENCY_WORDS.get((g.get("word") or "").lower())
         unit = DOLLAR_ADJECTIVES.get(g.get("adj") or "", unit)
+        if g.get("sym") == "$" and actors.home in LOCAL_DOLLARS:
+            unit = LOCAL_DOLLARS[actors.home]
         if (g.get("sym") == "¥") and "yuan" in text_of(doc)[e : e + 12].lower():
             unit = "CNY"
     elif kind == "percent":

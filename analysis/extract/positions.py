@@ -42,7 +42,8 @@ NEGATIVE = re.compile(
     r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight\w*|resist|at risk|risks?|no winners|"
     r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
     r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
-    r"escalation|tit-for-tat|incomprehensible|reckless|chaos|chaotic)\b",
+    r"escalation|tit-for-tat|incomprehensible|reckless|chaos|chaotic|setbacks?|inadequate|insufficient|fatal|"
+    r"too weak|lopsided|one-sided)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -238,6 +239,9 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
                 and not any(c.dep_ == "nsubjpass" for c in verb.children)
             ):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ in ("acl", "relcl"):
+                # "the levy, announced by President Trump": the agent of a passive participle did it
+                subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             found = [resolve_mention(doc, actors, c, quoted) for c in subjects]
             found = [
                 a for a in found if a is not None and a.kind in ("person", "government", "country", "organization")

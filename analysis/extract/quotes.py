@@ -19,7 +19,7 @@ SPEECH_VERBS = {
     "suggest", "signal", "respond", "reply", "comment", "remark", "predict", "caution", "complain", "criticize",
     "criticise", "accuse", "threaten", "speak", "conclude", "indicate", "express", "welcome", "lament", "admit",
     "concede", "contend", "maintain", "repeat", "assert", "hint", "brand", "dub", "label", "blast", "slam",
-    "counter", "retort", "agree", "report", "testify", "quip", "recall",
+    "counter", "retort", "agree", "report", "testify", "quip", "recall", "mock", "deride", "ridicule",
 }  # fmt: skip
 PARAPHRASE_VERBS = {
     "say",
@@ -178,13 +178,24 @@ def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
             while e > s and text[e - 1] in ".,;:":
                 e -= 1
         q = Quote(text=text[s:e], start=s, end=e, kind=kind)
-        q.speaker, q.cue = _speaker(doc, actors, open_i, close_i + 1, spans)
+        if not _reopens(text, open_i, spans):  # a reopened quote is the previous speaker's: see _carry_over
+            q.speaker, q.cue = _speaker(doc, actors, open_i, close_i + 1, spans)
         quotes.append(q)
     _carry_over(quotes, text, actors)
     for q in quotes:
         q.channel = _channel(doc, actors, q.start, q.end, q.speaker)
     quotes += _paraphrases(doc, actors, spans)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _reopens(text: str, open_i: int, spans: list[tuple[int, int]]) -> bool:
+    """A paragraph opening with a quote mark right after a paragraph whose quote was left open continues it."""
+    before = [b for a, b in spans if b < open_i]
+    if not before:
+        return False
+    b = before[-1]
+    unclosed = b >= len(text) or text[b] == "\n"
+    return unclosed and text[b:open_i].strip() == "" and "\n" in text[b:open_i]
 
 
 def _kind(text: str, open_i: int, s: int, e: int) -> str:
@@ -270,6 +281,9 @@ def _speaker_nearby(
     if after is not None and after.end_char <= qe + 2:
         nxt = sentence_after(doc, after)
         stop = min(para_end, nxt.end_char) if nxt is not None else stop
+    who = _introduced_by(doc, actors, qs, spans)  # "X has just posted on X:" before the quote
+    if who[0] is not None:
+        return who
     tail = doc.char_span(qe, stop, alignment_mode="contract") if stop > qe else None
     if tail is not None:  # a sentence with its own quote speaks for that one, unless it names the words' owner
         who = _said_in(doc, actors, tail, spans, qe, verbs=not re.search(r"[“\"‘]", tail.text))
@@ -283,11 +297,23 @@ def _speaker_nearby(
             who = _said_in(doc, actors, first, spans, first.start_char)
             if who[0] is not None:
                 return who
+    return None, None
+
+
+def _introduced_by(doc: Doc, actors: Actors, qs: int, spans: list[tuple[int, int]]) -> tuple[Actor | None, str | None]:
+    """The speaker of a sentence ending in a colon right before the quote, in its paragraph or the one before."""
+    text = text_of(doc)
     lead = text[max(0, qs - 3) : qs]
     prev_end = text.rfind("\n", 0, qs)
-    if prev_end > 0 and not lead.strip() or lead.strip().endswith(":"):
-        prev = sentence_at(doc, max(0, (prev_end if not lead.strip().endswith(":") else qs) - 2))
-        if prev is not None and prev.text.rstrip().endswith(":"):
+    colon = len(text[:qs].rstrip()) - 1  # "Šefčovič has just posted on X:" then the quote, here or a paragraph on
+    if colon > 0 and text[colon] == ":" and text[colon:qs].count("\n") <= 2:
+        prev = sentence_at(doc, colon)
+    elif prev_end > 0 and not lead.strip():
+        prev = sentence_at(doc, max(0, prev_end - 2))
+    else:
+        prev = None
+    if prev is not None:
+        if prev.text.rstrip().endswith(":"):
             for tok in prev:
                 if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
                     who = _resolve_subject(doc, actors, tok, spans)
@@ -409,7 +435,9 @@ def _carry_over(quotes: list[Quote], text: str, actors: Actors) -> None:
         if q.speaker is None and prev is not None and prev.speaker is not None:
             gap = text[prev.end : q.start]
             other = actors.at(prev.end + 1, max(prev.end + 1, q.start - 1), kinds=("person",))
-            if gap.count("\n") <= 1 and len(gap) < 200 and other in (None, prev.speaker):
+            # A quote running over paragraphs leaves each one open and reopens the next: “...\n\n“...
+            continued = bool(re.fullmatch(r"[.,;:!?]*\s*\n\s*[“\"‘']", gap))
+            if (gap.count("\n") <= 1 or continued) and len(gap) < 200 and other in (None, prev.speaker):
                 q.speaker, q.cue = prev.speaker, q.cue or prev.cue
         prev = q
 
