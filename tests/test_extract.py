@@ -318,3 +318,102 @@ def test_passive_agent_holds_the_position_and_setback_words_oppose() -> None:
     pos = {(p["actor"], p["topic"].split()[0], p["stance"]) for p in extract_text(text, published=TUESDAY)["positions"]}
     assert ("donald-trump", "tariffs", "support") in pos
     assert ("s-c-ralhan", "tariffs", "oppose") in pos
+
+
+def _stances(text: str) -> set[tuple[str, str, str]]:
+    return {(p["actor"], p["topic"], p["stance"]) for p in extract_text(text, published=TUESDAY)["positions"]}
+
+
+def test_open_topic_is_the_object_of_a_verb_of_wanting_or_refusing() -> None:
+    text = (
+        "Quebec Premier François Legault is calling on Ottawa to immediately offer loan guarantees to sawmills. "
+        "AFL-CIO President Liz Shuler said the federation supported tougher enforcement against overcapacity. "
+        '"India will never compromise on the interests of our farmers," Commerce Minister Piyush Goyal said. '
+        "Isabel Schnabel, an ECB executive board member, said she saw no need for a further rate cut."
+    )
+    pos = _stances(text)
+    assert ("francois-legault", "loan guarantees", "support") in pos
+    assert ("liz-shuler", "enforcement", "support") in pos
+    assert ("piyush-goyal", "interests of farmers", "support") in pos
+    assert ("isabel-schnabel", "rate cut", "oppose") in pos
+
+
+def test_open_topic_judged_by_its_predicate() -> None:
+    text = (
+        "A Commerce Ministry spokesperson said the special port fees were a necessary defensive measure. "
+        "Spokesperson He Yadong said the so-called affiliates rule had seriously harmed Chinese firms. "
+        'Prime Minister Anthony Albanese said: "The PBS is not on the table." '
+        'Economist Carsten Brzeski said the agreement was "lopsided".'
+    )
+    pos = {(a, t.split(" (")[0], s) for a, t, s in _stances(text)}
+    assert any(t == "port fees" and s == "support" for _, t, s in pos)
+    assert any(t == "affiliates rule" and s == "oppose" for _, t, s in pos)
+    assert ("anthony-albanese", "PBS", "support") in pos
+    assert ("carsten-brzeski", "deal", "oppose") in pos
+
+
+def test_open_topic_ignores_third_parties_and_conditions() -> None:
+    text = (
+        "Economist Wandile Sihlobo said the citrus industry supported about 35,000 jobs. "
+        '"If talks fail, we will respond," Trade Minister Parks Tau said. '
+        '"Retaliation is not on the table," Tau added.'
+    )
+    pos = _stances(text)
+    assert not any(t == "jobs" for _, t, _ in pos)
+    assert not any(a == "parks-tau" and t.startswith("negotiations") and s == "oppose" for a, t, s in pos)
+    assert ("parks-tau", "countermeasures (retaliation)", "oppose") in pos
+
+
+def test_should_and_owned_measures_give_stances() -> None:
+    text = (
+        "Katharina Utermöhl, senior economist at Allianz, said the European Central Bank should be ready to cut "
+        "rates again. U.S. President Donald Trump's doubling of tariffs on steel took effect on Wednesday. "
+        "David McCall, the union's president, said the tariffs would shield American mills from a flood of "
+        "subsidized foreign metal."
+    )
+    pos = _stances(text)
+    assert ("katharina-utermohl", "cut rates", "support") in pos
+    assert ("donald-trump", "tariffs", "support") in pos
+    assert any(a == "david-mccall" and t.startswith("tariffs") and s == "support" for a, t, s in pos)
+
+
+def test_affiliation_gives_the_country_of_bank_economists_and_provincial_leaders() -> None:
+    text = (
+        "Holger Schmieding, chief economist at Berenberg, said growth would slow. "
+        "Victorian Premier Jacinta Allan said she would speak with the company. "
+        "Japan's chief tariff negotiator Ryosei Akazawa was due in Washington."
+    )
+    people = {a["id"]: a["country"] for a in extract_text(text, published=TUESDAY)["actors"]}
+    assert people["holger-schmieding"] == "DEU"
+    assert people["jacinta-allan"] == "AUS"
+    assert people["ryosei-akazawa"] == "JPN"
+
+
+def test_short_organisation_name_merges_and_widgets_are_clutter() -> None:
+    text = (
+        "Trade deal talks resume\n\nMartin Arnold in Frankfurt\n\n"
+        "The European Commission said it was ready to talk to Washington about the tariffs on steel. "
+        "The Commission said on Wednesday that talks with Washington were continuing.\n\nLoading...\n\n"
+        "Get breaking news alerts directly to your phone with the ABC News app.\n\n"
+        "Comments have not been enabled for this article.\n"
+    )
+    data = extract_text(text, published=TUESDAY)
+    ids = {a["id"] for a in data["actors"]}
+    assert "commission" not in ids and "european-commission" in ids
+    assert not any(a["kind"] == "person" for a in data["actors"])
+    removed = " ".join(data["article"]["removed"])
+    assert "Loading" in removed and "breaking news alerts" in removed and "Comments have not" in removed
+
+
+def test_live_blog_entry_stamp_times_its_events() -> None:
+    text = (
+        "Pharma tariffs – business live\n\n"
+        "10:42 BST\nŠefčovič: EU deal caps pharma tariffs\n\n"
+        "The EU's trade commissioner, Maroš Šefčovič, has just posted on X that the ceiling applies.\n\n"
+        "08:10 BST\nFTSE slips\n\nThe FTSE 100 fell 0.4% in early trading.\n"
+    )
+    events = extract_text(text, published=dt.date(2025, 9, 26), timezone="Europe/London")["events"]
+    posted = [e for e in events if "posted" in e["text"]]
+    assert posted and posted[0]["date"] == "2025-09-26" and posted[0]["time"] == "10:42"
+    ftse = [e for e in events if "FTSE 100 fell" in e["text"]]
+    assert ftse and ftse[0]["time"] == "08:10"

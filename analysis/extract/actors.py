@@ -122,7 +122,10 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
         provisional = False
     _add_titles_and_countries(actors, doc, hits)
     if provisional:
+        first = actors.home
         actors.home = next(iter(c for c, _ in _where_told(actors, text).most_common()), None)
+        if actors.home != first:
+            _add_titles_and_countries(actors, doc, hits)  # the countries that leaned on the first guess
     _add_title_only_mentions(actors, text)
     _add_described_leaders(actors, text)
     _add_organizations(actors, doc, taken)
@@ -380,7 +383,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         if person.title is None and gz.leader_office(person.name):
             # A leader the text names without a post ("Ramaphosa said"): the post the leaders table gives.
             person.title = re.split(r"\s+(?:of|and)\s+|\s*\(", gz.leader_office(person.name))[0]
-        person.country = explicit or gz.leader_country(person.name)
+        person.country = explicit or gz.leader_country(person.name) or _affiliation(person.title, titles)
         by_table = (
             gz.titles().get(person.title.lower().replace("-", " ")) if person.title else None
         ) or _title_country(titles)
@@ -407,6 +410,16 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
     for pid, owner in owners.items():  # "Sefcovic's spokesman, Olof Gill": the spokesman shares his principal's country
         boss = next((p for p in actors.people() if owner in p.forms or p.name.endswith(owner)), None)
         actors.by_id[pid].country = boss.country if boss else actors.home
+
+
+def _affiliation(title: str | None, titles: list[tuple[str, str | None, int]]) -> str | None:
+    """The country of the institution or province a title names: "chief economist at Berenberg" (DEU),
+    "Quebec Premier" (CAN)."""
+    for t in [title] + [t for t, _, _ in titles]:
+        country = gz.affiliation_country(t)
+        if country:
+            return country
+    return None
 
 
 PRE_APPOSITION = re.compile(
@@ -493,6 +506,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             words.insert(0, tok)
         elif low in gz.title_heads() or low in TITLE_MODIFIERS:
             words.insert(0, tok)
+        elif tok.dep_ == "compound" and tok.pos_ == "NOUN" and words and tok.head in words:
+            words.insert(0, tok)  # "Japan's chief tariff negotiator"
         elif (
             low in ("and", "&")
             and words
@@ -738,6 +753,19 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
         abbr = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text_of(doc)[ent.end_char : ent.end_char + 14])
         if abbr:
             org.forms.add(abbr.group(1))
+    _merge_short_names(actors)
     others = [sp for a in actors.by_id.values() for sp in a.spans]
     for org in [a for a in actors.by_id.values() if a.kind == "organization"]:
         org.spans += _mentions_of(text_of(doc), org.forms, others)
+
+
+def _merge_short_names(actors: Actors) -> None:
+    """ "The Commission said" after "the European Commission": a one-word organisation that is the head of
+    exactly one longer organisation's name is that organisation."""
+    orgs = [a for a in actors.by_id.values() if a.kind == "organization"]
+    for short in [a for a in orgs if len(a.name.split()) == 1 and not a.name.isupper()]:
+        longer = [a for a in orgs if a is not short and a.name.lower().endswith(" " + short.name.lower())]
+        if len(longer) == 1:
+            longer[0].spans += short.spans
+            longer[0].forms |= short.forms
+            del actors.by_id[short.id]

@@ -76,6 +76,12 @@ BOILERPLATE = [
         r"^\s*(read also|also read|more on this)\s*:?\s*$|^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$",
     ),
     ("credit", r"^\s*with (files|reporting) from\b"),
+    ("widget", r"^\s*loading\s*(\.\.\.|…)?\s*$"),
+    (
+        "app",
+        r"\b(download|get|install) (the|our) [\w ]{0,30}\bapp\b|\b(news )?alerts directly to your (phone|inbox)\b",
+    ),
+    ("comments", r"\bcomments (have|are) (not been |been )?(enabled|disabled|turned off|closed)\b"),
     # A caption's credit: "[File: Siphiwe Sibeko/Reuters]", "(Jacques Boissinot/The Canadian Press)", "(Photo: dpa)".
     (
         "credit",
@@ -167,7 +173,7 @@ def clean_article(raw: str) -> Cleaned:
     return out
 
 
-BYLINE_SEPARATORS = {"|", "·", "•", "and", "&", "/", "-", "–", "—", ","}
+BYLINE_SEPARATORS = {"|", "·", "•", "and", "&", "/", "-", "–", "—", ",", "in"}  # "Martin Arnold in Frankfurt"
 STAMP_RX = re.compile(r"(?:^|[|·•]\s*)(?:posted|updated|last updated|published)\s*:", re.I)
 
 

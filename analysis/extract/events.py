@@ -44,9 +44,14 @@ def find_events(
     """One event per dated clause; also returns the spans of every date and time expression found."""
     events: list[Event] = []
     spans: list[tuple[int, int]] = []
+    stamps = _entry_stamps(text_of(doc))
     for sent in sentences(doc):
         if not sent.text.strip():
             continue
+        stamp = next((t for t in reversed(stamps) if t.start <= sent.start_char), None)
+        if stamp is not None and stamp.start <= sent.start_char < stamp.end + 2:
+            spans.append((stamp.start, stamp.end))
+            continue  # the stamp line itself: its time goes to the entry's events below
         body = sent.text
         dates = [_shift(t, sent.start_char) for t in find_dates(body, published)]
         dates = [_future_if_needed(doc, t, published) for t in dates]
@@ -65,6 +70,8 @@ def find_events(
             if near is not None and abs(near.start - d.start) < 40:
                 day, time = _in_zone(day, near, timezone)
                 used.add(near.start)
+            if time is None and stamp is not None and day == published:
+                day, time = _in_zone(day, stamp, timezone)  # a live-blog entry's events happen at its stamp
             events.append(_event(doc, actors, sent, d, day, time))
         loose = [t for t in times if t.start not in used]
         if loose and published:  # "In a post at about 5:10 p.m. ET, Trump said ... from Nov. 1": the post is today
@@ -78,8 +85,40 @@ def find_events(
             and _happens_that_day(sent, actors)
         ):
             today = Timex(sent.start_char, sent.end_char, "", "published", published, approximate=True)
-            events.append(_event(doc, actors, sent, today, published, None))
+            day, time = _in_zone(published, stamp, timezone) if stamp is not None else (published, None)
+            events.append(_event(doc, actors, sent, today, day, time))
+        elif not times and not dates and published and stamp is not None and _acts_now(sent, actors):
+            today = Timex(sent.start_char, sent.end_char, "", "published", published, approximate=True)
+            day, time = _in_zone(published, stamp, timezone)
+            events.append(_event(doc, actors, sent, today, day, time))
     return events, spans
+
+
+STAMP_LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[:.](\d{2})(?:[ \t]+([A-Z]{2,5}))?[ \t]*$")
+
+
+def _entry_stamps(text: str) -> list[Timex]:
+    """A live blog's entry stamps: lines that hold only a clock time ("10:42 BST"); two or more make a live
+    blog, and each entry's undated events happen at its stamp."""
+    out = []
+    for m in STAMP_LINE.finditer(text):
+        h, mi = int(m.group(1)), int(m.group(2))
+        if h > 23 or mi > 59:
+            continue
+        zone = find_times(f"{h:02d}:{mi:02d} {m.group(3)}")[0].zone if m.group(3) else None
+        out.append(Timex(m.start(), m.end(), m.group(0).strip(), "time", time=f"{h:02d}:{mi:02d}", zone=zone))
+    return out if len(out) >= 2 else []
+
+
+def _acts_now(sent: Span, actors: Actors) -> bool:
+    """A live-blog sentence that reports something an actor has just done ("has just posted on X", "told us")."""
+    verb = sent.root
+    if verb.pos_ not in ("VERB", "AUX") or any(c.lower_ in FUTURE_MARKERS for c in verb.children):
+        return False
+    if not (verb.tag_ == "VBD" or any(c.lower_ in ("has", "have") for c in verb.children if c.dep_ == "aux")):
+        return False
+    who = actors.at(sent.start_char, sent.end_char, kinds=PARTICIPANT_KINDS)
+    return who is not None
 
 
 MARKET_MOVE = re.compile(r"\b(closed|ended|finished|rose|fell|gained|lost|jumped|slid|dropped|climbed|surged|tumbled|plunged|"

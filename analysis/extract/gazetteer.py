@@ -163,3 +163,26 @@ def slug(name: str) -> str:
     """A stable ASCII id: "Maroš Šefčovič" → "maros-sefcovic"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("&", "")).strip("-") or "actor"
+
+
+@cache
+def _affiliations() -> tuple[re.Pattern, dict[str, str]]:
+    """Institutions (institutions.csv: central banks, banks, business groups, unions) and first-level
+    subdivisions (subdivisions.csv: "Quebec", "Victorian") → the country they belong to."""
+    table: dict[str, str] = {}
+    for name in ("institutions.csv", "subdivisions.csv"):
+        for r in _rows(name):
+            for form in [r["name"], *_split(r["aliases"])]:
+                table.setdefault(form, r["country"])
+    alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.&-])(?:{alternation})(?![\w&]|-\w)"), table
+
+
+def affiliation_country(text: str | None) -> str | None:
+    """The country of the first institution or province/state named in a short phrase: "chief economist at
+    Berenberg" → DEU, "Quebec Premier" → CAN, "ECB executive board member" → EUU."""
+    if not text:
+        return None
+    rx, table = _affiliations()
+    m = rx.search(text)
+    return table[m.group(0)] if m else None

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Actors
 from .quotes import Quote, quote_spans, resolve_mention
 from .sentences import sentences, text_of
+from .topics import advocated, conditional, open_topics
 
 # Topic family → keyword pattern. To add a topic, add a line; the keywords found are shown with the topic.
 FAMILIES = {
     "countermeasures": r"counter-?measures?|retaliat\w*|counter[- ]?tariffs?|reciprocal measures",
-    "tariffs": r"(?<!counter )(?<!counter-)(?:tariffs?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
+    "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
     "negotiations": r"negotiat\w*|talks|dialogue|discussions?|engagement|consultations?",
     "deal": r"deal|agreement|accord|framework|truce",
     "pause": r"pause|suspension|suspend\w*|reprieve|delay|exemptions?|exempt\w*|carve-?outs?|relief",
@@ -43,15 +44,19 @@ NEGATIVE = re.compile(
     r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
     r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
     r"escalation|tit-for-tat|incomprehensible|reckless|chaos|chaotic|setbacks?|inadequate|insufficient|fatal|"
-    r"too weak|lopsided|one-sided)\b",
+    r"too weak|lopsided|one-sided|make (?:the|things|it|matters) (?:\w+ )?(?:worse|bigger))\b",
     re.I,
 )
 JUSTIFY = re.compile(
     r"\b(poorly|cheat\w*|rip(?:ped|ping)? off|take advantage|taken advantage|abusive|non-tariff|trade barriers?|"
-    r"deficits?|don[’']t take|won[’']t take|screw\w*|hostile|lack of respect)",
+    r"deficits?|don[’']t take|won[’']t take|screw\w*|hostile|lack of respect|unfair trade|unfairly traded|"
+    r"overcapacity|over-capacity|dumping|dumped|subsidi[sz]ed (?:foreign|imports?|steel|metal|goods))",
     re.I,
 )
-RETALIATION = re.compile(r"\b(hit(?:ting)? back|fight(?:ing)? back|retaliat\w*|respond in kind|strike back)\b", re.I)
+# Retaliating as something the speaker does (a verb), not "retaliation" talked about as a thing.
+RETALIATION = re.compile(
+    r"\b(hit(?:ting)? back|fight(?:ing)? back|retaliat(?:e|es|ed|ing)\b|respond in kind|strike back)\b", re.I
+)
 SUPPORT_VERBS = {
     "support", "back", "welcome", "praise", "hail", "want", "seek", "favor", "favour", "defend", "protect",
     "push", "urge", "call", "agree", "sign", "reach", "strike", "secure", "hold", "begin", "resume",
@@ -103,10 +108,12 @@ def find_positions(doc: Doc, quotes: list[Quote], actors: Actors, title: str | N
     """Positions per (actor, topic), from the actor's words and deeds."""
     tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     main = main_topic(doc, title)
+    agents = [sp for a in actors.by_id.values() for sp in a.spans]
+    parties = [sp for a in actors.by_id.values() if a.kind in ("person", "government", "country") for sp in a.spans]
     for q in quotes:
         if q.speaker is None or q.speaker.kind in ("media", "market_index", "place"):
             continue
-        for topic, word, polarity in _stances_in_words(doc, q, main):
+        for topic, word, polarity in _stances_in_words(doc, q, main, agents, parties):
             _add(tally, q.speaker.id, topic, word, 2 * polarity, (q.start, q.end))
     for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors):
         _add(tally, actor_id, topic, word, polarity, span)
@@ -114,7 +121,7 @@ def find_positions(doc: Doc, quotes: list[Quote], actors: Actors, title: str | N
     for (actor_id, family), t in tally.items():
         actor = actors.by_id[actor_id]
         stance = _stance(t)
-        words = sorted(t.keywords - {family})
+        words = sorted(t.keywords - {family, family.lower()})
         topic = f"{family} ({', '.join(words)})" if words else family
         first = sorted(t.evidence)[0]
         sample = text_of(doc)[first[0] : first[1]]
@@ -145,22 +152,39 @@ def _stance(t: _Tally) -> str:
     return "support" if t.score > 0 else "oppose" if t.score < 0 else "neutral"
 
 
-def _stances_in_words(doc: Doc, q: Quote, main: str | None = None) -> list[tuple[str, str, float]]:
+def _stances_in_words(
+    doc: Doc,
+    q: Quote,
+    main: str | None = None,
+    agents: list[tuple[int, int]] | None = None,
+    parties: list[tuple[int, int]] | None = None,
+) -> list[tuple[str, str, float]]:
     """(family, keyword, polarity) for each topic the quoted or reported words touch."""
     text = q.text
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     found: list[tuple[str, str, float]] = []
+    covered: list[tuple[int, int]] = []
+    if span is not None:
+        lo, hi = _sentence_bounds(doc, q.start, q.end)
+        region = doc.char_span(lo, hi, alignment_mode="expand")
+        for topic, polarity, at in open_topics(region, (q.start, q.end), agents, parties) if region is not None else []:
+            found.append((family_of(topic), topic, polarity))
+            covered.append((min([at.idx] + [w.idx for w in at.lefts if w.dep_ == "compound"]), at.idx + len(at.text)))
     pos, neg, just = len(POSITIVE.findall(text)), len(NEGATIVE.findall(text)), len(JUSTIFY.findall(text))
     overall = (pos > neg) - (neg > pos)
     for family, rx in FAMILY_RX.items():
         for m in rx.finditer(text):
+            if any(cs <= q.start + m.start() < ce for cs, ce in covered):
+                continue  # judged or advocated above
+            if span is not None and _hypothetical(span, q.start + m.start()):
+                continue  # "if talks fail", "whether we retaliate": no stance on it yet
             polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
             if polarity == MEANS and family == "tariffs":
                 family = "countermeasures"  # "match their tariffs with a 25% levy": the speaker's own levy answers
             if polarity == 0:
                 polarity = _default_polarity(family, overall, neg)
             found.append((family, m.group(0), float(polarity)))
-    if RETALIATION.search(text):
+    if RETALIATION.search(text) and not any(f == "countermeasures" for f, _, _ in found):
         found += [("countermeasures", RETALIATION.search(text).group(0), 1.0), ("tariffs", "retaliation", -1.0)]
     if just and not any(f == "tariffs" for f, _, _ in found):
         found.append(("tariffs", "trade practices", 1))  # grievances about others' trade justify tariffs
@@ -172,11 +196,28 @@ def _stances_in_words(doc: Doc, q: Quote, main: str | None = None) -> list[tuple
             if m and (pos or neg):
                 found.append((family, m.group(0), _default_polarity(family, overall, neg)))
                 break
-    if not found and overall and main:
+    if not any(f in FAMILIES for f, _, _ in found) and overall and main:
         # Words with a clear tone but no topic word are about what the story is about ("This is an assault on
         # our industry" in a tariff story opposes the tariffs).
         found.append((main, main, -1.0 if overall < 0 else (1.0 if main != "tariffs" else 0.0)))
     return found
+
+
+def _hypothetical(span: Span, char: int) -> bool:
+    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None)
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head if tok.head.i != tok.i else None
+    return tok is not None and conditional(tok)
+
+
+def family_of(topic: str) -> str:
+    """The fixed family an open topic belongs to ("rate cut" is its own topic; "steel tariffs" are tariffs)."""
+    for family, rx in FAMILY_RX.items():
+        if rx.search(topic):
+            return family
+    return topic
 
 
 def main_topic(doc: Doc, title: str | None = None) -> str | None:
@@ -252,14 +293,21 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             phrase = " ".join(t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",))[:160]
             if verb.dep_ in ("amod", "relcl", "acl"):
                 phrase = f"{verb.head.text} {phrase}"  # "Trump unveiled tariffs" parsed as a modifier of "tariffs"
+            families = set()
             for family, word, polarity in _deed_topics(verb, phrase, who.country):
+                families.add(family)
                 out.append((who.id, family, word, polarity, (sent.start_char, sent.end_char)))
+            for topic, polarity, _ in advocated(verb):
+                if family_of(topic) not in families:
+                    out.append((who.id, family_of(topic), topic, polarity, (sent.start_char, sent.end_char)))
     out += _owned_measures(doc, actors, quoted)
     return out
 
 
 OWNED = re.compile(
-    r"^(?:'s|’s)\s+(?:(?:[\d.,]+\s?(?:%|per\s?cent)|new|auto|car|steel|alumin(?:i)?um|reciprocal|retaliatory|sweeping|"
+    r"^(?:'s|’s)\s+(?:(?:doubling|threat|imposition|hike|increase|raising|expansion|escalation|extension|"
+    r"announcement|threatened|planned)\s+(?:of\s+)?(?:an?\s+|the\s+|its\s+|his\s+)?)?"
+    r"(?:(?:[\d.,]+\s?(?:%|per\s?cent)|new|auto|car|steel|alumin(?:i)?um|reciprocal|retaliatory|sweeping|"
     r"steep|higher|latest|proposed|planned|blanket|global|import|additional|so-called|liberation day)\s+){0,3}"
     r"(?P<word>counter-?\s?tariffs?|tariffs?|levies|levy|duties)\b",
     re.I,
