@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing
 import os
@@ -19,8 +20,9 @@ from conftest import SEED_PUBLISHED
 from plotly.offline import get_plotlyjs
 
 from analysis import tables
-from analysis.paths import SEED_ARTICLE
-from analysis.report import merge_notebooks, publish, staging_dir, to_html
+from analysis.errors import NotebookFailed
+from analysis.paths import ROOT, SEED_ARTICLE
+from analysis.report import NOTEBOOKS, build_report, hold_before, merge_notebooks, publish, staging_dir, to_html
 from analysis.runlog import RunResult, Status
 
 EXPECTED_FILES = {
@@ -237,3 +239,108 @@ def test_a_failed_run_keeps_the_last_report(tmp_path: Path, existing: bool) -> N
         assert (final / "extraction.json").read_text(encoding="utf-8") == "good"
     else:
         assert files_under(final) == {"notebooks/01.ipynb", "run.json"}
+
+
+# ---- running the notebooks: at the same time, the later ones past their imports once the first is done ------
+
+
+def log_events(folder: Path) -> list[tuple[str, str]]:
+    """(notebook, "start" | "done" | "failed") for each `==` line of folder/run.log, in order."""
+    events = []
+    for line in (folder / "run.log").read_text(encoding="utf-8").splitlines():
+        if match := re.match(r"\S+ == (\S+) (done in|failed)?", line):
+            events.append((match.group(1), (match.group(2) or "start").split()[0]))
+    return events
+
+
+def papermill_time(node) -> dt.datetime:
+    return dt.datetime.fromisoformat(node.metadata.papermill.end_time or node.metadata.papermill.start_time)
+
+
+def test_run_log_holds_each_notebook_whole_in_their_order(report_dir: Path) -> None:
+    assert log_events(report_dir) == [(name, event) for name in NOTEBOOKS for event in ("start", "done")]
+
+
+def test_later_notebooks_start_beside_the_first_and_go_past_their_imports_once_it_is_done(report_dir: Path) -> None:
+    first = nbformat.read(report_dir / "notebooks" / NOTEBOOKS[0], as_version=4)
+    first_done = max(papermill_time(c) for c in first.cells if c.cell_type == "code")
+    for name in NOTEBOOKS[1:]:
+        nb = nbformat.read(report_dir / "notebooks" / name, as_version=4)
+        assert dt.datetime.fromisoformat(nb.metadata.papermill.start_time) < first_done, name  # at the same time
+        held = nb.cells[hold_before(nb)]
+        assert held.source.startswith("article_path, out_dir ="), name  # the cell that reads extraction.json
+        assert dt.datetime.fromisoformat(held.metadata.papermill.start_time) >= first_done, name
+    assert not [p for p in report_dir.rglob("*") if p.is_socket()]  # the kernels' sockets went with them
+
+
+def test_hold_before_skips_the_parameters_and_the_imports_cell() -> None:
+    def notebook(*cells: tuple[str, list[str]]) -> object:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T")])
+        nb.cells += [nbformat.v4.new_code_cell(src, metadata={"tags": tags}) for src, tags in cells]
+        return nb
+
+    params, injected = ("x = 1", ["parameters"]), ("x = 2", ["injected-parameters"])
+    assert hold_before(notebook(params, injected, ("import os", []), ("os.sep", []))) == 4
+    assert hold_before(notebook(params, ("from os import sep", []), ("sep", []))) == 3
+    assert hold_before(notebook(("y = 1", []), ("import os", []))) == 1  # no imports cell: held from the first
+    assert hold_before(notebook(params, ("import os", []))) is None
+
+
+def test_a_later_notebook_that_fails_is_raised_once_the_others_have_run(tmp_path: Path) -> None:
+    from test_hardening import write_notebook
+
+    nbs = tmp_path / "nbs"
+    first = write_notebook(nbs / "first.ipynb", "import os", "print('first ran')")
+    boom = write_notebook(nbs / "boom.ipynb", "import os", "raise ValueError('no data')", "print('not reached')")
+    fine = write_notebook(nbs / "fine.ipynb", "import os", "print('fine ran')")
+    cwd = os.getcwd()
+    with pytest.raises(NotebookFailed) as raised:
+        build_report(SEED_ARTICLE, published=SEED_PUBLISHED, out_root=tmp_path / "out", notebooks=[first, boom, fine])
+    assert os.getcwd() == cwd
+    assert (raised.value.notebook, raised.value.cell, raised.value.error) == ("boom.ipynb", 2, "ValueError: no data")
+    folder = tmp_path / "out" / SEED_ARTICLE.stem
+    kept = {"run.json", "run.log", "notebooks/first.ipynb", "notebooks/boom.ipynb", "notebooks/fine.ipynb"}
+    assert files_under(folder) == kept
+    assert log_events(folder) == [
+        ("first.ipynb", "start"), ("first.ipynb", "done"), ("boom.ipynb", "start"), ("boom.ipynb", "failed"),
+        ("fine.ipynb", "start"), ("fine.ipynb", "done"),
+    ]  # fmt: skip
+    log = (folder / "run.log").read_text(encoding="utf-8")
+    assert log.index("first ran") < log.index("== boom.ipynb") < log.index("== fine.ipynb") < log.index("fine ran")
+    assert "not reached" not in log
+
+
+def test_sigterm_while_later_notebooks_wait_stops_every_kernel(tmp_path: Path) -> None:
+    from test_hardening import _kernels_in, _running_cell, write_notebook
+
+    slow = write_notebook(tmp_path / "nbs" / "slow.ipynb", "x = 1", "import time\ntime.sleep(120)")
+    waiting = write_notebook(tmp_path / "nbs" / "waiting.ipynb", "import os", "y = 2")
+    out = tmp_path / "out"
+    code = (
+        "import json, sys; import analysis.report as r; from analysis.cli import main; "
+        "r.NOTEBOOKS = tuple(json.loads(sys.argv[1])); sys.exit(main(sys.argv[2:]))"
+    )
+    args = [json.dumps([str(slow), str(waiting)]), "report", str(SEED_ARTICLE), "--out", str(out)]
+    child = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _running_cell(out.glob(f".{SEED_ARTICLE.stem}.tmp-*/notebooks/slow.ipynb"), 2):
+            assert child.poll() is None and time.monotonic() < deadline, "the run never reached its slow cell"
+            time.sleep(0.05)
+        (stage,) = out.glob(f".{SEED_ARTICLE.stem}.tmp-*")
+        while len(set(_kernels_in(stage)) - {child.pid}) < 2:  # both kernels are up, the second one waiting
+            assert time.monotonic() < deadline, "the second notebook's kernel never started"
+            time.sleep(0.05)
+        started = time.monotonic()
+        child.send_signal(signal.SIGTERM)
+        _, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+        child.wait()
+    assert child.returncode == 143 and time.monotonic() - started < 20, stderr
+    assert stderr.splitlines() == ["error: terminated (SIGTERM); the last published report, if any, is unchanged"]
+    assert sorted(p.name for p in out.iterdir()) == [f".{SEED_ARTICLE.stem}.lock"]
+    deadline = time.monotonic() + 15
+    while _kernels_in(stage):
+        assert time.monotonic() < deadline, "a kernel outlived the run"
+        time.sleep(0.2)
