@@ -58,7 +58,7 @@ def corpus_cli(args: argparse.Namespace) -> int:
     from .corpus import run_corpus
 
     if not args.no_report:
-        from .report import check_kernel
+        from .execute import check_kernel
 
         check_kernel()  # before the extraction, which may take long, not after it
     result = run_corpus(

@@ -12,17 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BadInput, NotebookFailed
+from .execute import check_kernel, run_notebooks
 from .paths import NOTEBOOKS_DIR
-from .report import (
-    FAILED_RUN_KEEPS,
-    check_kernel,
-    link_copy,
-    merge_notebooks,
-    publish,
-    run_notebooks,
-    staging_dir,
-    to_html,
-)
+from .publish import FAILED_RUN_KEEPS, link_copy, publish, staging_dir
+from .report import merge_notebooks, to_html
 from .runlog import RunResult, Status, now
 
 log = logging.getLogger("analysis")
@@ -32,7 +25,7 @@ CORPUS_NOTEBOOK = "corpus.ipynb"  # the corpus report's one notebook, in noteboo
 
 @dataclass(frozen=True)
 class CorpusReportParams:
-    """What the corpus notebook is given; it has the two methods `report.run_notebooks` asks of a ReportParams."""
+    """What the corpus notebook is given; it has the two methods `execute.run_notebooks` asks of a ReportParams."""
 
     corpus_dir: Path
     execution_timeout: int | None = None

@@ -32,9 +32,10 @@ import nbformat
 import papermill as pm
 from traitlets.config import Config
 
+from analysis.execute import KERNEL_CONFIG, run_notebooks
 from analysis.params import ReportParams
 from analysis.paths import KERNEL_NAME, SEED_ARTICLE
-from analysis.report import KERNEL_CONFIG, NOTEBOOKS, build_report, merge_notebooks, run_notebooks, to_html
+from analysis.report import NOTEBOOKS, build_report, merge_notebooks, to_html
 
 TRIVIAL = nbformat.v4.new_notebook(
     cells=[nbformat.v4.new_code_cell("x = 0", metadata={"tags": ["parameters"]}), nbformat.v4.new_code_cell("1 + 1")],

@@ -540,7 +540,7 @@ def test_a_cell_over_the_execution_timeout_exits_1_naming_it(tmp_path: Path) -> 
 
 def test_a_missing_kernel_exits_1_in_one_line_before_writing(tmp_path: Path) -> None:
     code = (
-        "import sys; import analysis.report as r; from analysis.cli import main; "
+        "import sys; import analysis.execute as r; from analysis.cli import main; "
         "r.KERNEL_NAME = 'no-such-kernel'; sys.exit(main(sys.argv[1:]))"
     )
     cmd = [sys.executable, "-c", code, "report", SEED_ARTICLE, "--out", tmp_path / "out"]
