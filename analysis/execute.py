@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -16,6 +17,8 @@ from .errors import AnalysisError, NotebookFailed
 from .params import ReportParams
 from .paths import KERNEL_NAME
 from .runlog import now
+
+log = logging.getLogger("analysis")
 
 # How papermill runs a kernel:
 # - over Unix sockets (no TCP port opened), named relative to the working directory: the staging folder, for the
@@ -74,6 +77,7 @@ def run_notebooks(
         run = NotebookRun(stage / "notebooks" / source.name)
         parameters = {k: v for k, v in params.notebook_parameters(stage).items() if k in declared[n]}
         run.log.write(f"{now()} == {source.name} {parameters}\n")
+        log.info("running %s", source.name)
         started = time.perf_counter()
         try:
             pm.execute_notebook(
@@ -99,9 +103,11 @@ def run_notebooks(
             run.failure.__cause__ = exc
             where = f" at cell {run.failure.cell}" if run.failure.cell is not None else ""
             run.log.write(f"{now()} == {source.name} failed{where}: {run.failure.error}\n")
+            log.info("%s failed%s", source.name, where)
             return run
         waited = f" ({run.waited:.1f} s of it waiting for {notebooks[0].name})" if run.waited >= 0.05 else ""
         run.log.write(f"{now()} == {source.name} done in {time.perf_counter() - started:.1f} s{waited}\n")
+        log.info("%s done in %.1f s%s", source.name, time.perf_counter() - started, waited)
         return run
 
     # This process works in the staging folder while the notebooks run (see KERNEL_CONFIG), and so does papermill's

@@ -64,6 +64,7 @@ def build_report(
             failed = RunResult(Status.FAILED, started, now(), params.record(final), str(final), error=str(exc))
             publish(stage, final, failed)
             raise
+        log.info("exporting report.html")
         (stage / "report.html").write_text(to_html(merge_notebooks(executed, title=params.stem)), encoding="utf-8")
         result = RunResult(Status.DONE, started, now(), params.record(final), str(final))
         publish(stage, final, result)

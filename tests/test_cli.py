@@ -137,3 +137,16 @@ def test_failing_notebook_exits_1_keeps_it_and_the_last_good_report(report_dir: 
     assert run_json["outputs"] == ["notebooks/01_article.ipynb", "run.json", "run.log"]
     assert run_json["parameters"]["top_actors"] == 3
     assert sorted(p.name for p in published.parent.iterdir()) == [f".{published.name}.lock", published.name]
+
+
+def test_verbose_report_logs_each_notebook_and_the_export(tmp_path: Path) -> None:
+    """A scheduled run's log shows where a slow or stuck report is; without -v stderr stays empty."""
+    run = run_cli("-v", "report", SEED_ARTICLE, "--published", SEED_PUBLISHED, "--out", tmp_path, timeout=300)
+    assert run.returncode == 0, run.stderr
+    lines = run.stderr.splitlines()
+    for name in ("01_article.ipynb", "02_tariff_schedule.ipynb", "03_market_response.ipynb"):
+        assert f"INFO running {name}" in lines
+        assert any(re.fullmatch(rf"INFO {re.escape(name)} done in [\d.]+ s.*", line) for line in lines), lines
+    assert lines[-2:] == ["INFO exporting report.html", f"INFO report written to {run.stdout.strip()}"]
+    quiet = run_cli("report", SEED_ARTICLE, "--published", SEED_PUBLISHED, "--out", tmp_path, timeout=300)
+    assert quiet.returncode == 0 and quiet.stderr == ""
