@@ -11,12 +11,12 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BadInput, NotebookFailed
-from .execute import check_kernel, run_notebooks
+from .errors import BadInput
+from .execute import check_kernel
 from .paths import NOTEBOOKS_DIR
-from .publish import FAILED_RUN_KEEPS, link_copy, publish, staging_dir
-from .report import merge_notebooks, to_html
-from .runlog import RunResult, Status, now
+from .publish import FAILED_RUN_KEEPS, link_copy
+from .report import run_and_publish
+from .runlog import RunResult
 
 log = logging.getLogger("analysis")
 
@@ -51,22 +51,18 @@ def build_corpus_report(corpus_dir: str | Path) -> RunResult:
         )
     params = CorpusReportParams(final)
     check_kernel()
-    started = now()
-    with staging_dir(final.parent, final.name) as stage:
-        try:
-            executed = run_notebooks([NOTEBOOKS_DIR / CORPUS_NOTEBOOK], params, stage)
-        except NotebookFailed as exc:
-            if (stage / "notebooks" / exc.notebook).is_file():
-                exc.kept = final / "notebooks" / exc.notebook
-            failed = RunResult(Status.FAILED, started, now(), params.record(final), str(final), error=str(exc))
-            publish(stage, final, failed)
-            raise
-        html = to_html(merge_notebooks(executed, title=f"Corpus: {final.name}"))
-        (stage / "report.html").write_text(html, encoding="utf-8")
+
+    def add_corpus_tables(stage: Path) -> None:
         for item in final.iterdir():  # the corpus tables join the new report; this run's own files win
             if item.name not in FAILED_RUN_KEEPS and not (stage / item.name).exists():
                 link_copy(item, stage / item.name)
-        result = RunResult(Status.DONE, started, now(), params.record(final), str(final))
-        publish(stage, final, result)
+
+    result = run_and_publish(
+        [NOTEBOOKS_DIR / CORPUS_NOTEBOOK],
+        params,
+        final,
+        title=f"Corpus: {final.name}",
+        before_publish=add_corpus_tables,
+    )
     log.info("corpus report written to %s", result.report)
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from .errors import NotebookFailed
@@ -52,10 +52,25 @@ def build_report(
         notebooks=notebooks,
     )
     final = report_folder(out_root, params.stem)
-    out_root = final.parent
     check_kernel()
+    result = run_and_publish(notebooks, params, final, title=params.stem)
+    log.info("report written to %s", result.report)
+    return result
+
+
+def run_and_publish(
+    notebooks: Sequence[Path],
+    params: object,
+    final: Path,
+    *,
+    title: str,
+    before_publish: Callable[[Path], None] | None = None,
+) -> RunResult:
+    """Stage → run the notebooks → export report.html → publish as `final`. A failed notebook publishes the failed
+    run (its notebook kept, the last good report untouched) and re-raises. `params` is what run_notebooks asks
+    for (notebook_parameters, execution_timeout) plus record(); `before_publish(stage)` may add files."""
     started = now()
-    with staging_dir(out_root, params.stem) as stage:
+    with staging_dir(final.parent, final.name) as stage:
         try:
             executed = run_notebooks(notebooks, params, stage, meanwhile=warm_export)
         except NotebookFailed as exc:
@@ -65,10 +80,11 @@ def build_report(
             publish(stage, final, failed)
             raise
         log.info("exporting report.html")
-        (stage / "report.html").write_text(to_html(merge_notebooks(executed, title=params.stem)), encoding="utf-8")
+        (stage / "report.html").write_text(to_html(merge_notebooks(executed, title=title)), encoding="utf-8")
+        if before_publish is not None:
+            before_publish(stage)
         result = RunResult(Status.DONE, started, now(), params.record(final), str(final))
         publish(stage, final, result)
-    log.info("report written to %s", result.report)
     return result
 
 
