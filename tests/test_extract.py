@@ -417,3 +417,186 @@ def test_live_blog_entry_stamp_times_its_events() -> None:
     assert posted and posted[0]["date"] == "2025-09-26" and posted[0]["time"] == "10:42"
     ftse = [e for e in events if "FTSE 100 fell" in e["text"]]
     assert ftse and ftse[0]["time"] == "08:10"
+
+
+def _figures(text: str) -> dict[str, dict]:
+    return {f["text"]: f for f in extract_text(text, published=TUESDAY)["figures"]}
+
+
+def test_local_dollars_rupees_and_pc_percent() -> None:
+    figs = _figures(
+        "TORONTO (AP) — Canada will put counter-tariffs on C$29.8 billion ($20.7 billion) worth of U.S. goods.\n\n"
+        "ISLAMABAD: Mills lost orders worth Rs50 billion, and Pakistan got a 19pc rate.\n"
+    )
+    assert figs["C$29.8 billion"]["unit"] == "CAD" and figs["$20.7 billion"]["unit"] == "USD"
+    assert figs["C$29.8 billion"]["measure"] == "goods covered by counter-tariffs"
+    assert figs["19pc"]["unit"] == "percent"
+    taiwan = _figures("TAIPEI -- TSMC has pledged to invest $165 billion in Arizona, and NT$2 trillion at home.\n")
+    assert taiwan["$165 billion"]["unit"] == "USD" and taiwan["NT$2 trillion"]["unit"] == "TWD"
+    pak = _figures("ISLAMABAD: Mills lost orders worth Rs50 billion this year, the association said.\n")
+    assert pak["Rs50 billion"]["unit"] == "PKR"
+
+
+def test_index_and_currency_levels_without_a_unit() -> None:
+    figs = _figures(
+        "Hong Kong's Hang Seng Index dropped 1.2%, or 288 points, to 23,887 by the close. "
+        "The Korean won weakened 0.8% to 1,372 per dollar, and the yuan was little changed at 7.17 per dollar.\n"
+    )
+    assert figs["23,887"]["measure"] == "index level" and figs["23,887"]["subject"] == "hang-seng"
+    assert figs["1,372"]["measure"] == "won exchange rate" and figs["7.17"]["measure"] == "yuan exchange rate"
+    assert not any(t in figs for t in ("2025",))
+
+
+def test_tariff_rates_by_rate_word_respectively_and_trade_remedies() -> None:
+    figs = extract_text(
+        "Washington set Malaysia's tariff at 19 per cent and Japan's tariff at 15 per cent. "
+        "Thailand and Cambodia also got 19 per cent, after facing 36 per cent and 49 per cent respectively. "
+        "Cars had faced a rate of 27.5 per cent since April. "
+        "A 17.09% anti-dumping duty on Mexican tomatoes took effect on Monday.",
+        published=TUESDAY,
+    )["figures"]
+    by_value = {f["value"]: f for f in figs}
+    assert (by_value[36]["measure"], by_value[36]["subject"]) == ("tariff rate", "tha")
+    assert (by_value[49]["measure"], by_value[49]["subject"]) == ("tariff rate", "khm")
+    assert by_value[27.5]["measure"] == "tariff rate"
+    assert by_value[17.09]["measure"] == "anti-dumping duty rate"
+
+
+def test_end_matter_and_colon_dateline_are_clutter() -> None:
+    text = (
+        "Pakistan secures lower US tariff\n\nFollow Dawn on WhatsApp\n\n"
+        "ISLAMABAD: Foreign Minister Ishaq Dar on Friday welcomed the decision to set a 19 per cent tariff.\n\n"
+        "Before it's here, it's on the Bloomberg Terminal. LEARN MORE\n\n"
+        "Associated Press writer Josh Boak in Washington contributed to this report.\n\n"
+        "Camille Gijs is a trade reporter at POLITICO Europe, covering EU trade policy.\n\n"
+        "Terms of Service\nDo Not Sell or Share My Personal Information\n"
+    )
+    data = extract_text(text, published=TUESDAY)
+    removed = " ".join(data["article"]["removed"])
+    for bit in ("Follow Dawn", "LEARN MORE", "contributed to this report", "Camille Gijs is", "Terms of Service",
+                "Do Not Sell"):  # fmt: skip
+        assert bit in removed, bit
+    people = [a["name"] for a in data["actors"] if a["kind"] == "person"]
+    assert people == ["Ishaq Dar"]
+    assert data["article"]["timezone"] == "Asia/Karachi"
+    assert ("ishaq-dar", "tariffs (tariff)", "support") in _stances(text)
+
+
+def test_named_judgments_and_shared_speakers_give_stances() -> None:
+    text = (
+        'Prime Minister Shigeru Ishiba called the 25% rate "truly regrettable" but said Tokyo would continue '
+        "negotiating. President Donald Trump sent letters to trading partners setting new tariff rates. "
+        'Trade committee chair Bernd Lange said the agreement was "lopsided" and that Parliament would examine '
+        "the deal line by line. Commerce Minister Piyush Goyal told Parliament that India would take all steps "
+        "necessary to protect its farmers."
+    )
+    pos = _stances(text)
+    assert ("shigeru-ishiba", "rate", "oppose") in pos
+    assert any(a == "shigeru-ishiba" and t.startswith("negotiations") and s == "support" for a, t, s in pos)
+    assert any(a == "donald-trump" and t.startswith("tariffs") and s == "support" for a, t, s in pos)
+    assert any(a == "bernd-lange" and t.startswith("deal") and s == "oppose" for a, t, s in pos)
+    assert ("piyush-goyal", "farmers", "support") in pos
+
+
+def test_speaker_is_the_reporter_and_the_person_named_with_a_body() -> None:
+    text = (
+        "Wolfgang Niedermark, a member of the BDI executive board, said the European Commission should respond "
+        '"decisively but proportionately" and keep negotiating. China\'s Ministry of Foreign Affairs '
+        "spokesperson Lin Jian said on Wednesday that China's position was consistent: \"We do not want to "
+        'fight, but we are not afraid to fight."'
+    )
+    quotes = {q["text"]: q["speaker"] for q in extract_text(text, published=TUESDAY)["quotes"]}
+    assert quotes["decisively but proportionately"] == "wolfgang-niedermark"
+    assert quotes["We do not want to fight, but we are not afraid to fight."] == "lin-jian"
+
+
+def test_country_of_a_person_from_their_own_phrase_and_city() -> None:
+    text = (
+        "Vice Premier Cheng Li-chiun, who leads Taipei's negotiating team, said talks would continue. "
+        '"Investors are getting tariff fatigue," said Kyle Rodda, senior market analyst at Capital.com in '
+        "Melbourne."
+    )
+    people = {a["id"]: a["country"] for a in extract_text(text, published=TUESDAY)["actors"]}
+    assert people["cheng-li-chiun"] == "TWN"
+    assert people["kyle-rodda"] == "AUS"
+
+
+def test_person_countries_from_a_bank_anaphor_and_despite_others_goods() -> None:
+    text = (
+        "BEIJING, Oct. 16 (Xinhua) -- China's export controls are legitimate, a spokesperson said Thursday.\n\n"
+        "Spokesperson He Yadong made the remarks in response to U.S. threats to impose an additional 100 percent "
+        "tariff on Chinese goods.\n\n"
+        "The ECB has so far resisted that call. The bank held its deposit rate at 2 per cent in July, and "
+        'president Christine Lagarde said the economy had proved "resilient".\n'
+    )
+    people = {a["id"]: a["country"] for a in extract_text(text, published=TUESDAY)["actors"]}
+    assert people["he-yadong"] == "CHN"
+    assert people["christine-lagarde"] == "EUU"
+
+
+def test_short_name_after_a_lower_case_post() -> None:
+    text = "Vietnam's rate was agreed in a call between Mr Trump and Communist Party chief To Lam on July 2."
+    names = [a["name"] for a in extract_text(text, published=TUESDAY)["actors"] if a["kind"] == "person"]
+    assert "To Lam" in names
+
+
+def test_heading_quote_and_remarks_made_later_find_their_speakers() -> None:
+    text = (
+        "Pharma tariffs – business live\n\n"
+        "09:55 BST\nIrish tánaiste: 'no change' for Irish exports\n\n"
+        "Ireland's tánaiste, Simon Harris, wrote on X that the announcement did not change the position.\n\n"
+        "“A stable relationship between the world’s two largest economies is good for Hong Kong.” The city’s "
+        "exporters have been squeezed since May. Chief Executive John Lee made the remarks earlier on Thursday.\n"
+    )
+    quotes = {q["text"]: q["speaker"] for q in extract_text(text, published=TUESDAY)["quotes"]}
+    assert quotes["no change"] == "simon-harris"
+    assert quotes["A stable relationship between the world’s two largest economies is good for Hong Kong."] == (
+        "john-lee"
+    )
+
+
+def test_owned_measure_in_headline_and_threat_to_impose() -> None:
+    text = (
+        "Economists split on how much Trump's 15% tariff will hurt\n\n"
+        "When Ursula von der Leyen shook hands with Donald Trump in July, many economists breathed a sigh of "
+        "relief. A month on, they are less sure.\n\n"
+        "Member states weighed how hard to push back against Chancellor Friedrich Merz's threat to impose a 30% "
+        "tariff on rivals.\n"
+    )
+    pos = _stances(text)
+    assert any(a == "donald-trump" and t.startswith("tariffs") and s == "support" for a, t, s in pos)
+    assert any(a == "friedrich-merz" and t.startswith("tariffs") and s == "support" for a, t, s in pos)
+
+
+def test_reuters_stamp_caption_credit_and_email_byline_are_clutter() -> None:
+    text = (
+        "Seoul pushes back on U.S. demand\n\n"
+        "July 15, 20256:41 PM GMT-3Updated 2 hours ago\n\n"
+        "President Lee Jae Myung speaks at the presidential office in Seoul on Sept. 19. [JOINT PRESS CORPS]\n\n"
+        "South Korea cannot hand over $350 billion in cash up front, President Lee Jae Myung said on Sunday.\n\n"
+        "BY LEE JAE-LIM [lee.jaelim@joongang.co.kr]\n\n"
+        "Log in to Twitter or Facebook account to connect with the Korea JoongAng Daily\n"
+    )
+    removed = " ".join(extract_text(text, published=TUESDAY)["article"]["removed"])
+    for bit in ("Updated 2 hours ago", "[JOINT PRESS CORPS]", "BY LEE JAE-LIM", "Log in to Twitter"):
+        assert bit in removed, bit
+
+
+def test_stances_apart_from_other_reported_clauses_and_misparsed_appositives() -> None:
+    text = (
+        "The 50% tariff that President Donald Trump plans to impose on Brazil takes effect on August 1. "
+        '"We will not accept being treated as a banana republic," President Luiz Inacio Lula da Silva told '
+        "supporters, adding that Brazil would first try to negotiate. "
+        'Trump\'s letter accused Brazil of "unfair" trade practices.'
+    )
+    pos = _stances(text)
+    lula = {(t.split(" (")[0], s) for a, t, s in pos if a == "luiz-inacio-lula-da-silva"}
+    assert ("negotiations", "support") in lula and ("negotiations", "oppose") not in lula
+    assert any(a == "donald-trump" and t.startswith("tariffs") and s == "support" for a, t, s in pos)
+    assert not any(a == "donald-trump" and s in ("oppose", "mixed") for a, _, s in pos)
+    pos = _stances(
+        "Kang Nam-hoon, the group's chairman, called for a quick resolution. "
+        "Ricardo Alban urged both governments to keep talking."
+    )
+    assert ("kang-nam-hoon", "resolution", "support") in pos
+    assert any(a == "ricardo-alban" and t.startswith("negotiations") and s == "support" for a, t, s in pos)

@@ -54,7 +54,7 @@ def extract_text(
     actors = find_actors(doc, hits, home=_home_country(cleaned))
     zone = timezone or _default_zone(cleaned, actors)
     quotes = find_quotes(doc, actors)
-    positions = find_positions(doc, quotes, actors, cleaned.title)
+    positions = find_positions(doc, quotes, actors, cleaned.title, raw=text)
     in_quotes = [(s + 1, e) for s, e in quote_spans(cleaned.text)]
     events, time_spans = find_events(doc, actors, day, zone, skip=in_quotes)
     index_spans = [sp for a in actors.by_id.values() if a.kind == "market_index" for sp in a.spans]

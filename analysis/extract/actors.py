@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
-from .sentences import sentence_at, text_of
+from .sentences import sentence_at, sentence_before, text_of
 
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NOT_NAMES = {
@@ -189,6 +189,20 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
                 j += 1
             if j - tok.i >= 2:
                 out += [(n, i, True) for n, i in _clean_name(doc[tok.i + 1 : j], taken)]
+        elif tok.text.lower() in gz.title_heads() and tok.text.islower():
+            # "Communist Party chief To Lam": a short capitalised name after a lower-case post, even one whose
+            # first word reads as a preposition
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i <= 3 and _titlecase(doc[j]):
+                j += 1
+            run = doc[tok.i + 1 : j]
+            if (
+                len(run) >= 2
+                and run[-1].pos_ == "PROPN"
+                and not (j < len(doc) and doc[j].text[:1].isupper())
+                and not any(t.lower_ in gz.title_heads() or t.lower_ in TITLE_MODIFIERS for t in run)
+            ):
+                out += [(n, i, True) for n, i in _clean_name(run, taken)]
         if tok.text == "," and tok.i >= 2:
             j = tok.i
             while j > 0 and tok.i - j < 5 and _name_part(doc[j - 1]):
@@ -200,6 +214,10 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             ):  # "X, minister of ..., said" and "Its president, K M Subramanian, said"
                 out += [(n, i, True) for n, i in _clean_name(doc[j : tok.i], taken)]
     return out
+
+
+def _titlecase(tok: Token) -> bool:
+    return tok.text.isalpha() and tok.text[:1].isupper() and tok.text[1:].islower()
 
 
 def _name_part(tok: Token) -> bool:
@@ -389,7 +407,11 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         ) or _title_country(titles)
         if by_table and votes.get(by_table, 0) < 0:
             by_table = None  # India's "Commerce Secretary" in talks "with Washington" is not the US one
-        person.country = person.country or by_table
+        if by_table:
+            own = _own_phrase_country(doc, hits, person)
+            if own and own != by_table and votes.get(by_table, 0) <= 0:
+                by_table = own  # "Vice Premier X, who leads Taipei's team": the country in the person's own phrase
+        person.country = person.country or by_table or _anaphoric_institution(doc, person)
         if person.country is None and owner:
             owners[person.id] = owner
             continue
@@ -410,6 +432,24 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
     for pid, owner in owners.items():  # "Sefcovic's spokesman, Olof Gill": the spokesman shares his principal's country
         boss = next((p for p in actors.people() if owner in p.forms or p.name.endswith(owner)), None)
         actors.by_id[pid].country = boss.country if boss else actors.home
+
+
+ANAPHORIC_BODY = re.compile(r"\b[Tt]he (?:central )?(?:bank|commission|fund|organi[sz]ation|lender|agency)\b")
+BARE_HEADS = {"president", "governor", "chair", "chairman", "chairwoman", "chief", "head", "director"}
+
+
+def _anaphoric_institution(doc: Doc, person: Actor) -> str | None:
+    """ "The ECB has resisted. The bank held rates, and president Christine Lagarde said ...": a bare post in a
+    sentence about "the bank" belongs to the institution named just before."""
+    if not person.title or person.title.lower() not in BARE_HEADS or not person.spans:
+        return None
+    s = person.spans[0][0]
+    sent = sentence_at(doc, s)
+    if sent is None or not ANAPHORIC_BODY.search(text_of(doc)[sent.start_char : s]):
+        return None
+    prev = sentence_before(doc, sent)
+    lo = prev.start_char if prev is not None else sent.start_char
+    return gz.affiliation_country(text_of(doc)[lo:s])
 
 
 def _affiliation(title: str | None, titles: list[tuple[str, str | None, int]]) -> str | None:
@@ -601,7 +641,7 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
         cspan = doc.char_span(h.start, h.end, alignment_mode="expand")
         possessor = text_of(doc)[h.end : h.end + 2] in ("'s", "’s")
         if prev and prev[-1].lower() in OBJECT_PREPOSITIONS and not possessor:
-            acts_on = me.dep_ in ("nsubj", "nsubjpass") and cspan is not None and cspan.root in me.head.subtree
+            acts_on = me.dep_ in ("nsubj", "nsubjpass") and cspan is not None and _acts_on(me.head, cspan.root)
             votes[h.known.country] -= 0.5 if acts_on else 0.0
             continue
         if cspan is not None:
@@ -616,6 +656,38 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
         dist = abs(h.start - s)
         votes[h.known.country] += 1.0 / (1 + dist / 40)
     return votes
+
+
+def _own_phrase_country(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | None:
+    """A country the person's own phrase (apposition, relative clause) names as owner or adjective."""
+    text = text_of(doc)
+    for s, e in person.spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        me = span.root
+        inside = [t for t in me.subtree if t.i >= span.end]
+        if not inside:
+            continue
+        lo, hi = inside[0].idx, inside[-1].idx + len(inside[-1].text)
+        for h in hits:
+            if h.known.kind == "country" and lo <= h.start < hi:
+                if text[h.end : h.end + 2] in ("'s", "’s") or h.known.role == "demonym":
+                    return h.known.country
+    return None
+
+
+def _acts_on(verb: Token, target: Token) -> bool:
+    """Whether the person's verb acts on `target`: "imposed tariffs on Chinese goods" does; "in response to
+    U.S. threats to impose tariffs on Chinese goods" is an act a noun's own clause describes, someone else's."""
+    if target not in verb.subtree:
+        return False
+    tok = target
+    while tok != verb and tok.head.i != tok.i:
+        if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return True
 
 
 def _reports_on(me: Token, subject: Token) -> bool:

@@ -76,6 +76,29 @@ BOILERPLATE = [
         r"^\s*(read also|also read|more on this)\s*:?\s*$|^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$",
     ),
     ("credit", r"^\s*with (files|reporting) from\b"),
+    # A caption's credit in brackets at its end: "... on Sept. 19. [JOINT PRESS CORPS]", "[YONHAP]".
+    ("credit", r"\[[A-Z][A-Z0-9 .&/'-]{2,40}\]\s*$"),
+    ("share", r"^\s*log ?in to (twitter|facebook|x)\b.{0,100}$"),
+    ("credit", r"^(?=.{0,240}$).*\bcontributed (to )?(this |the )?(report|story|reporting|article)\b"),
+    # An author's note at the end: "Jane Doe is a trade reporter at Politico Europe, covering ...".
+    (
+        "bio",
+        r"^(?=.{0,300}$)\s*[A-Z][\w.'’-]+(\s[A-Z][\w.'’-]+){1,3} (is|was) (an? |the )([\w-]+ ){0,4}"
+        r"(reporter|correspondent|editor|writer|journalist|columnist|bureau chief)\b",
+    ),
+    (
+        "share",
+        r"^\s*follow [\w .&'’-]{1,30} on (whatsapp|x|twitter|facebook|instagram|google news|telegram|linkedin|"
+        r"threads|bluesky)\s*$",
+    ),
+    ("promo", r"^(?=.{0,160}$).*\blearn more\s*[.!]?\s*$"),
+    (
+        "navigation",
+        r"\bdo not sell (or share )?my personal information\b|"
+        r"^\s*(terms of (service|use)|privacy (policy|notice)|cookie policy|contact us|about us)\s*$",
+    ),
+    # "This article is part of POLITICO Pro" heads a promotional blurb; short lines after it go with it.
+    ("related", r"^\s*this (article|story) is (part of|from|brought to you by)\b.{0,60}$"),
     ("widget", r"^\s*loading\s*(\.\.\.|…)?\s*$"),
     (
         "app",
@@ -92,7 +115,8 @@ BOILERPLATE = [
     ("navigation", r"^\s*[^|.!?]{2,40}(\|[^|.!?]{2,40}){2,}$"),
     (
         "byline",
-        r"^\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*(,|and)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*\s*$",
+        r"^\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*(,|and)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*"
+        r"\s*(\[[^\]\s]+@[^\]\s]+\]|\(?[\w.+-]+@[\w.-]+\)?)?\s*$",
     ),
 ]
 BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
@@ -100,12 +124,12 @@ METADATA_RX = re.compile(
     r"^\s*((?i:published|updated|posted|last updated|first published)\b[:\s]|"
     r"\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
     r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
-    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*$))",
+    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*$|(?=\d{1,2}:\d{2})))",
 )
 # "OTTAWA —", "WASHINGTON, April 9 (Reuters) -", "TOKYO (AP) —": a dateline opens the first body paragraph.
 DATELINE_RX = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'/\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*(?:\((?P<agency>[A-Za-z .]{2,25})\))?\s*[—–-]{1,2}\s*"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*(?:\((?P<agency>[A-Za-z .]{2,25})\))?\s*(?P<sep>[—–-]{1,2}|:)\s*"
 )
 
 
@@ -159,7 +183,9 @@ def clean_article(raw: str) -> Cleaned:
             continue
         if not lead_done:
             m = DATELINE_RX.match(para)
-            if m and _is_place(m.group("place").strip()):
+            place = m.group("place").strip() if m else ""
+            # "ISLAMABAD: ..." (South Asian style) only in capitals, never a "Note:" or a heading "China: ..."
+            if m and _is_place(place) and (m.group("sep") != ":" or (place.isupper() and len(place) > 3)):
                 out.dateline_place = m.group("place").split("/")[0].strip().title()
                 if m.group("date"):
                     out.stated_date = out.stated_date or _first_date(m.group("date"))
@@ -182,7 +208,8 @@ def _byline_like(para: str) -> bool:
     ("Martin Murphy and Julia Löhr"), the writer's post ("Indochina Bureau Chief"), or a stamp line
     ("Cathy Senay · CBC News · Posted: Oct 14, 2025")."""
     p = para.strip()
-    if len(p) > 160 or DATELINE_RX.match(p):
+    d = DATELINE_RX.match(p)
+    if len(p) > 160 or (d and d.group("sep") != ":"):
         return False
     if STAMP_RX.search(p) and re.search(r"[|·•]", p):
         return True

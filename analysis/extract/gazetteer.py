@@ -168,9 +168,10 @@ def slug(name: str) -> str:
 @cache
 def _affiliations() -> tuple[re.Pattern, dict[str, str]]:
     """Institutions (institutions.csv: central banks, banks, business groups, unions) and first-level
-    subdivisions (subdivisions.csv: "Quebec", "Victorian") → the country they belong to."""
+    subdivisions (subdivisions.csv: "Quebec", "Victorian") and business cities (cities.csv: "analyst at X in
+    Melbourne") → the country they belong to."""
     table: dict[str, str] = {}
-    for name in ("institutions.csv", "subdivisions.csv"):
+    for name in ("institutions.csv", "subdivisions.csv", "cities.csv"):
         for r in _rows(name):
             for form in [r["name"], *_split(r["aliases"])]:
                 table.setdefault(form, r["country"])

@@ -19,11 +19,17 @@ WORD_NUMBERS = {
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12, "trn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
           "lakh crore": 1e12}  # fmt: skip
-CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "S$": "SGD", "€": "EUR",
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD",
+                    "NZ$": "NZD", "€": "EUR",
                     "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "Rs": "INR", "Rs.": "INR", "RM": "MYR"}  # fmt: skip
 # A bare "$" in a story told from a dollar country is that country's dollar: Canadian, Australian or
 # Singapore papers write "US$" for American money (CP, ABC and Straits Times style).
-LOCAL_DOLLARS = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD", "TWN": "TWD"}
+# Taiwanese money is always written "NT$"; a bare "$" there is American. A story that writes "C$" itself
+# marks its local dollars, so its bare "$" is the US dollar.
+LOCAL_DOLLARS = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD"}
+LOCAL_DOLLAR_MARK = re.compile(r"(?<![A-Za-z])(?:C|A|S|HK|NZ)\$\s?\d")
+# "Rs" and "rupees" are the rupee of the country the story is told from.
+LOCAL_RUPEES = {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
                   "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN"}  # fmt: skip
 DOLLAR_ADJECTIVES = {"Canadian": "CAD", "Australian": "AUD", "Hong Kong": "HKD", "U.S.": "USD", "US": "USD",
@@ -39,7 +45,10 @@ DURATIONS = {
 NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")"
 SCALE = r"(?:[\s-]*(?P<scale>trillion|billion|million|thousand|lakh crore|crores?|lakhs?|bn|mn|tn|trn|k|m|b)\b)?"
 PATTERNS = [
-    ("currency", re.compile(r"(?P<sym>US\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|(?-i:\bRs\.?|\bRM))\s?" + NUM + SCALE, re.I)),
+    (
+        "currency",
+        re.compile(r"(?P<sym>US\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|(?-i:\bRs\.?|\bRM))\s?" + NUM + SCALE, re.I),
+    ),
     (
         "currency",
         re.compile(
@@ -49,7 +58,7 @@ PATTERNS = [
     ),
     (
         "percent",
-        re.compile(r"(?<![\w.])" + NUM + r"\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I),
+        re.compile(r"(?<![\w.])" + NUM + r"\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b|pc\b)", re.I),
     ),
     ("basis", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<bp>basis points?|bps?)\b", re.I)),
     ("points", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<pts>points?)\b", re.I)),
@@ -69,6 +78,12 @@ PATTERNS = [
     (
         "scaled",
         re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million|lakh crore|crores?)\b", re.I),
+    ),  # A bare level an index or a currency closed at: "to 23,887", "at 7.17 per dollar".
+    (
+        "level",
+        re.compile(
+            r"(?<=\bto |\bat )(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)))"
+        ),
     ),
 ]
 TARIFF_WORDS = re.compile(
@@ -131,6 +146,8 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
                 out.append(fig)
                 taken.append((s, e))
     out += _counts(doc, taken)
+    _rates_in_tariff_story(doc, actors, out)
+    _respectively(doc, actors, out)
     _fill_tariff_subjects(out)
     return sorted(out, key=lambda f: f.start)
 
@@ -160,6 +177,60 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
     return out
 
 
+RATE_WORD = re.compile(
+    r"(?<!interest )(?<!exchange )(?<!growth )(?<!unemployment )(?<!jobless )(?<!inflation )(?<!deposit )"
+    r"(?<!policy )(?<!tax )(?<!mortgage )(?<!savings )(?<!lending )(?<!bank )(?<!discount )(?<!repo )"
+    r"\b(rates?|baseline|ceiling)\b",
+    re.I,
+)
+
+
+def _rates_in_tariff_story(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
+    """In a story whose rates are tariff rates, "a rate of 27.5 per cent", "the baseline 10 per cent" and "after
+    facing 36 per cent" (a sentence on from the rates) are tariff rates too."""
+    if sum(f.measure == "tariff rate" for f in figures) < 2:
+        return
+    text = text_of(doc)
+    for f in figures:
+        if f.unit != "percent" or f.measure is not None:
+            continue
+        sent = sentence_at(doc, f.start)
+        lo, hi = max(sent.start_char, f.start - 40), min(sent.end_char, f.end + 30)
+        prev = _previous_sentence(doc, sent.start_char)
+        if RATE_WORD.search(text[lo:hi]) or (
+            RATE_WORD.search(prev) and re.search(r"\b(fac\w+|got|get|pay\w*)\b", text[lo : f.start])
+        ):
+            clause = text[sent.start_char : sent.end_char]
+            f.measure = "tariff rate"
+            f.subject = _tariff_target(doc, actors, clause, f.start - sent.start_char, sent.start_char)
+
+
+def _respectively(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
+    """ "Thailand and Cambodia ... 36 per cent and 49 per cent respectively": each rate to its country, in order."""
+    text = text_of(doc)
+    for m in re.finditer(r"\brespectively\b", text):
+        sent = sentence_at(doc, m.start())
+        if sent is None:
+            continue
+        rates = [f for f in figures if sent.start_char <= f.start < m.start() and f.unit == "percent"]
+        countries = sorted(
+            (s, a)
+            for a in actors.by_id.values()
+            if a.kind in ("country", "government")
+            for s, _ in a.spans
+            if sent.start_char <= s < sent.end_char
+        )
+        for k in range(len(rates), 1, -1):  # the last k rates answer the last k countries named before them
+            tail = rates[-k:]
+            before = [a for s, a in countries if s < tail[0].start][-k:]
+            if len(before) == k and len({a.id for a in before}) == k:
+                for f, a in zip(tail, before, strict=True):
+                    f.subject = a
+                    if f.measure is None and any(g.measure == "tariff rate" for g in figures):
+                        f.measure = "tariff rate"
+                break
+
+
 def _fill_tariff_subjects(figures: list[Figure]) -> None:
     """A tariff rate whose sentence names no country is about the country the article's tariffs mostly target."""
     targets = Counter(f.subject.id for f in figures if f.measure == "tariff rate" and f.subject is not None)
@@ -180,8 +251,10 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     if kind == "currency":
         unit = CURRENCY_SYMBOLS.get(g.get("sym") or "", None) or CURRENCY_WORDS.get((g.get("word") or "").lower())
         unit = DOLLAR_ADJECTIVES.get(g.get("adj") or "", unit)
-        if g.get("sym") == "$" and actors.home in LOCAL_DOLLARS:
+        if g.get("sym") == "$" and actors.home in LOCAL_DOLLARS and not LOCAL_DOLLAR_MARK.search(text_of(doc)):
             unit = LOCAL_DOLLARS[actors.home]
+        if unit == "INR" and actors.home in LOCAL_RUPEES:
+            unit = LOCAL_RUPEES[actors.home]
         if (g.get("sym") == "¥") and "yuan" in text_of(doc)[e : e + 12].lower():
             unit = "CNY"
     elif kind == "percent":
@@ -196,6 +269,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     elif kind == "duration":
         unit = DURATIONS[g["dur"].lower()]
         measure = "duration"
+    elif kind == "level":
+        return _level(m, doc, actors)
     sent = doc.char_span(s, e, alignment_mode="expand")
     if sent is None:
         return None
@@ -210,8 +285,37 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     elif kind in ("currency", "scaled"):
         noun = _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
+        cover = COVERED_BY.search(text_of(doc)[max(0, s - 60) : s])
+        if cover:  # "counter-tariffs on C$29.8 billion worth of goods": the goods the measure covers
+            measure = f"goods covered by {cover.group(1).lower()}"
         subject = _nearest_actor(actors, lo, hi, s, ("country", "government"))
     return Figure(text=text_of(doc)[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
+
+
+COVERED_BY = re.compile(
+    r"\b(counter-?tariffs?|tariffs?|levies|duties|countermeasures|retaliation)\s+(?:[\w-]+\s+){0,2}?on\s+"
+    r"(?:about\s+|some\s+|nearly\s+|roughly\s+|more than\s+|up to\s+)?$",
+    re.I,
+)
+TRADE_REMEDY = re.compile(r"\b(anti-?dumping|countervailing|anti-?subsidy|safeguard)\s+(dut(?:y|ies)|tariffs?)\b", re.I)
+PER_UNIT = re.compile(r"^\s*(?:per|to the|a|against the)\s+(dollar|euro|yen|yuan|ounce|barrel)\b", re.I)
+
+
+def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
+    """A level an index closed at or a currency traded at; other bare numbers after "to"/"at" mean too little."""
+    s, e = m.span()
+    text = text_of(doc)
+    value = _value(m.group("num"), None)
+    per = PER_UNIT.match(text[e : e + 24])
+    sent = sentence_at(doc, s)
+    if per:
+        fx = _nearest(FX_WORDS, text[sent.start_char : e], s - sent.start_char)
+        measure = f"{fx.lower()} exchange rate" if fx and per.group(1).lower() == "dollar" else "price"
+        return Figure(text[s:e], value, None, measure, None, s, e)
+    index = _nearest_actor(actors, sent.start_char, s, s, ("market_index",))
+    if index is None or value < 100:
+        return None
+    return Figure(text[s:e], value, "points", "index level", index, s, e)
 
 
 def _rate_meaning(
@@ -230,6 +334,8 @@ def _rate_meaning(
         return "index change", governing
     if unit == "points" and index:
         return "index change", index
+    if index is None and near["tariff"] < far and (_nearest(INDEX_WORDS, clause, rel) or "").lower() == "average":
+        near["index"] = far  # "an average of about 1.5 per cent" in a tariff clause is no index move
     kind, dist = min(near.items(), key=lambda kv: kv[1])
     if (
         dist == far
@@ -243,6 +349,9 @@ def _rate_meaning(
             doc, actors, clause, rel, base
         )
     if dist < far and kind == "tariff":
+        remedy = TRADE_REMEDY.search(clause[max(0, rel - 10) : rel + 60])
+        if remedy:  # "a 17.09% anti-dumping duty": a trade remedy, not a tariff schedule
+            return f"{remedy.group(1).lower()} duty rate", _tariff_target(doc, actors, clause, rel, base)
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)
     if dist < far and kind == "index" and index:
         return "index change", index

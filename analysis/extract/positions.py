@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actors
-from .quotes import Quote, quote_spans, resolve_mention
+from .quotes import PARAPHRASE_VERBS, Quote, quote_spans, resolve_mention
 from .sentences import sentences, text_of
 from .topics import advocated, conditional, open_topics
 
@@ -23,8 +23,9 @@ from .topics import advocated, conditional, open_topics
 FAMILIES = {
     "countermeasures": r"counter-?measures?|retaliat\w*|counter[- ]?tariffs?|reciprocal measures",
     "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
-    "negotiations": r"negotiat\w*|talks|dialogue|discussions?|engagement|consultations?",
-    "deal": r"deal|agreement|accord|framework|truce",
+    "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
+    r"engagement|consultations?",
+    "deal": r"deals?|agreements?|accords?|frameworks?|truces?",
     "pause": r"pause|suspension|suspend\w*|reprieve|delay|exemptions?|exempt\w*|carve-?outs?|relief",
     "threats": r"threats?|threaten\w*|coercion|blackmail|bullying|intimidation",
 }
@@ -100,11 +101,15 @@ class Position:
 class _Tally:
     score: float = 0.0
     weight: float = 0.0
+    strong_pos: int = 0
+    strong_neg: int = 0
     keywords: set[str] = field(default_factory=set)
     evidence: list[tuple[int, int]] = field(default_factory=list)
 
 
-def find_positions(doc: Doc, quotes: list[Quote], actors: Actors, title: str | None = None) -> list[Position]:
+def find_positions(
+    doc: Doc, quotes: list[Quote], actors: Actors, title: str | None = None, raw: str | None = None
+) -> list[Position]:
     """Positions per (actor, topic), from the actor's words and deeds."""
     tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     main = main_topic(doc, title)
@@ -114,8 +119,10 @@ def find_positions(doc: Doc, quotes: list[Quote], actors: Actors, title: str | N
         if q.speaker is None or q.speaker.kind in ("media", "market_index", "place"):
             continue
         for topic, word, polarity in _stances_in_words(doc, q, main, agents, parties):
-            _add(tally, q.speaker.id, topic, word, 2 * polarity, (q.start, q.end))
+            _add(tally, q.speaker.id, topic, word, 2 * polarity, (q.start, q.end), raw=polarity)
     for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors):
+        _add(tally, actor_id, topic, word, polarity, span)
+    for actor_id, topic, word, polarity, span in _owned_in_headline(actors, title, raw):
         _add(tally, actor_id, topic, word, polarity, span)
     out = []
     for (actor_id, family), t in tally.items():
@@ -134,10 +141,15 @@ def find_positions(doc: Doc, quotes: list[Quote], actors: Actors, title: str | N
     return sorted(out, key=lambda p: (p.actor, p.topic))
 
 
-def _add(tally, actor_id: str, family: str, word: str, polarity: float, span: tuple[int, int]) -> None:
+def _add(
+    tally, actor_id: str, family: str, word: str, polarity: float, span: tuple[int, int], raw: float | None = None
+) -> None:
     t = tally[(actor_id, family)]
     t.score += polarity
     t.weight += abs(polarity) or 0.5
+    raw = polarity if raw is None else raw
+    t.strong_pos += raw >= 1
+    t.strong_neg += raw <= -1
     t.keywords.add(word.lower())
     t.evidence.append(span)
 
@@ -147,7 +159,9 @@ def _stance(t: _Tally) -> str:
         return "neutral"
     pos = (t.weight + t.score) / 2
     neg = (t.weight - t.score) / 2
-    if pos > 0.5 and neg > 0.5 and min(pos, neg) / max(pos, neg) >= 0.5:
+    # Mixed takes clear evidence both ways; a mere mention leaning one way ("would examine the deal") does not
+    # outweigh a judgment ("the agreement was lopsided").
+    if t.strong_pos and t.strong_neg and pos > 0.5 and neg > 0.5 and min(pos, neg) / max(pos, neg) >= 0.5:
         return "mixed"
     return "support" if t.score > 0 else "oppose" if t.score < 0 else "neutral"
 
@@ -168,9 +182,15 @@ def _stances_in_words(
         lo, hi = _sentence_bounds(doc, q.start, q.end)
         region = doc.char_span(lo, hi, alignment_mode="expand")
         for topic, polarity, at in open_topics(region, (q.start, q.end), agents, parties) if region is not None else []:
-            found.append((family_of(topic), topic, polarity))
+            # "its dairy tariffs were an insult": another side's measure is a topic of its own
+            theirs = any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in at.children)
+            found.append((topic if theirs else family_of(topic), topic, polarity))
             covered.append((min([at.idx] + [w.idx for w in at.lefts if w.dep_ == "compound"]), at.idx + len(at.text)))
     pos, neg, just = len(POSITIVE.findall(text)), len(NEGATIVE.findall(text)), len(JUSTIFY.findall(text))
+    if q.kind == "partial" and not just:
+        # accused Brazil of "unfair" trade practices: the phrase the quoted word qualifies
+        around = re.sub(r"[\"“”‘’']", "", text_of(doc)[q.start : q.end + 30])
+        just = sum(m.start() < q.end - q.start for m in JUSTIFY.finditer(around))
     overall = (pos > neg) - (neg > pos)
     for family, rx in FAMILY_RX.items():
         for m in rx.finditer(text):
@@ -192,7 +212,7 @@ def _stances_in_words(
         lo, hi = _sentence_bounds(doc, q.start, q.end)
         context = text_of(doc)[lo:hi]
         for family, rx in FAMILY_RX.items():
-            m = rx.search(context)
+            m = next((m for m in rx.finditer(context) if not _reported_apart(doc, lo + m.start(), q)), None)
             if m and (pos or neg):
                 found.append((family, m.group(0), _default_polarity(family, overall, neg)))
                 break
@@ -201,6 +221,19 @@ def _stances_in_words(
         # our industry" in a tariff story opposes the tariffs).
         found.append((main, main, -1.0 if overall < 0 else (1.0 if main != "tariffs" else 0.0)))
     return found
+
+
+def _reported_apart(doc: Doc, char: int, q: Quote) -> bool:
+    """A topic word in a clause reported by another speech verb than the quote's own ("..., adding that
+    Brazil would negotiate") is not what the quoted words are about."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in PARAPHRASE_VERBS and tok.head.text != q.cue:
+            sub = list(tok.subtree)
+            return not (sub[0].idx <= q.start < sub[-1].idx + len(sub[-1].text))
+        tok = tok.head
+    return False
 
 
 def _hypothetical(span: Span, char: int) -> bool:
@@ -283,6 +316,22 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             if not subjects and verb.dep_ in ("acl", "relcl"):
                 # "the levy, announced by President Trump": the agent of a passive participle did it
                 subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not subjects and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ"):
+                # a finite verb parsed as hanging on an appositive ("Kang Nam-hoon, the group's chairman, called
+                # for ...") is the sentence's verb; its subject is the name the appositive describes
+                head = verb.head
+                while head.dep_ == "appos" and head.head.i != head.i:
+                    head = head.head
+                subjects = [head] if head.pos_ in ("PROPN", "NOUN") else []
+            if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
+                # "Trump sent letters to partners setting new tariff rates": the sender does the setting
+                up = verb.head
+                for _ in range(4):
+                    if up.pos_ == "VERB" or up.head.i == up.i:
+                        break
+                    up = up.head
+                if up.pos_ == "VERB":
+                    subjects = [c for c in up.children if c.dep_ == "nsubj"]
             found = [resolve_mention(doc, actors, c, quoted) for c in subjects]
             found = [
                 a for a in found if a is not None and a.kind in ("person", "government", "country", "organization")
@@ -290,9 +339,23 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             who = next((a for a in found if a.kind == "person"), found[0] if found else None)
             if who is None:
                 continue
-            phrase = " ".join(t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",))[:160]
+            if who.kind in ("country", "government"):
+                who = _reporter(doc, actors, verb, who, quoted) or who
+            # A clause with its own subject is someone else's deed: "announced ..., hours after Trump raised tariffs"
+            other = {
+                t.i
+                for c in verb.children
+                if c.dep_ in ("advcl", "ccomp", "relcl", "conj")
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                for t in c.subtree
+            }
+            phrase = " ".join(
+                t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",) and t.i not in other
+            )[:160]
             if verb.dep_ in ("amod", "relcl", "acl"):
                 phrase = f"{verb.head.text} {phrase}"  # "Trump unveiled tariffs" parsed as a modifier of "tariffs"
+            elif verb.dep_ == "xcomp" and verb.head.dep_ in ("relcl", "acl"):
+                phrase = f"{verb.head.head.text} {phrase}"  # "the tariff that Trump plans to impose"
             families = set()
             for family, word, polarity in _deed_topics(verb, phrase, who.country):
                 families.add(family)
@@ -306,12 +369,30 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
 
 OWNED = re.compile(
     r"^(?:'s|’s)\s+(?:(?:doubling|threat|imposition|hike|increase|raising|expansion|escalation|extension|"
-    r"announcement|threatened|planned)\s+(?:of\s+)?(?:an?\s+|the\s+|its\s+|his\s+)?)?"
+    r"announcement|threatened|planned|plan|decision)\s+(?:of\s+|to\s+(?:impose|levy|slap|raise|double)\s+)?"
+    r"(?:an?\s+|the\s+|its\s+|his\s+)?)?"
     r"(?:(?:[\d.,]+\s?(?:%|per\s?cent)|new|auto|car|steel|alumin(?:i)?um|reciprocal|retaliatory|sweeping|"
     r"steep|higher|latest|proposed|planned|blanket|global|import|additional|so-called|liberation day)\s+){0,3}"
     r"(?P<word>counter-?\s?tariffs?|tariffs?|levies|levy|duties)\b",
     re.I,
 )
+
+
+def _reporter(doc: Doc, actors: Actors, verb: Token, side, quoted: list[tuple[int, int]]):
+    """ "Goyal told Parliament that India would protect its farmers": a country's deed in a person's reported
+    words is that person's stance (when the person speaks for that country)."""
+    tok = verb
+    for _ in range(5):
+        if tok.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in PARAPHRASE_VERBS:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            who = resolve_mention(doc, actors, subj, quoted) if subj is not None else None
+            if who is not None and who.kind == "person" and who.country and who.country == side.country:
+                return who
+            return None
+    return None
 
 
 def _owned_measures(doc: Doc, actors: Actors, quoted: list[tuple[int, int]]) -> list:
@@ -329,6 +410,27 @@ def _owned_measures(doc: Doc, actors: Actors, quoted: list[tuple[int, int]]) -> 
             word = m.group("word")
             family = "countermeasures" if word.lower().startswith("counter") else "tariffs"
             out.append((a.id, family, word, 1.0, (s, e + m.end())))
+    return out
+
+
+def _owned_in_headline(actors: Actors, title: str | None, raw: str | None) -> list:
+    """ "Trump's 15% tariff will hurt" in the headline (blanked before parsing): the owner backs the measure."""
+    if not title or raw is None or (at := raw.find(title)) < 0:
+        return []
+    out = []
+    for a in actors.by_id.values():
+        if a.kind not in ("person", "government", "country"):
+            continue
+        forms = a.forms if a.kind == "person" else {a.name}
+        for form in sorted(forms, key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?=['’]s)", title):
+                own = OWNED.match(title[m.end() : m.end() + 60])
+                if own is not None:
+                    word = own.group("word")
+                    family = "countermeasures" if word.lower().startswith("counter") else "tariffs"
+                    out.append((a.id, family, word, 1.0, (at + m.start(), at + m.end() + own.end())))
+            if out and out[-1][0] == a.id:
+                break
     return out
 
 
@@ -380,6 +482,10 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
         "welcome",
         "agree",
         "launch",
+        "urge",
+        "keep",
+        "push",
+        "press",
     }:
         found.append(("negotiations", talks.group(0), -1.0 if negated else 1.0))
     return found

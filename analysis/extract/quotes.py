@@ -238,7 +238,8 @@ def _speaker(
                 cue = cue or (anc.text if speech else None)
                 who = _resolve_subject(doc, actors, anc, spans)
                 if who and speech:
-                    return who, cue
+                    # "X said the Commission should respond '...'": the quoted words are the reporter's
+                    return _outer_speaker(doc, actors, anc, spans) or (who, cue)
                 # "He said the government would scrutinize it, adding: '...'": the subject of a verb between
                 # the cue and the next speech verb is only a fallback.
                 if who and cue and after_cue is None:
@@ -265,6 +266,17 @@ def _speaker(
     return fallback
 
 
+def _outer_speaker(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[int, int]]) -> tuple[Actor, str] | None:
+    """The speaker of a speech verb that reports the clause holding `verb`."""
+    while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in PARAPHRASE_VERBS and verb.pos_ in ("VERB", "AUX") and not _in_spans(verb.idx, spans):
+            who = _resolve_subject(doc, actors, verb, spans)
+            if who is not None and who.kind == "person":
+                return who, verb.text
+    return None
+
+
 COMMENT_NOUNS = {"comment", "comments", "remark", "remarks", "statement", "message", "words", "post"}
 
 
@@ -284,11 +296,21 @@ def _speaker_nearby(
     who = _introduced_by(doc, actors, qs, spans)  # "X has just posted on X:" before the quote
     if who[0] is not None:
         return who
+    heading = _heading_speaker(text, actors, qs, qe)
+    if heading is not None:
+        return heading, None
     tail = doc.char_span(qe, stop, alignment_mode="contract") if stop > qe else None
     if tail is not None:  # a sentence with its own quote speaks for that one, unless it names the words' owner
         who = _said_in(doc, actors, tail, spans, qe, verbs=not re.search(r"[“\"‘]", tail.text))
         if who[0] is not None:
             return who
+    later = doc.char_span(stop, para_end, alignment_mode="contract") if para_end > stop else None
+    for tok in later if later is not None else []:
+        # "... good for the world." Another sentence. "Chief Executive John Lee made the remarks on Thursday."
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lower_ in COMMENT_NOUNS for c in tok.children):
+            who = _resolve_subject(doc, actors, tok, spans)
+            if who is not None and who.kind == "person":
+                return who, tok.text
     alone = text[text.rfind("\n", 0, qs) + 1 : qs].strip() == "" and text[qe:para_end].strip() == ""
     if alone:  # a paragraph that is only a quote: "Those were the words of X" may follow
         nxt_start = len(text) - len(text[para_end:].lstrip())
@@ -298,6 +320,32 @@ def _speaker_nearby(
             if who[0] is not None:
                 return who
     return None, None
+
+
+HEADING_LEAD = re.compile(r"\s*(?P<who>[^:\n]{2,40}):\s")
+
+
+def _heading_speaker(text: str, actors: Actors, qs: int, qe: int) -> Actor | None:
+    """A live-blog heading "Irish tánaiste: 'no change' for exports": the person the entry below names
+    with that post (or name)."""
+    lo = text.rfind("\n", 0, qs) + 1
+    hi = text.find("\n", qe)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi].strip()
+    m = HEADING_LEAD.match(text[lo:hi])
+    if not m or lo + m.end() > qs or len(line) > 120 or re.search(r"[.!?]$", line):
+        return None
+    lead = m.group("who")
+    head = lead.split()[-1].lower()
+    below = []
+    for a in actors.people():
+        first = next((s for s, _ in a.spans if hi < s < hi + 800), None)
+        if first is not None:
+            below.append((first, a))
+    for _, a in sorted(below, key=lambda x: x[0]):
+        if (a.title and head in a.title.lower().split()) or any(f in lead for f in a.forms if len(f) > 2):
+            return a
+    return None
 
 
 def _introduced_by(doc: Doc, actors: Actors, qs: int, spans: list[tuple[int, int]]) -> tuple[Actor | None, str | None]:
@@ -346,11 +394,24 @@ def _said_in(
 
 def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[int, int]]) -> Actor | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_spans(c.idx, spans)), None)
+    shares = (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and (
+        verb.lemma_.lower() in PARAPHRASE_VERBS and _main_clause(verb.head)
+    )
+    if subj is None and shares and verb.head.pos_ in ("VERB", "AUX") and not _in_spans(verb.head.idx, spans):
+        # "called the rate regrettable but said Tokyo would ...", "said X, adding that Y": the same speaker
+        return _resolve_subject(doc, actors, verb.head, spans)
     if subj is None and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return None
     if subj is None:
         return None
     return resolve_mention(doc, actors, subj, spans)
+
+
+def _main_clause(verb: Token) -> bool:
+    """Is the verb the sentence's own (not a clause reported inside another verb)?"""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
@@ -363,6 +424,13 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
     lo = min(t.idx for t in tok.subtree)
     hi = max(t.idx + len(t.text) for t in tok.subtree)
     found = actors.at(tok.idx, tok.idx + len(tok.text)) or actors.at(lo, hi, kinds=("person",)) or actors.at(lo, hi)
+    if found is not None and found.kind != "person":
+        # "the Foreign Ministry spokesperson Lin Jian said": the person named with the body speaks
+        for c in (c for c in tok.children if c.dep_ == "appos"):
+            sub = list(c.subtree)
+            person = actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("person",))
+            if person is not None:
+                return person
     if found:
         return found
     if tok.pos_ == "NOUN" and tok.lower_ in {

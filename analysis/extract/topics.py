@@ -57,7 +57,7 @@ BAD = re.compile(
     r"wrong|bad|harmful|damaging|disastrous|devastating|counterproductive|protectionist|discriminatory|"
     r"mistake|blow|setback|disaster|threat|interference|coercion|blackmail|bullying|abuse|betrayal|"
     r"capitulation|surrender|humiliation|failure|insufficient|inadequate|worse|costly|reckless|absurd|"
-    r"headwind|trap)",
+    r"headwind|trap|regrettable|insult|dark|shameful|disgrace|outrage\w*)",
     re.I,
 )
 # "X is not on the table", "X is not up for negotiation", "X is non-negotiable", "X is a red line": X is defended.
@@ -82,7 +82,7 @@ def noun_phrase(tok: Token, with_of: bool = True) -> str | None:
     if tok.pos_ in ("PRON", "DET", "NUM") or tok.lower_ in VAGUE or not tok.text[:1].isalpha():
         if tok.lower_ not in VAGUE or not with_of:
             return None
-        of = _of(tok)
+        of = _of(tok) or _to_do(tok)
         return noun_phrase(of, False) if of is not None else None
     words = _compounds(tok) + [tok]
     text = " ".join(_surface(w) for w in words)
@@ -105,6 +105,14 @@ def _compounds(tok: Token) -> list[Token]:
 def _of(tok: Token) -> Token | None:
     prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _to_do(tok: Token) -> Token | None:
+    """ "the decision to set a 19% tariff": what the decision does."""
+    verb = next((c for c in tok.rights if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _surface(t: Token) -> str:
@@ -241,6 +249,29 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
     return _subject_topic(subj, -polarity if neg else polarity)
 
 
+# Verbs that name a thing by a judgment: 'called the 20% rate "a humiliation"', 'described the deal as "fair"'.
+NAMING = {"call", "describe", "label", "dub", "brand", "term", "deem"}
+
+
+def named(verb: Token) -> list[tuple[str, float, Token]]:
+    """(topic, polarity, token) for a thing the subject calls something good or bad."""
+    if verb.lemma_.lower() not in NAMING:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return []
+    after = [t for t in obj.subtree if t.i > obj.i]
+    for c in verb.rights:
+        if c.i > obj.i and c.dep_ not in ("cc", "conj", "punct"):
+            after += list(c.subtree)
+    sign = sum(_word_sign(t) for t in after)
+    topic = noun_phrase(obj)
+    if not sign or not topic:
+        return []
+    sign = max(-1.0, min(1.0, sign))
+    return [(topic, -sign if _negated(verb) else sign, obj)]
+
+
 def _word_sign(t: Token) -> float:
     if BAD.fullmatch(t.text):
         return -1.0
@@ -306,7 +337,7 @@ def open_topics(
                 wished = []
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             actor_subject = subj is not None and any(s <= subj.idx < e for s, e in parties or [])
-            found = wished + should_do(tok) + ([] if actor_subject else judged(tok))
+            found = wished + should_do(tok) + named(tok) + ([] if actor_subject else judged(tok))
         else:
             found = need_for(tok)
         for topic, pol, at in found:
@@ -333,5 +364,7 @@ def _touches(verb: Token, at: Token, inside: tuple[int, int]) -> bool:
     lo, hi = inside
     if lo <= verb.idx < hi or lo <= at.idx < hi:
         return True
+    if verb.lemma_.lower() in NAMING:  # called the rate "a humiliation": the quote is the judgment
+        return any(lo <= t.idx < hi for t in verb.subtree)
     # A partial quote on the predicate: He said the agreement was "lopsided".
     return any(lo <= c.idx < hi for c in verb.children if c.dep_ in ("acomp", "attr"))
