@@ -1,4 +1,16 @@
-"""Separate the article from web-page clutter, keeping every offset: clutter is blanked, never cut."""
+"""Separate the article from web-page clutter, keeping every offset: clutter is blanked, never cut.
+
+A line of pasted page text is clutter when
+- its words say so (BOILERPLATE: calls to action, the page speaking of itself, credits, copyright, cookies), or it
+  is a date/time stamp (METADATA_RX); or
+- it is not prose (no closing full stop, question or exclamation mark) and
+  - is a label: under three words, or up to four with no lower-case content word ("Hot Stocks", "Ng Wei Kai",
+    "04:12"), or
+  - follows clutter with no blank line between (the items of a "Read more" list, a share bar), or
+  - comes after the last prose paragraph of the story (footer menus, tags, "More from" lists).
+The headline, a dateline ("TOKYO —"), bullets, a live blog's entry stamp ("10:42 BST") and a lone subheading
+between paragraphs ("What happens to AGOA?", "What the deal means for carmakers") stay.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +24,7 @@ from .timex import find_dates
 # Each entry: (what it is, pattern). A paragraph (or, in a long paragraph, a sentence) that matches is clutter.
 # To add one: append a (label, regex) pair; patterns are case-insensitive and searched, not matched.
 BOILERPLATE = [
-    ("navigation", r"^\s*(skip to (main )?content|skip navigation|menu|search|home\s*[|>])"),
+    ("navigation", r"^\s*(skip\b|menu|search|home\s*[|>])"),
     (
         "subscription",
         r"\bsubscri(be|bers?|ption)\b.*\b(plan|account|now|today|access|offer|to read|to continue)\b",
@@ -21,12 +33,11 @@ BOILERPLATE = [
         "subscription",
         r"\b(already a subscriber|log ?in to (read|continue)|sign in to (read|continue|comment))\b",
     ),
-    ("subscription", r"\b(this (article|content) is (for|available to) (subscribers|members)|paywall)\b"),
     (
         "comments",
-        r"\b(comment on (stories|this)|display name|comments? (are|is) (closed|moderated)|join the conversation)\b",
+        r"\b(comment on stories|display name|join the conversation)\b|"
+        r"\bcomments? (have|are|is) (not been |been )?(enabled|disabled|turned off|closed|moderated)\b",
     ),
-    ("comments", r"^\s*(\d+\s+)?comments?\s*$|\bleave a comment\b|\bview comments\b"),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
     (
         "newsletter",
@@ -34,16 +45,12 @@ BOILERPLATE = [
     ),
     (
         "advertisement",
-        r"^\s*(advertisement|sponsored( content)?|ad|story continues below( advertisement)?)\s*$",
+        r"^\s*(video )?(advertisement|sponsored( content)?|ads?( feedback| choices)?|story continues below( advertisement)?)\s*$",
     ),
     (
         "related",
-        r"^\s*(related( articles?| stories| coverage)?|read more|more from|most (popular|read)|popular|"
-        r"recommended( stories)?|trending|also read|see also|watch|listen|what to read next)\b\s*[:|\-–—]?",
-    ),
-    (
-        "share",
-        r"^\s*(share( this( article| story)?)?( on \w+)?|copy link|print|email|follow us( on \w+)?)\s*$",
+        r"^\W*(related( articles?| stories| coverage)?|more (from|on this)|most (popular|read)|popular|"
+        r"recommended( stories)?|trending|also read|see also|what to read next)\b\s*[:|\-–—]?",
     ),
     (
         "credit",
@@ -54,31 +61,20 @@ BOILERPLATE = [
     ("credit", r"\bphotographer:\s|\((photo|photograph|image|picture)s? by [^)]*\)|^\s*-*\s*with assistance from\b"),
     ("credit", r"^\s*(source|sources|chart|graphic)s?:\s.{0,80}$"),
     ("newsletter", r"^(?=.{0,220}$).*\bnewsletters?\b"),
-    ("share", r"^\s*share (this )?(article|story)?\s*(via|on) \w+\s*$"),
-    ("related", r"^\s*explore more on (these|this) topics?\b"),
     (
         "appeal",
         r"\b(small favou?r to ask|support (our|the) journalism|make a (contribution|donation)|"
         r"millions are turning to)\b",
     ),
-    ("sign-off", r"^\s*[a-z]{2,4}(/[a-z]{2,4})+\s*$"),
     ("standards", r"^\s*our standards\b|\btrust principles\b"),
-    ("subscription", r"\bunlock the\b.*\bfor free\b|\bwhy you can trust\b|^\s*\+?\s*follow\s*$"),
+    ("subscription", r"\bwhy you can trust\b|\bdo not sell (or share )?my personal\b"),
     ("credit", r"^\s*this (report|story|article) (by .{2,60} )?was (first )?(published|posted)\b"),
-    ("end mark", r"^\s*(\(end\)|-+\s*(30|end)\s*-+|\(c\) \d{4}.*|#{2,})\s*$"),
-    ("copyright", r"^\s*(©|\(c\)|copyright\b)|\ball rights reserved\b"),
-    ("image", r"^\s*[A-Za-z0-9_\-]{24,}(\.(jpe?g|png|webp|gif))?\s*$"),
+    ("copyright", r"©|^\s*(\(c\)|copyright\b)|\ball rights reserved\b"),
     ("navigation", r"\b(show key events only|turn on javascript|enable javascript|reading list|read later)\b"),
-    ("share", r"^\s*(click here to )?(share|gift)\b.{0,40}$|^\s*share\d*\s*$"),
-    ("newsletter", r"\b(whatsapp|telegram) channel\b|\bfollow us on (google news|whatsapp|telegram)\b"),
-    (
-        "related",
-        r"^\s*(read also|also read|more on this)\s*:?\s*$|^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$",
-    ),
+    ("related", r"^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$"),
     ("credit", r"^\s*with (files|reporting) from\b"),
     # A caption's credit in brackets at its end: "... on Sept. 19. [JOINT PRESS CORPS]", "[YONHAP]".
     ("credit", r"\[[A-Z][A-Z0-9 .&/'-]{2,40}\]\s*$"),
-    ("share", r"^\s*log ?in to (twitter|facebook|x)\b.{0,100}$"),
     ("credit", r"^(?=.{0,240}$).*\bcontributed (to )?(this |the )?(report|story|reporting|article)\b"),
     # An author's note at the end: "Jane Doe is a trade reporter at Politico Europe, covering ...".
     (
@@ -86,25 +82,7 @@ BOILERPLATE = [
         r"^(?=.{0,300}$)\s*[A-Z][\w.'’-]+(\s[A-Z][\w.'’-]+){1,3} (is|was) (an? |the )([\w-]+ ){0,4}"
         r"(reporter|correspondent|editor|writer|journalist|columnist|bureau chief)\b",
     ),
-    (
-        "share",
-        r"^\s*follow [\w .&'’-]{1,30} on (whatsapp|x|twitter|facebook|instagram|google news|telegram|linkedin|"
-        r"threads|bluesky)\s*$",
-    ),
     ("promo", r"^(?=.{0,160}$).*\blearn more\s*[.!]?\s*$"),
-    (
-        "navigation",
-        r"\bdo not sell (or share )?my personal information\b|"
-        r"^\s*(terms of (service|use)|privacy (policy|notice)|cookie policy|contact us|about us)\s*$",
-    ),
-    # "This article is part of POLITICO Pro" heads a promotional blurb; short lines after it go with it.
-    ("related", r"^\s*this (article|story) is (part of|from|brought to you by)\b.{0,60}$"),
-    ("widget", r"^\s*loading\s*(\.\.\.|…)?\s*$"),
-    (
-        "app",
-        r"\b(download|get|install) (the|our) [\w ]{0,30}\bapp\b|\b(news )?alerts directly to your (phone|inbox)\b",
-    ),
-    ("comments", r"\bcomments (have|are) (not been |been )?(enabled|disabled|turned off|closed)\b"),
     # A caption's credit: "[File: Siphiwe Sibeko/Reuters]", "(Jacques Boissinot/The Canadian Press)", "(Photo: dpa)".
     (
         "credit",
@@ -118,11 +96,30 @@ BOILERPLATE = [
         r"^\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*(,|and)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*"
         r"\s*(\[[^\]\s]+@[^\]\s]+\]|\(?[\w.+-]+@[\w.-]+\)?)?\s*$",
     ),
+    # The reader told to do something: "Get WhatsApp alerts", "Join our channel ...", "Try it now!", "Send us your feedback".
+    (
+        "call to action",
+        r"^(?=.{0,200}$)(?!.*[\"“”])\s*(get|sign up|subscribe|download|follow|join|stay (updated|informed|tuned)|try|"
+        r"discover|explore|unlock|read|listen|watch|click|tap|register|log ?in|sign in|send us|share|save|reuse|gift)\b|\btry it now\b",
+    ),
+    # The page speaking of itself: "Read a summary of this article", "This audio is generated by an AI tool".
+    (
+        "meta",
+        r"^(?=.{0,250}$)(?!.*[\"“”])(?!.*\b(respond|comment))"
+        r".*\b(this|an? original|the original) (article|story|audio|video|page|content)\b",
+    ),
+    # A caption's credit at its end: "... Mario Tama/Getty Images", "... ROMAIN PERROCHEAU / AFP", "... (Yonhap)",
+    # "... AugustImage: Jens Büttner/dpa/picture alliance".
+    (
+        "credit",
+        r"(?-i:\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} ?/ ?[A-Za-z][\w .&/-]{1,40})$|"
+        r"[.!?][\"”’]?\s*\((?-i:[A-Z])[^()]{1,40}\)\s*$|(image|photo|picture|photograph)s?:\s*[^.]{2,60}$",
+    ),
 ]
 BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
 METADATA_RX = re.compile(
-    r"^\s*((?i:published|updated|posted|last updated|first published)\b[:\s]|"
-    r"\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
+    r"^\s*\(?((?i:published|updated|posted|last updated|first published)\b[:\s]|"
+    r"\d+ min(ute)?s? read\b|\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
     r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
     r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*$|(?=\d{1,2}:\d{2})))",
 )
@@ -149,54 +146,99 @@ def clean_article(raw: str) -> Cleaned:
     """Blank the headline, metadata lines and clutter; note the dateline and any stated publication date."""
     chars = list(raw)
     out = Cleaned(text=raw)
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
-    body_started = False
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw) if m.group(0).strip()]
+    texts = [raw[s:e].strip() for s, e in paragraphs]
+    spans = [_clutter_in(raw[s:e]) for s, e in paragraphs]
+    flagged = [bool(sp) or (bool(METADATA_RX.search(t)) and len(t) < 160) for t, sp in zip(texts, spans, strict=True)]
+    story = [i for i, t in enumerate(texts) if not flagged[i] and _is_prose(t)]
+    first, last = (story[0], story[-1]) if story else (len(texts), len(texts))
+    title = _title_index(texts, flagged, first)
+    # Lines that touch (no blank line between) form a block: a list of links after "Read more" ends at a blank line.
+    touching = [i > 0 and "\n\n" not in raw[paragraphs[i - 1][1] : paragraphs[i][0]] for i in range(len(texts))]
+
     lead_done = False
     in_list = False
     for i, (s, e) in enumerate(paragraphs):
-        para = raw[s:e]
-        if not para.strip():
-            continue
-        if in_list and len(para.strip()) < 140 and not re.search(r"[.!”\"]\s*$", para.strip()):
-            out.removed.append(para.strip())  # an item of a "Most popular" / "Related" list
+        para, p = raw[s:e], texts[i]
+        if in_list and i != title and touching[i] and len(p) < 140 and not re.search(r"[.!”\"]$", p):
+            out.removed.append(p)  # an item of a "Most popular" / "Related" list
             _blank(chars, s, e)
             continue
-        pieces = _clutter_in(para)
-        in_list = bool(pieces) and any(rx.search(para) for label, rx in BOILERPLATE_RX if label == "related")
-        if pieces:
-            for ps, pe in pieces:
+        in_list = flagged[i]
+        if spans[i]:
+            for ps, pe in spans[i]:
                 out.removed.append(para[ps:pe].strip())
                 _blank(chars, s + ps, s + pe)
             continue
-        if METADATA_RX.search(para) and len(para) < 160:
-            out.stated_date = out.stated_date or _first_date(para)
-            out.removed.append(para.strip())
+        if flagged[i]:
+            out.stated_date = out.stated_date or _first_date(p)
+            out.removed.append(p)
             _blank(chars, s, e)
             continue
-        if not body_started and out.title is None and _looks_like_headline(para, paragraphs[i + 1 :]):
-            out.title = para.strip()
+        if i == title:
+            out.title = p
             _blank(chars, s, e)
             continue
-        if (not lead_done or i < 8) and out.title is not None and _byline_like(para):
-            out.removed.append(para.strip())  # "Tan Hui Yee", "Indochina Bureau Chief", "Name · Outlet · Posted: ..."
+        is_dateline = not lead_done and bool(DATELINE_RX.fullmatch(p))
+        stray = not _is_prose(p) and not is_dateline and not _bullet(p) and (i > last or _label(p))
+        if stray or ((not lead_done or i < 8) and title is not None and _byline_like(para)):
+            out.removed.append(p)  # "Tan Hui Yee", "Indochina Bureau Chief", "Name · Outlet · Posted: ..."
             _blank(chars, s, e)
             continue
         if not lead_done:
             m = DATELINE_RX.match(para)
             place = m.group("place").strip() if m else ""
             # "ISLAMABAD: ..." (South Asian style) only in capitals, never a "Note:" or a heading "China: ..."
-            if m and _is_place(place) and (m.group("sep") != ":" or (place.isupper() and len(place) > 3)):
+            # A dateline alone on its line ("New York —" above the first paragraph, CNN style) needs no gazetteer.
+            alone = is_dateline and m.group("sep") != ":"
+            if m and (_is_place(place) or alone) and (m.group("sep") != ":" or (place.isupper() and len(place) > 3)):
                 out.dateline_place = m.group("place").split("/")[0].strip().title()
                 if m.group("date"):
                     out.stated_date = out.stated_date or _first_date(m.group("date"))
                 _blank(chars, s, s + m.end())
-        body_started = True
         # The body proper starts with the first paragraph that says something in sentences; a standfirst
         # without a full stop may come before the byline.
         lead_done = lead_done or (len(para.split()) >= 8 and bool(re.search(r"[.!?][\"'”’)]*\s*$", para)))
     out.text = "".join(chars)
     out.body_chars = sum(1 for c in out.text if not c.isspace())
     return out
+
+
+# A live blog's entry stamp ("10:42 BST") times the entry below it; a bare "04:12" is a video's length.
+STAMP_TIME_RX = re.compile(r"^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*[A-Z]{2,4}$")
+FUNCTION_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "&"}
+
+
+def _is_prose(p: str) -> bool:
+    """Said in sentences: three words or more, ending in a full stop, question or exclamation mark ("..." is not one)."""
+    return len(p.split()) >= 3 and bool(re.search(r"[.!?][\"'”’)\]]*$", p)) and not re.search(r"(\.\.\.|…)$", p)
+
+
+def _label(p: str) -> bool:
+    """A short line that is not a sentence: a button, menu item, name, time or count ("Link copied", "04:12",
+    "Hot Stocks", "Ng Wei Kai"). A sentence-case line of three or four words may be a subheading ("What
+    happens next") and stays."""
+    words = p.split()
+    if len(words) > 4 or STAMP_TIME_RX.match(p) or p.endswith("?"):
+        return False
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    return len(words) < 3 or not any(w[:1].islower() for w in content) or not re.search(r"[a-z]{2}", p)
+
+
+def _bullet(p: str) -> bool:
+    return bool(re.match(r"[-•*–]\s+\S+\s+\S+", p))
+
+
+def _title_index(texts: list[str], flagged: list[bool], first: int) -> int | None:
+    """The headline: the first line before the body long enough to be one (five words), not a site name or menu
+    ("The Korea Herald", "Hot Stocks"); failing that, a short first line that looks like a headline."""
+    for i in range(min(first, len(texts))):
+        if not flagged[i] and len(texts[i].split()) >= 5 and _looks_like_headline(texts[i], texts[i + 1 :]):
+            return i
+    for i, t in enumerate(texts):
+        if not flagged[i]:
+            return i if _looks_like_headline(t, texts[i + 1 :]) else None
+    return None
 
 
 BYLINE_SEPARATORS = {"|", "·", "•", "and", "&", "/", "-", "–", "—", ",", "in"}  # "Martin Arnold in Frankfurt"
@@ -238,7 +280,7 @@ def _clutter_in(para: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _looks_like_headline(para: str, rest: list[tuple[int, int]]) -> bool:
+def _looks_like_headline(para: str, rest: list) -> bool:
     """A short first line with no closing full stop, followed by more text, is a headline."""
     p = para.strip()
     if not rest or len(p) > 200 or len(p.split()) < 3:

@@ -1,0 +1,176 @@
+"""The line model of clutter in pasted page text: what goes, and the story lines that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.clean import clean_article
+
+PAGE = """Markets
+DOW
+46,190.61
+Hot Stocks
+Fear & Greed Index
+Trump sets November 1 start for 25% tariffs on heavy trucks, pushing back date by a month
+Truck makers get a month's grace as the White House delays its levy
+
+By Chris Isidore, CNN
+4 min read
+Link Copied!
+
+Trucks are seen at the Port of Long Beach in California on October 14. Mario Tama/Getty Images
+
+New York —
+President Donald Trump will impose a 25% tariff on imported heavy-duty trucks starting November 1.
+
+Ad Feedback
+
+Not everyone agreed.
+
+Video Ad Feedback
+Hear what this trucking company CEO says about tariffs
+02:41 - Source: CNN
+
+What the deal means for carmakers
+
+"Our industry is in the middle of a prolonged freight recession," Spear said in a statement.
+
+Read more Subscribers only
+How Trump's trade war is reshaping French agriculture
+
+Why now?
+
+- Mexico shipped $28 billion of trucks to the US in 2024
+- Canada shipped $9 billion
+
+Mexico is the largest supplier, ahead of Canada and Japan.
+
+Translation of an original article published in French on lemonde.fr; the publisher may only be liable for it.
+Get WhatsApp alerts
+Join our channel for the top reads for the day on your preferred chats
+Also worth reading
+Content is loading...
+Korea Herald Youtube
+CNN Sans ™ & © 2016 Cable News Network.
+"""
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    return clean_article(PAGE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "46,190.61",
+        "Hot Stocks",
+        "Fear & Greed Index",
+        "By Chris Isidore, CNN",
+        "4 min read",
+        "Link Copied!",
+        "Mario Tama/Getty Images",
+        "Ad Feedback",
+        "Hear what this trucking company CEO says about tariffs",
+        "02:41 - Source: CNN",
+        "Read more Subscribers only",
+        "How Trump's trade war is reshaping French agriculture",
+        "Translation of an original article published in French",
+        "Get WhatsApp alerts",
+        "Join our channel for the top reads",
+        "Also worth reading",
+        "Content is loading...",
+        "Korea Herald Youtube",
+        "CNN Sans ™ & © 2016 Cable News Network.",
+    ],
+)
+def test_clutter_is_removed(cleaned, line):
+    assert any(line in r for r in cleaned.removed)
+    assert line not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Truck makers get a month's grace as the White House delays its levy",  # the standfirst under the headline
+        "President Donald Trump will impose a 25% tariff",
+        "Not everyone agreed.",  # a one-sentence paragraph
+        "What the deal means for carmakers",  # a lone subheading between paragraphs
+        "Why now?",
+        '"Our industry is in the middle of a prolonged freight recession," Spear said',
+        "- Mexico shipped $28 billion of trucks to the US in 2024",  # bullets carry figures
+        "- Canada shipped $9 billion",
+        "Mexico is the largest supplier, ahead of Canada and Japan.",
+    ],
+)
+def test_story_lines_stay(cleaned, line):
+    assert line in cleaned.text
+    assert not any(line in r for r in cleaned.removed)
+
+
+def test_headline_is_the_first_long_line_not_the_site_name_or_menu(cleaned):
+    assert cleaned.title.startswith("Trump sets November 1 start")
+    site = clean_article(
+        "The Korea Herald\nSubscribe\n\nKorean steelmakers seek government help as US tariff bites\n\n"
+        "South Korea will offer low-interest loans to steelmakers, the minister said on Monday.\n"
+    )
+    assert site.title.startswith("Korean steelmakers")
+    assert "The Korea Herald" in site.removed
+
+
+def test_dateline_on_its_own_line_stays_and_is_read(cleaned):
+    assert cleaned.dateline_place == "New York"
+
+
+def test_caption_credits_of_every_shape():
+    text = (
+        "German exports fall as tariffs bite at home and abroad\n\n"
+        "Exports to the United States fell 2.5% in August, the statistics office said on Wednesday.\n\n"
+        "German exports to the US fell for a fourth month in AugustImage: Jens Büttner/dpa/picture alliance\n\n"
+        "The minister speaks in Seoul on Monday. (Yonhap)\n\n"
+        "Bottles of cognac at a distillery in Cognac, on July 30, 2025. ROMAIN PERROCHEAU / AFP\n\n"
+        "Imports rose 1.3% in August, the office said.\n"
+    )
+    removed = " ".join(clean_article(text).removed)
+    assert "Jens Büttner" in removed and "(Yonhap)" in removed and "PERROCHEAU / AFP" in removed
+    assert "Imports rose 1.3%" not in removed and "fell 2.5%" not in removed
+
+
+def test_live_blog_stamps_and_entry_headings_stay():
+    text = (
+        "Pharma tariffs – business live\n\n"
+        "Summary of the morning as shares in drugmakers fall across Europe.\n\n"
+        "10:42 BST\nŠefčovič: EU deal caps pharma tariffs at 15%\n\n"
+        "The EU's trade commissioner has just posted on X that the ceiling applies.\n"
+    )
+    cleaned = clean_article(text)
+    assert "10:42 BST" in cleaned.text and "Šefčovič: EU deal caps pharma tariffs at 15%" in cleaned.text
+
+
+def test_a_related_list_ends_at_the_blank_line():
+    text = (
+        "Canada hits back with counter-tariffs on US goods worth billions\n\n"
+        "Canada will put counter-tariffs on C$29.8 billion of U.S. goods, the prime minister said.\n\n"
+        "Related:\nCanada's auto sector braces for layoffs\nWhat's in the trade dispute, explained\n\n"
+        "What happens to the auto pact\n\n"
+        "The pact has governed car trade since 1965, officials said on Thursday.\n"
+    )
+    cleaned = clean_article(text)
+    assert "Canada's auto sector braces for layoffs" in cleaned.removed
+    assert "What happens to the auto pact" in cleaned.text
+
+
+def test_story_sentences_that_mention_the_story_or_start_with_a_verb_stay():
+    text = (
+        "Lutnick says truck makers must build in America or pay the tariff\n\n"
+        "The White House did not respond to a request for comment on this story.\n\n"
+        "Shares in Paccar rose 3.8% on Friday, and Daimler Truck gained 2%.\n\n"
+        '"Read the fine print," Lutnick told CNBC, "this story is far from over."\n'
+    )
+    cleaned = clean_article(text)
+    assert cleaned.removed == []
+
+
+def test_text_without_any_sentence_is_not_emptied():
+    text = "Hayashi said the tariffs were “extremely regrettable and the talk"
+    assert clean_article(text).removed == []
