@@ -312,9 +312,18 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         r"\b(St|Ste|Sainte|Saint|San|Santa|Fort|Port|Mount|Lake)\.?\s*$", text_of(doc)[max(0, start - 8) : start]
     ):
         return []  # "Sault Ste. Marie" is a place
-    if ORG_WORDS.search(name):
-        return []  # "Commerce Ministry" is a body, not a person
+    if ORG_WORDS.search(name) or gz.known_body(name):
+        return []  # "Commerce Ministry", "Ibec" are bodies, not persons
+    if all(CALENDAR.fullmatch(w) for w in words):
+        return []  # "Fri Sep" of a dateline
     return [(name, start)]
+
+
+CALENDAR = re.compile(
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|June|July|August|September|"
+    r"October|November|December"
+)
 
 
 def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, set[str]]:

@@ -179,6 +179,11 @@ def _affiliations() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![\w.&-])(?:{alternation})(?![\w&]|-\w)"), table
 
 
+def known_body(name: str) -> bool:
+    """Is this exactly the name of an institution, province or business city in the tables ("Ibec")?"""
+    return name in _affiliations()[1]
+
+
 def affiliation_country(text: str | None) -> str | None:
     """The country of the first institution or province/state named in a short phrase: "chief economist at
     Berenberg" → DEU, "Quebec Premier" → CAN, "ECB executive board member" → EUU."""

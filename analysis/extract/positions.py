@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Actors
 from .quotes import PARAPHRASE_VERBS, Quote, quote_spans, resolve_mention
 from .sentences import sentences, text_of
-from .topics import advocated, conditional, open_topics
+from .topics import REJECT, advocated, conditional, open_topics
 
 # Topic family → keyword pattern. To add a topic, add a line; the keywords found are shown with the topic.
 FAMILIES = {
-    "countermeasures": r"counter-?measures?|retaliat\w*|counter[- ]?tariffs?|reciprocal measures",
+    "countermeasures": r"retaliatory (?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|measures?|action)|counter-?measures?|"
+    r"retaliat\w*|counter[- ]?tariffs?|reciprocal measures",
     "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
@@ -45,13 +46,26 @@ NEGATIVE = re.compile(
     r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
     r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
     r"escalation|tit-for-tat|incomprehensible|reckless|chaos|chaotic|setbacks?|inadequate|insufficient|fatal|"
-    r"too weak|lopsided|one-sided|make (?:the|things|it|matters) (?:\w+ )?(?:worse|bigger))\b",
+    r"too weak|lopsided|one-sided|make (?:the|things|it|matters|life) (?:\w+ )?(?:worse|bigger|harder|tougher|more difficult)|struggl\w*|"
+    # the harm a measure does to the speaker's side, in the words business and ministers use for it
+    r"burden\w*|uncompetitive|cancel(?:l?ed|l?ing|s)?|cancellations?|(?:job |heavy )?loss(?:es)?|lost (?:\w+ )?orders|"
+    r"lay-?offs?|wipe\w* out|catastroph\w*|shut(?:s|ting)? the door|(?:can ?not|can[’']t|won[’']t) accept|"
+    r"squeez\w*|headwinds?|hit hard|hard-hit|insult\w*|worse off|not the right way|"
+    r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money)|a tax on)\b",
     re.I,
 )
 JUSTIFY = re.compile(
-    r"\b(poorly|cheat\w*|rip(?:ped|ping)? off|take advantage|taken advantage|abusive|non-tariff|trade barriers?|"
+    r"\b(poorly|cheat\w*|rip(?:ped|ping|s)?(?: \w+)? off|take advantage|taken advantage|abusive|non-tariff|trade barriers?|"
     r"deficits?|don[’']t take|won[’']t take|screw\w*|hostile|lack of respect|unfair trade|unfairly traded|"
     r"overcapacity|over-capacity|dumping|dumped|subsidi[sz]ed (?:foreign|imports?|steel|metal|goods))",
+    re.I,
+)
+BYSTANDER = re.compile(r"\b(?:companies|firms|parties|countries|people|sectors|those|businesses) concerned\b", re.I)
+ANNOUNCING = re.compile(r"announc\w*|proclaim\w*|decree[sd]?|order(?:s|ed)?|declar\w*", re.I)
+# Words that condemn a bargain rather than a measure: a side that gave in, a one-sided result.
+GAVE_IN = re.compile(
+    r"\b(capitulat\w*|surrender\w*|submission|submit\w*|humiliat\w*|betray\w*|dark day|lopsided|one-sided|"
+    r"too weak|sell-?out|sold out|caved?|caving|kowtow\w*|gave in|giv(?:e|ing) in)\b",
     re.I,
 )
 # Retaliating as something the speaker does (a verb), not "retaliation" talked about as a thing.
@@ -76,6 +90,8 @@ ACTION_TOPICS = {
      "blast", "decry", "fight", "resist", "attack", "warn"): -1,
 }  # fmt: skip
 RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt", "spare", "grant", "postpone"}
+# "decided not to retaliate": the verb "retaliate" is a deed of its own, read with its own negation
+RETALIATE_VERB_FORM = re.compile(r"retaliat(?:e|es|ed|ing)", re.I)
 RETALIATE_VERBS = {"retaliate", "respond", "hit"}
 DEAL_VERBS = {"agree", "reach", "strike", "sign", "seal", "clinch", "finalize", "finalise", "conclude", "announce"}
 MEANS = 1.0001  # the polarity of a topic word the speaker wields ("with a levy"): support, and marked
@@ -184,9 +200,13 @@ def _stances_in_words(
         for topic, polarity, at in open_topics(region, (q.start, q.end), agents, parties) if region is not None else []:
             # "its dairy tariffs were an insult": another side's measure is a topic of its own
             theirs = any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in at.children)
-            found.append((topic if theirs else family_of(topic), topic, polarity))
+            family = topic if theirs else family_of(topic)
+            if lowered(at):
+                family, topic, polarity = "tariffs", f"lower {topic}", -polarity
+            found.append((family, topic, polarity))
             covered.append((min([at.idx] + [w.idx for w in at.lefts if w.dep_ == "compound"]), at.idx + len(at.text)))
-    pos, neg, just = len(POSITIVE.findall(text)), len(NEGATIVE.findall(text)), len(JUSTIFY.findall(text))
+    plain = BYSTANDER.sub("", text)  # "the companies concerned" is no concern
+    pos, neg, just = len(POSITIVE.findall(plain)), len(NEGATIVE.findall(plain)), len(JUSTIFY.findall(text))
     if q.kind == "partial" and not just:
         # accused Brazil of "unfair" trade practices: the phrase the quoted word qualifies
         around = re.sub(r"[\"“”‘’']", "", text_of(doc)[q.start : q.end + 30])
@@ -201,6 +221,8 @@ def _stances_in_words(
             polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
             if polarity == MEANS and family == "tariffs":
                 family = "countermeasures"  # "match their tariffs with a 25% levy": the speaker's own levy answers
+            if polarity == 0 and family == "tariffs" and q.kind == "paraphrase" and ANNOUNCING.fullmatch(q.cue or ""):
+                polarity = 1.0  # "Trump announced that the tariff would apply from Oct 1": the measure is the speaker's
             if polarity == 0:
                 polarity = _default_polarity(family, overall, neg)
             found.append((family, m.group(0), float(polarity)))
@@ -211,15 +233,21 @@ def _stances_in_words(
     if not found and span is not None:
         lo, hi = _sentence_bounds(doc, q.start, q.end)
         context = text_of(doc)[lo:hi]
-        for family, rx in FAMILY_RX.items():
+        # words that condemn a bargain ("too weak", "capitulation") are about the deal before anything else
+        order = sorted(FAMILY_RX, key=lambda f: f != "deal") if GAVE_IN.search(text) else list(FAMILY_RX)
+        for family in order:
+            rx = FAMILY_RX[family]
             m = next((m for m in rx.finditer(context) if not _reported_apart(doc, lo + m.start(), q)), None)
             if m and (pos or neg):
                 found.append((family, m.group(0), _default_polarity(family, overall, neg)))
                 break
-    if not any(f in FAMILIES for f, _, _ in found) and overall and main:
+    if not any(f in FAMILIES or family_of(w) in FAMILIES for f, w, _ in found) and overall and main:
         # Words with a clear tone but no topic word are about what the story is about ("This is an assault on
         # our industry" in a tariff story opposes the tariffs).
-        found.append((main, main, -1.0 if overall < 0 else (1.0 if main != "tariffs" else 0.0)))
+        # Bad words with no topic word are about the harm the measures do, whatever the story's main topic ("We
+        # are paying the price" in a story about a deal does not oppose the deal).
+        hurts = "tariffs" if FAMILY_RX["tariffs"].search(text_of(doc)) and not GAVE_IN.search(text) else main
+        found.append((hurts, hurts, -1.0) if overall < 0 else (main, main, 1.0 if main != "tariffs" else 0.0))
     return found
 
 
@@ -281,7 +309,7 @@ def _local_polarity(doc: Doc, span: Span, char: int) -> float:
     score = sum((1 if POSITIVE.fullmatch(a.text) else -1 if NEGATIVE.fullmatch(a.text) else 0) for a in adj)
     head, means = tok, False
     for _ in range(4):
-        if head.dep_ == "pobj" and head.head.lower_ in ("with", "through", "via", "by"):
+        if head.dep_ == "pobj" and head.head.lower_ in ("with", "through", "via", "by") and head.head.dep_ != "agent":
             means = True  # "fight these tariffs with countermeasures": the speaker's own instrument
         head = head.head
         if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:
@@ -313,6 +341,9 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
                 and not any(c.dep_ == "nsubjpass" for c in verb.children)
             ):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                if not subjects and verb.head.dep_ == "conj" and verb.dep_ == "xcomp":
+                    # "The council met ... and decided not to retaliate": the subject of the first verb
+                    subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
             if not subjects and verb.dep_ in ("acl", "relcl"):
                 # "the levy, announced by President Trump": the agent of a passive participle did it
                 subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -337,6 +368,9 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
                 a for a in found if a is not None and a.kind in ("person", "government", "country", "organization")
             ]
             who = next((a for a in found if a.kind == "person"), found[0] if found else None)
+            if who is None and subjects and subjects[0].lemma_.lower() in SPOKEN_FOR:
+                # "Kon said the company supported the negotiations": the speaker's own body, in their words
+                who = _reporter(doc, actors, verb, None, quoted)
             if who is None:
                 continue
             if who.kind in ("country", "government"):
@@ -349,6 +383,14 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                 for t in c.subtree
             }
+            # "expand financing for parts makers hit by the levies": a passive participle's agent is no object
+            other |= {
+                t.i
+                for d in verb.subtree
+                if d.dep_ == "acl" and d.tag_ == "VBN" and d.i != verb.i and any(g.dep_ == "agent" for g in d.children)
+                for t in d.subtree
+                if t.i != d.head.i
+            }
             phrase = " ".join(
                 t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",) and t.i not in other
             )[:160]
@@ -360,8 +402,11 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             for family, word, polarity in _deed_topics(verb, phrase, who.country):
                 families.add(family)
                 out.append((who.id, family, word, polarity, (sent.start_char, sent.end_char)))
-            for topic, polarity, _ in advocated(verb):
-                if family_of(topic) not in families:
+            for topic, polarity, at in advocated(verb):
+                if lowered(at):
+                    # "pressing for lower rates", "seeking a reasonable tariff rate": against the tariffs as they are
+                    out.append((who.id, "tariffs", f"lower {topic}", -polarity, (sent.start_char, sent.end_char)))
+                elif family_of(topic) not in families:
                     out.append((who.id, family_of(topic), topic, polarity, (sent.start_char, sent.end_char)))
     out += _owned_measures(doc, actors, quoted)
     return out
@@ -378,6 +423,10 @@ OWNED = re.compile(
 )
 
 
+SPOKEN_FOR = {"company", "firm", "group", "sector", "industry", "carmaker", "automaker", "association",
+              "federation", "organisation", "organization", "lobby", "confederation", "chamber"}  # fmt: skip
+
+
 def _reporter(doc: Doc, actors: Actors, verb: Token, side, quoted: list[tuple[int, int]]):
     """ "Goyal told Parliament that India would protect its farmers": a country's deed in a person's reported
     words is that person's stance (when the person speaks for that country)."""
@@ -388,8 +437,15 @@ def _reporter(doc: Doc, actors: Actors, verb: Token, side, quoted: list[tuple[in
         tok = tok.head
         if tok.lemma_.lower() in PARAPHRASE_VERBS:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ in ("advcl", "conj") and tok.head.i != tok.i:
+                # "Ishiba ruled out ..., saying Japan would seek a deal": the sayer is the main clause's subject
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             who = resolve_mention(doc, actors, subj, quoted) if subj is not None else None
-            if who is not None and who.kind == "person" and who.country and who.country == side.country:
+            if (
+                who is not None
+                and who.kind == "person"
+                and (side is None or who.country and who.country == side.country)
+            ):
                 return who
             return None
     return None
@@ -455,6 +511,10 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
                 -1.0 if negated else 1.0,
             )
         )
+    elif counter and RETALIATE_VERB_FORM.fullmatch(counter.group(0)):
+        pass  # "can retaliate against the tariff", "decided not to retaliate": that verb's own deed
+    elif counter and _rejecting(verb):
+        found.append(("countermeasures", counter.group(0), 1.0 if negated else -1.0))  # "rules out countermeasures"
     elif counter and lemma not in OPPOSE_VERBS:
         found.append(("countermeasures", counter.group(0), -1.0 if negated else 1.0))
     elif tariff and lemma in RELIEF_VERBS:
@@ -489,6 +549,41 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
     }:
         found.append(("negotiations", talks.group(0), -1.0 if negated else 1.0))
     return found
+
+
+LOWER = {"lower", "low", "reduced", "reasonable", "lowest", "zero", "preferential", "better", "favorable",
+         "favourable", "smaller", "reduction", "cut", "cuts"}  # fmt: skip
+LEVIES = {"tariff", "rate", "duty", "levy", "baseline"}
+GRANTED = {"welcome", "hail", "praise", "applaud", "celebrate", "greet", "get", "receive", "win", "secure"}
+
+
+def lowered(tok: Token) -> bool:
+    """A lower tariff as the thing wanted ("lower rates", "a reasonable tariff rate", "tariff cuts"): wanting it
+    is opposing the tariffs as they stand."""
+    if tok.dep_ not in ("dobj", "pobj", "conj"):
+        return False  # "the lower rate was good news": judged as granted, not sought
+    head = tok
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    if head.lemma_.lower() in GRANTED:
+        return False  # "welcomed the lower rate": the cut is won, and welcomed
+    if tok.lemma_.lower() in ("cut", "reduction") and any(
+        c.dep_ == "compound" and c.lemma_.lower() in LEVIES - {"rate"} for c in tok.children
+    ):
+        return True  # a "tariff cut", not a "rate cut" (a central bank's)
+    return tok.lemma_.lower() in LEVIES and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in LOWER for c in tok.children
+    )
+
+
+def _rejecting(verb: Token) -> bool:
+    """A verb that turns its object down: "oppose", "rule out", "reject"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in OPPOSE_VERBS or lemma in REJECT
 
 
 def _sentence_bounds(doc: Doc, s: int, e: int) -> tuple[int, int]:

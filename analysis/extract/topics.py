@@ -29,6 +29,8 @@ ADVOCATE = {
 }  # fmt: skip
 # Verbs that back their complement only through a preposition or a clause: "call for X", "press for X",
 # "calling on Ottawa to offer X".
+WARN = {"warn", "caution"}
+DEMAND = {"demand", "urge", "ask", "insist", "propose", "request", "recommend", "want"}
 ADVOCATE_VIA = {"call", "press", "push", "ask", "lobby", "appeal", "plead", "campaign", "urge"}
 REJECT = {
     "oppose", "reject", "condemn", "criticize", "criticise", "denounce", "resist", "fight", "scrap", "abolish",
@@ -36,7 +38,9 @@ REJECT = {
 }  # fmt: skip
 # Verbs that pass the stance on to their object: "urged Ottawa to offer X" backs X.
 CARRY = {"offer", "provide", "put", "grant", "give", "introduce", "adopt", "extend", "keep", "maintain",
-         "secure", "get", "take", "win", "make", "set", "establish", "create", "deliver"}  # fmt: skip
+         "secure", "get", "take", "win", "make", "set", "establish", "create", "deliver", "step", "speed",
+         "accelerate", "intensify", "resume", "continue", "conclude", "reach", "strike", "sign", "seal",
+         "finalise", "finalize", "restore", "expand", "pursue"}  # fmt: skip
 # Verbs the speaker will not do to a thing they defend: "never compromise on X".
 GIVE_UP = {"compromise", "sacrifice", "bargain", "negotiate", "surrender", "give"}
 HELPS = {"shield", "protect", "save", "help", "benefit", "boost", "strengthen", "support", "safeguard",
@@ -44,6 +48,8 @@ HELPS = {"shield", "protect", "save", "help", "benefit", "boost", "strengthen", 
 HURTS = {"harm", "hurt", "damage", "undermine", "threaten", "destroy", "kill", "disrupt", "destabilize",
          "destabilise", "devastate", "cripple", "weaken", "penalize", "penalise", "punish", "hit", "hamper",
          "jeopardize", "jeopardise", "erode", "violate", "distort", "squeeze", "wreck", "fail"}  # fmt: skip
+STAYS = {"stay", "remain", "stand"}
+FAMILY_WORD = re.compile(r"^(?:tariffs?|levy|levies|dut(?:y|ies)|deal|agreement|pause|exemption|truce)$", re.I)
 COSTS = {"cost", "costs", "price", "prices", "inflation", "bill", "bills", "burden", "uncertainty"}
 GOOD = re.compile(
     r"(legitimate|necessary|justified|reasonable|lawful|legal|fair|good|great|positive|welcome|important|"
@@ -60,6 +66,15 @@ BAD = re.compile(
     r"headwind|trap|regrettable|insult|dark|shameful|disgrace|outrage\w*)",
     re.I,
 )
+# Single words that judge a measure by its harm: "the tariffs are a heavy burden", "called the rate incomprehensible".
+HARM_WORD = re.compile(
+    r"(burden|uncompetitive|catastroph\w*|incomprehensible|unacceptable|unjustified|absurd|punitive|"
+    r"excessive|prohibitive|crippling|painful|unsustainable|untenable|hostile|aggressive|irrational|"
+    r"naive|opportunistic|insane|crazy|ridiculous|senseless)",
+    re.I,
+)
+# "X is not an option / the answer / the way forward": X is ruled out.
+RULED_OUT = {"option", "answer", "solution", "way", "path", "choice", "alternative"}
 # "X is not on the table", "X is not up for negotiation", "X is non-negotiable", "X is a red line": X is defended.
 DEFENDED = re.compile(r"\b(non-negotiable|red line|not negotiable)\b", re.I)
 ACTIONS = re.compile(
@@ -152,14 +167,28 @@ def advocated(verb: Token, depth: int = 0) -> list[tuple[str, float, Token]]:
         if sign > 0 or (lemma == "give" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
             return []  # "compromise on X" says nothing sure; "never compromise on X" defends X
         sign = -sign
+    elif lemma in WARN:
+        # "warned against any escalation": only what the warning is against
+        return [
+            (t, -sign, o)
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "against"
+            for o in p.children
+            if o.dep_ == "pobj" and (t := noun_phrase(o))
+        ]
     elif lemma not in ADVOCATE and lemma not in ADVOCATE_VIA:
         return []
     comp = _complement_verb(verb) if lemma not in GIVE_UP else None
+    if comp is None and lemma in DEMAND:
+        # "demanded that Bern step up the negotiations and press for a deal": the clause is what is wanted
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     if comp is not None and depth < 2:
-        return [(t, sign * p, tok) for t, p, tok in _action(comp, depth + 1)]
+        verbs = [comp] + [c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        return [(t, sign * p, tok) for v in verbs for t, p, tok in _action(v, depth + 1)]
     objs = _objects(verb, ("for", "against", "on") if lemma in GIVE_UP else ("for", "against"))
     if lemma in ADVOCATE_VIA:
         objs = [o for o in objs if o.head.dep_ == "prep" and o.head.lower_ == "for"]
+    objs = [o for o in objs if not (o.like_num or any(c.dep_ == "nummod" for c in o.children))]  # "35,000 jobs"
     out = []
     for o in objs:
         topic = noun_phrase(o)
@@ -174,6 +203,9 @@ def _action(verb: Token, depth: int) -> list[tuple[str, float, Token]]:
     lemma = verb.lemma_.lower()
     if lemma in ADVOCATE | ADVOCATE_VIA | REJECT:
         return advocated(verb, depth)
+    comp = _complement_verb(verb) if lemma in ("keep", "continue", "start", "begin", "try") else None
+    if comp is not None and depth < 3:
+        return _action(comp, depth + 1)  # "keep pressing for lower rates"
     sign = -1.0 if _negated(verb) else 1.0
     objs = _objects(verb) if lemma in CARRY else [c for c in verb.children if c.dep_ == "dobj"]
     out = []
@@ -216,6 +248,12 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
             attr = next((c for c in verb.children if c.dep_ == "attr"), None)
             topic = noun_phrase(attr) if attr is not None else None
             return [(topic, 1.0, attr)] if topic else []
+        if subj.tag_ == "VBG" and lemma == "be":
+            # "Diversifying our markets is important": the action judged
+            sign = sum(_word_sign(c) for c in verb.children if c.dep_ in ("acomp", "attr"))
+            obj = next((c for c in subj.children if c.dep_ == "dobj"), None)
+            topic = f"{subj.lower_} {noun_phrase(obj) or obj.lower_}" if obj is not None else subj.lower_
+            return [(topic, -sign if neg else sign, subj)] if sign else []
         return []
     if lemma == "be":
         for c in verb.children:
@@ -233,8 +271,12 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
                     return _subject_topic(subj, 1.0)
         if any(DEFENDED.search(c.text) for c in verb.children):
             return _subject_topic(subj, 1.0)
+        if neg and any(c.dep_ == "attr" and c.lemma_.lower() in RULED_OUT for c in verb.children):
+            return _subject_topic(subj, -1.0)  # "countermeasures are not an option": ruled out
     elif any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children):
         return []  # "the industry supported about 35,000 jobs": a statistic, not a judgment
+    elif lemma in STAYS and FAMILY_WORD.search(subj.text):
+        polarity = 1.0  # "the penalty tariff would stay until they stop": kept, so backed
     elif lemma in HELPS:
         polarity = 1.0
     elif lemma in HURTS:
@@ -273,7 +315,7 @@ def named(verb: Token) -> list[tuple[str, float, Token]]:
 
 
 def _word_sign(t: Token) -> float:
-    if BAD.fullmatch(t.text):
+    if BAD.fullmatch(t.text) or HARM_WORD.fullmatch(t.text):
         return -1.0
     if GOOD.fullmatch(t.text):
         return 1.0
@@ -299,7 +341,9 @@ def need_for(tok: Token) -> list[tuple[str, float, Token]]:
 
 
 AGENTS = {"government", "federation", "union", "ministry", "side", "association", "council", "administration",
-          "country", "bloc", "commission", "chamber", "party", "group", "cabinet", "nation", "we", "i"}  # fmt: skip
+          "country", "bloc", "commission", "chamber", "party", "group", "cabinet", "nation", "we", "i",
+          "company", "firm", "carmaker", "automaker", "sector", "industry", "organisation", "organization",
+          "lobby", "confederation", "employer", "employers", "members", "exporters", "growers", "farmers"}  # fmt: skip
 
 
 def _speaks_for(verb: Token, agents: list[tuple[int, int]]) -> bool:

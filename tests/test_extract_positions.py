@@ -1,0 +1,128 @@
+"""Positions read from small texts with the real model: the general causes of missed stances on unseen
+articles (harm words, rulings-out, demands in that-clauses, lower tariffs sought, bystander words)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.extract import extract_text
+
+PUBLISHED = dt.date(2025, 8, 8)
+
+
+def _stances(text: str) -> set[tuple[str, str, str]]:
+    data = extract_text(text, published=PUBLISHED)
+    return {(p["actor"], p["stance"], p["topic"]) for p in data["positions"]}
+
+
+def _has(stances, actor: str, stance: str, key: str) -> bool:
+    return any(a == actor and s == stance and key in t for a, s, t in stances)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The tariffs are a heavy burden, and the situation is changing day by day," Toyota Chief Financial '
+        "Officer Kenta Kon told reporters in Nagoya.",
+        '"The 50% tariff has made our goods uncompetitive overnight. Orders are being cancelled," '
+        "Chief Executive Kenta Kon said.",
+    ],
+)
+def test_harm_to_ones_own_side_opposes_the_tariff(sentence: str) -> None:
+    assert _has(_stances(sentence), "kenta-kon", "oppose", "tariff")
+
+
+def test_not_an_option_and_ruled_out_oppose_countermeasures() -> None:
+    text = (
+        "Switzerland will not hit back at a 39% U.S. tariff on its goods.\n\n"
+        '"Countermeasures are not an option for Switzerland at this stage," President Karin Keller-Sutter said.\n'
+    )
+    stances = _stances(text)
+    assert _has(stances, "karin-keller-sutter", "oppose", "countermeasure")
+    assert not _has(stances, "karin-keller-sutter", "support", "countermeasure")
+
+
+def test_decided_not_to_retaliate_is_not_a_vote_for_retaliation() -> None:
+    text = (
+        "Japan faces a 25% U.S. tariff on its cars. Prime Minister Shigeru Ishiba met his cabinet on Thursday "
+        "and decided not to retaliate for now."
+    )
+    stances = _stances(text)
+    assert not _has(stances, "shigeru-ishiba", "support", "countermeasures")
+
+
+def test_a_demand_in_a_that_clause_backs_what_it_demands() -> None:
+    text = (
+        "Switzerland faces a 39% U.S. tariff. Director Stefan Brupbacher demanded that the government step up "
+        "the negotiations with Washington."
+    )
+    assert _has(_stances(text), "stefan-brupbacher", "support", "negotiat")
+
+
+def test_warning_against_escalation_opposes_it() -> None:
+    text = (
+        "Ireland faces a 100% U.S. tariff on medicines. Bernard Mallee, director of Pharmachemical Ireland, said "
+        "the industry supported the EU's efforts to negotiate with Washington and warned against any escalation."
+    )
+    stances = _stances(text)
+    assert _has(stances, "bernard-mallee", "oppose", "escalation")
+    assert _has(stances, "bernard-mallee", "support", "negotiat")
+
+
+def test_pressing_for_lower_rates_opposes_the_tariffs_but_welcoming_them_does_not() -> None:
+    sought = _stances(
+        "Germany's carmakers face a 15% U.S. duty. Hildegard Müller, president of the VDA, urged Brussels to "
+        "keep pressing for lower rates."
+    )
+    assert _has(sought, "hildegard-muller", "oppose", "tariff")
+    granted = _stances(
+        "Pakistan now faces a 19% U.S. tariff. Kamran Arshad, chairman of the All Pakistan Textile Mills "
+        "Association, said the lower rate was 'good news'."
+    )
+    assert not _has(granted, "kamran-arshad", "oppose", "tariff")
+
+
+def test_bad_words_with_no_topic_word_are_about_the_measures_not_the_deal() -> None:
+    text = (
+        "Iowa farmers want a China deal as Beijing shuns U.S. soybeans hit by tariffs.\n\n"
+        'Sen. Chuck Grassley said he wanted a deal. "Farmers are the ones paying the price for this fight," '
+        "Grassley said.\n"
+    )
+    stances = _stances(text)
+    assert not _has(stances, "chuck-grassley", "mixed", "deal")
+    assert not _has(stances, "chuck-grassley", "oppose", "deal")
+
+
+def test_retaliatory_duties_name_the_duties() -> None:
+    text = (
+        "Caleb Ragland, president of the American Soybean Association, said the retaliatory duties China imposed "
+        'had "shut the door on our largest customer."'
+    )
+    assert _has(_stances(text), "caleb-ragland", "oppose", "retaliatory duties")
+
+
+def test_companies_concerned_is_not_a_concern() -> None:
+    text = (
+        'Tánaiste Simon Harris wrote on X: "The EU-US deal caps tariffs on pharmaceuticals at 15%. That has not '
+        'changed. We will continue to engage closely with the companies concerned."'
+    )
+    assert not _has(_stances(text), "simon-harris", "oppose", "deal")
+
+
+def test_announcing_that_a_tariff_applies_backs_it() -> None:
+    text = (
+        "US President Donald Trump announced on Thursday that the tariff would apply from Oct 1 to branded drugs, "
+        "unless the company is building a plant in the US."
+    )
+    assert _has(_stances(text), "donald-trump", "support", "tariff")
+
+
+def test_making_it_harder_to_survive_opposes_the_measure() -> None:
+    text = (
+        "Trump will impose a 25% tariff on imported heavy trucks from November 1. Chris Spear, president of the "
+        'American Trucking Associations, said: "Higher equipment prices will only make it harder for small '
+        'carriers to survive."'
+    )
+    assert _has(_stances(text), "chris-spear", "oppose", "tariff")
