@@ -126,3 +126,58 @@ def test_making_it_harder_to_survive_opposes_the_measure() -> None:
         'carriers to survive."'
     )
     assert _has(_stances(text), "chris-spear", "oppose", "tariff")
+
+
+def test_a_relative_clause_stance_belongs_to_the_head_noun() -> None:
+    text = (
+        "Senator Jane Doe, a Kentucky Republican who has long opposed the tariffs, said the hearing showed the "
+        "administration had overreached."
+    )
+    assert _has(_stances(text), "jane-doe", "oppose", "tariff")
+
+
+def test_reported_words_around_a_quoted_phrase_are_the_speakers() -> None:
+    text = (
+        "Solicitor General John Smith told the justices that the tariffs were a vital tool of foreign policy and "
+        'that striking them down would leave the country "defenseless" in trade negotiations.'
+    )
+    assert _has(_stances(text), "john-smith", "support", "tariff")
+
+
+def test_wanting_to_remove_tariffs_opposes_them() -> None:
+    text = (
+        'Vice President Paulo Costa said: "The door to dialogue is open. We want to remove these tariffs through '
+        'negotiation, product by product."'
+    )
+    stances = _stances(text)
+    assert _has(stances, "paulo-costa", "oppose", "tariff")
+    assert not _has(stances, "paulo-costa", "support", "tariff")
+
+
+def test_a_deal_that_removes_uncertainty_is_backed() -> None:
+    text = "Kenji Sato, chairman of the business federation, said the agreement had removed uncertainty for exporters."
+    assert not _has(_stances(text), "kenji-sato", "oppose", "agreement")
+
+
+def test_talks_that_continue_are_backed_despite_regret() -> None:
+    text = "Minister Anna Berg said she regretted the decision and that talks with Washington were continuing."
+    assert _has(_stances(text), "anna-berg", "support", "talks")
+
+
+def test_calling_a_measure_a_burden_in_narration_opposes_it() -> None:
+    text = "Tom Reed, the association's president, called the surtax a burden on builders who already pay more."
+    assert _has(_stances(text), "tom-reed", "oppose", "surtax")
+
+
+def test_urging_after_a_quote_is_the_speakers_demand() -> None:
+    text = (
+        "Brazil's coffee exporters have stopped shipping to the United States. Its general director, Carlos "
+        'Mendes, said American roasters were running down their stocks. "There is no way to replace Brazilian '
+        "coffee. The tariff will end up in the American consumer's cup,\" he said, urging Washington to exempt coffee."
+    )
+    assert _has(_stances(text), "carlos-mendes", "support", "exempt")
+
+
+def test_need_x_not_y_turns_y_down() -> None:
+    text = 'Markus Weber, director general of the employers group, said: "We need calm, not a spiral of retaliation."'
+    assert _has(_stances(text), "markus-weber", "oppose", "retaliation")

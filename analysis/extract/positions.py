@@ -17,7 +17,12 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Actors
 from .quotes import PARAPHRASE_VERBS, Quote, quote_spans, resolve_mention
 from .sentences import sentences, text_of
-from .topics import REJECT, advocated, conditional, open_topics
+from .topics import COSTS, HELPS, HURTS, REJECT, REMOVE, advocated, conditional, named, open_topics
+
+REMOVE_VERBS = REMOVE | {"ease", "reduce", "cut", "lower"}
+RAISE_VERBS = {"raise", "increase", "push", "drive", "add", "lift", "boost"}
+GOES_ON = {"continue", "resume", "proceed", "progress", "advance", "succeed", "work"}  # "talks were continuing"
+BAD_THINGS = {"uncertainty", "barrier", "risk", "doubt", "obstacle", "threat", "tension", "cost"}
 
 # Topic family → keyword pattern. To add a topic, add a line; the keywords found are shown with the topic.
 FAMILIES = {
@@ -51,7 +56,9 @@ NEGATIVE = re.compile(
     r"burden\w*|uncompetitive|cancel(?:l?ed|l?ing|s)?|cancellations?|(?:job |heavy )?loss(?:es)?|lost (?:\w+ )?orders|"
     r"lay-?offs?|wipe\w* out|catastroph\w*|shut(?:s|ting)? the door|(?:can ?not|can[’']t|won[’']t) accept|"
     r"squeez\w*|headwinds?|hit hard|hard-hit|insult\w*|worse off|not the right way|"
-    r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money)|a tax on)\b",
+    r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money|dollars|millions|billions)|a tax on|"
+    r"regressive|suicid\w*|unviable|not viable|overreach\w*|pay(?:s|ing)? (?:the|a) (?:\w+ )?(?:bill|price)|"
+    r"clos(?:e|es|ed|ing) (?:the|our|a) market|(?:can ?not|can[’']t) absorb|self-defeating|not convinced)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -131,7 +138,7 @@ def find_positions(
     main = main_topic(doc, title)
     agents = [sp for a in actors.by_id.values() for sp in a.spans]
     parties = [sp for a in actors.by_id.values() if a.kind in ("person", "government", "country") for sp in a.spans]
-    for q in quotes:
+    for q in quotes + _reported_around(doc, quotes):
         if q.speaker is None or q.speaker.kind in ("media", "market_index", "place"):
             continue
         for topic, word, polarity in _stances_in_words(doc, q, main, agents, parties):
@@ -155,6 +162,45 @@ def find_positions(
             )
         )
     return sorted(out, key=lambda p: (p.actor, p.topic))
+
+
+SPEECH = PARAPHRASE_VERBS | {"write", "post", "tweet", "contend", "maintain", "assert", "declare", "complain"}
+
+
+def _reported_around(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """'Sauer said the tariffs were a vital tool and that striking them down would leave the country
+    "defenseless"': a quoted phrase sits in reported speech whose other words are the speaker's too. The
+    clause the speech verb governs, as a paraphrase of its own (unless one already covers it)."""
+    text = text_of(doc)
+    out = []
+    for q in quotes:
+        if q.kind != "partial" or q.speaker is None:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        tok = span.root if span is not None else None
+        for _ in range(8):
+            if tok is None or tok.head.i == tok.i:
+                tok = None
+                break
+            if tok.dep_ in ("ccomp", "conj") and (tok.head.lemma_.lower() in SPEECH or tok.head.text == q.cue):
+                break
+            tok = tok.head
+        if tok is None:
+            continue
+        cue = tok.head
+        clauses = [c for c in cue.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX")]
+        clauses = [c for c in clauses if c.dep_ == "ccomp" or any(g.dep_ == "ccomp" for g in c.children)] or [tok]
+        first = max(cue.i + 1, min(c.left_edge.i for c in clauses))
+        last = doc[max(c.right_edge.i for c in clauses)]
+        if last.i < first or last.i - first > 120:
+            continue  # no clause after the verb, or a run-on that is no one clause
+        start, end = doc[first].idx, last.idx + len(last.text)
+        if end - start <= q.end - q.start + 3 or any(
+            o.kind == "paraphrase" and o.start <= start < o.end for o in quotes
+        ):
+            continue
+        out.append(Quote(text[start:end], start, end, "paraphrase", q.speaker, q.cue, q.channel))
+    return out
 
 
 def _add(
@@ -242,6 +288,8 @@ def _stances_in_words(
                 found.append((family, m.group(0), _default_polarity(family, overall, neg)))
                 break
     if not any(f in FAMILIES or family_of(w) in FAMILIES for f, w, _ in found) and overall and main:
+        if q.kind == "partial" and found:
+            return found  # 'losing it would be "devastating"': the quoted words judge the topic they are said of
         # Words with a clear tone but no topic word are about what the story is about ("This is an assault on
         # our industry" in a tariff story opposes the tariffs).
         # Bad words with no topic word are about the harm the measures do, whatever the story's main topic ("We
@@ -318,6 +366,14 @@ def _local_polarity(doc: Doc, span: Span, char: int) -> float:
         return MEANS
     lemma = head.lemma_.lower()
     sign = -1 if any(c.dep_ == "neg" for c in head.children) else 1
+    if tok.dep_ == "nsubj" and head.i == tok.head.i:
+        # the topic does the verb ("the agreement had removed uncertainty"): what it does to the object judges it
+        objs = [c.lemma_.lower() for c in head.children if c.dep_ == "dobj"]
+        if lemma in REMOVE_VERBS and any(o in BAD_THINGS for o in objs) or lemma in HELPS | GOES_ON:
+            score += sign
+        elif lemma in HURTS or lemma in RAISE_VERBS and any(o in COSTS for o in objs):
+            score -= sign
+        return float(max(-1, min(1, score)))
     if lemma in SUPPORT_VERBS:
         score += sign
     elif lemma in OPPOSE_VERBS:
@@ -344,6 +400,11 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
                 if not subjects and verb.head.dep_ == "conj" and verb.dep_ == "xcomp":
                     # "The council met ... and decided not to retaliate": the subject of the first verb
                     subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+            if verb.dep_ == "advcl" and any(s <= verb.head.idx < e for s, e in quoted):
+                # '"... cup," he said, urging Washington to ...' hung on the quote's verb: the speaker urges
+                cue = next((t for t in sent if t.lemma_.lower() in SPEECH and t.i < verb.i
+                            and not any(s <= t.idx < e for s, e in quoted)), None)  # fmt: skip
+                subjects = [c for c in cue.children if c.dep_ == "nsubj"] if cue is not None else subjects
             if not subjects and verb.dep_ in ("acl", "relcl"):
                 # "the levy, announced by President Trump": the agent of a passive participle did it
                 subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -363,6 +424,12 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
                     up = up.head
                 if up.pos_ == "VERB":
                     subjects = [c for c in up.children if c.dep_ == "nsubj"]
+            if verb.dep_ == "relcl":
+                # "Senator X, who has long opposed the tariffs,": the relative pronoun stands for the head noun
+                head = verb.head
+                while head.dep_ == "appos" and head.head.i != head.i:
+                    head = head.head  # "Rand Paul, a Kentucky Republican who ...": the name the appositive describes
+                subjects = [head if c.lower_ in ("who", "which", "that") else c for c in subjects]
             found = [resolve_mention(doc, actors, c, quoted) for c in subjects]
             found = [
                 a for a in found if a is not None and a.kind in ("person", "government", "country", "organization")
@@ -402,7 +469,7 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             for family, word, polarity in _deed_topics(verb, phrase, who.country):
                 families.add(family)
                 out.append((who.id, family, word, polarity, (sent.start_char, sent.end_char)))
-            for topic, polarity, at in advocated(verb):
+            for topic, polarity, at in advocated(verb) + named(verb):
                 if lowered(at):
                     # "pressing for lower rates", "seeking a reasonable tariff rate": against the tariffs as they are
                     out.append((who.id, "tariffs", f"lower {topic}", -polarity, (sent.start_char, sent.end_char)))

@@ -41,13 +41,19 @@ CARRY = {"offer", "provide", "put", "grant", "give", "introduce", "adopt", "exte
          "secure", "get", "take", "win", "make", "set", "establish", "create", "deliver", "step", "speed",
          "accelerate", "intensify", "resume", "continue", "conclude", "reach", "strike", "sign", "seal",
          "finalise", "finalize", "restore", "expand", "pursue"}  # fmt: skip
+# Verbs that do away with their object: wanting them done is opposing the object.
+REMOVE = {"remove", "lift", "scrap", "abolish", "eliminate", "drop", "repeal", "revoke", "rescind", "withdraw",
+          "end", "overturn", "strike", "dismantle", "halt", "stop", "cancel", "terminate", "reverse"}  # fmt: skip
 # Verbs the speaker will not do to a thing they defend: "never compromise on X".
 GIVE_UP = {"compromise", "sacrifice", "bargain", "negotiate", "surrender", "give"}
 HELPS = {"shield", "protect", "save", "help", "benefit", "boost", "strengthen", "support", "safeguard",
          "stabilize", "stabilise", "secure", "create", "restore", "work"}  # fmt: skip
 HURTS = {"harm", "hurt", "damage", "undermine", "threaten", "destroy", "kill", "disrupt", "destabilize",
          "destabilise", "devastate", "cripple", "weaken", "penalize", "penalise", "punish", "hit", "hamper",
-         "jeopardize", "jeopardise", "erode", "violate", "distort", "squeeze", "wreck", "fail"}  # fmt: skip
+         "jeopardize", "jeopardise", "erode", "violate", "distort", "squeeze", "wreck", "fail", "cost"}  # fmt: skip
+YIELDS = {"bring", "attract", "generate", "create", "raise", "deliver", "produce", "draw"}
+GAINS = {"investment", "investments", "job", "jobs", "revenue", "revenues", "factory", "factories", "trillion",
+         "trillions", "billion", "billions", "money", "growth"}  # fmt: skip
 STAYS = {"stay", "remain", "stand"}
 FAMILY_WORD = re.compile(r"^(?:tariffs?|levy|levies|dut(?:y|ies)|deal|agreement|pause|exemption|truce)$", re.I)
 COSTS = {"cost", "costs", "price", "prices", "inflation", "bill", "bills", "burden", "uncertainty"}
@@ -63,7 +69,8 @@ BAD = re.compile(
     r"wrong|bad|harmful|damaging|disastrous|devastating|counterproductive|protectionist|discriminatory|"
     r"mistake|blow|setback|disaster|threat|interference|coercion|blackmail|bullying|abuse|betrayal|"
     r"capitulation|surrender|humiliation|failure|insufficient|inadequate|worse|costly|reckless|absurd|"
-    r"headwind|trap|regrettable|insult|dark|shameful|disgrace|outrage\w*)",
+    r"headwind|trap|regrettable|insult|dark|shameful|disgrace|outrage\w*|suicide|suicidal|regressive|unviable|"
+    r"overreach|self-defeating|tribute|blank check|ransom)",
     re.I,
 )
 # Single words that judge a measure by its harm: "the tariffs are a heavy burden", "called the rate incomprehensible".
@@ -189,13 +196,35 @@ def advocated(verb: Token, depth: int = 0) -> list[tuple[str, float, Token]]:
     if lemma in ADVOCATE_VIA:
         objs = [o for o in objs if o.head.dep_ == "prep" and o.head.lower_ == "for"]
     objs = [o for o in objs if not (o.like_num or any(c.dep_ == "nummod" for c in o.children))]  # "35,000 jobs"
-    out = []
+    # "We need calm, not a spiral of retaliation": the thing set against the wish is turned down
+    against = [o for o in objs if any(p.i < o.i and _set_against(p, o) for p in objs)]
+    objs = [o for o in objs if o not in against]
+    out = [
+        (t, -sign, inner)
+        for o in against
+        if (inner := (_of(o) if o.lemma_.lower() in SPIRALS else o)) is not None and (t := noun_phrase(inner))
+    ]
     for o in objs:
         topic = noun_phrase(o)
+        fought_for = lemma in REJECT and o.head.dep_ == "prep" and o.head.lower_ == "for"
         if topic:
-            fought_for = lemma in REJECT and o.head.dep_ == "prep" and o.head.lower_ == "for"
             out.append((topic, -sign if fought_for else sign, o))  # "fight for every job" backs jobs
+        for c in o.children:
+            # "We need de-escalation, not a spiral of retaliation": the thing set against is turned down
+            if c.dep_ in ("appos", "conj") and _set_against(o, c) and not fought_for:
+                inner = _of(c) if c.lemma_.lower() in SPIRALS else c
+                topic = noun_phrase(inner) if inner is not None else None
+                if topic:
+                    out.append((topic, -sign, inner))
     return out
+
+
+def _set_against(o: Token, c: Token) -> bool:
+    """Is `c` joined to `o` with a "not" between them ("calm, not a spiral")?"""
+    return any(g.dep_ == "neg" and o.i < g.i <= c.i for g in list(c.children) + list(o.children))
+
+
+SPIRALS = {"spiral", "cycle", "round", "wave", "escalation"}
 
 
 def _action(verb: Token, depth: int) -> list[tuple[str, float, Token]]:
@@ -207,12 +236,17 @@ def _action(verb: Token, depth: int) -> list[tuple[str, float, Token]]:
     if comp is not None and depth < 3:
         return _action(comp, depth + 1)  # "keep pressing for lower rates"
     sign = -1.0 if _negated(verb) else 1.0
-    objs = _objects(verb) if lemma in CARRY else [c for c in verb.children if c.dep_ == "dobj"]
+    objs = _objects(verb) if lemma in CARRY | REMOVE else [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs and any(c.dep_ == "auxpass" for c in verb.children):
+        objs = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "demanded that the memo be scrapped"
     out = []
     for o in objs:
         topic = noun_phrase(o)
         if topic and topic.lower() not in VAGUE:
-            out.append((topic if lemma in CARRY else f"{lemma} {topic}", sign, o))
+            if lemma in REMOVE:
+                out.append((topic, -sign, o))  # "want to remove these tariffs": against them
+            else:
+                out.append((topic if lemma in CARRY else f"{lemma} {topic}", sign, o))
     return out
 
 
@@ -237,6 +271,11 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
     """(topic, polarity, token) for a subject judged by its predicate: "the fees were a necessary measure",
     "the rule had harmed the interests of", "the agreement was lopsided", "the PBS is not on the table"."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None and verb.dep_ == "ccomp":
+        # "warned the quotas would raise costs" parsed with "the quotas" as the object of "warned"
+        subj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if subj is not None and any(t.i > subj.i and t.i < verb.i and t.dep_ != "aux" for t in verb.subtree):
+            subj = None
     if subj is None:
         return []
     lemma = verb.lemma_.lower()
@@ -277,8 +316,11 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
         return []  # "the industry supported about 35,000 jobs": a statistic, not a judgment
     elif lemma in STAYS and FAMILY_WORD.search(subj.text):
         polarity = 1.0  # "the penalty tariff would stay until they stop": kept, so backed
-    elif lemma in HELPS:
-        polarity = 1.0
+    elif (
+        lemma in HELPS or lemma in YIELDS and any(c.dep_ == "dobj" and c.lemma_.lower() in GAINS for c in verb.children)
+    ):
+        polarity = 1.0  # "the tariffs had brought in trillions in investment"
+
     elif lemma in HURTS:
         polarity = -1.0
     elif lemma in ("raise", "increase", "push", "drive", "add") and any(
