@@ -185,7 +185,21 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             out += [(n, i, True) for n, i in _clean_name(doc[first.i : tok.i + 1], taken)]
         if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
             j = tok.i + 1
-            while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            while (
+                j < len(doc)
+                and j - tok.i <= 3
+                and (
+                    (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                    or (  # "General Secretary To Lam": a given name that reads as a preposition
+                        j == tok.i + 1
+                        and _titlecase(doc[j])
+                        and j + 1 < len(doc)
+                        and doc[j + 1].pos_ == "PROPN"
+                        and _titlecase(doc[j + 1])
+                        and doc[j].lower_ not in gz.title_heads()
+                    )
+                )
+            ):
                 j += 1
             if j - tok.i >= 2:
                 out += [(n, i, True) for n, i in _clean_name(doc[tok.i + 1 : j], taken)]
@@ -210,10 +224,31 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             while j < tok.i and doc[j].lower_ in NAME_PARTICLES and j > 0 and _name_part(doc[j - 1]):
                 j += 1
             if (tok.i - j >= 2 or doc[j].lower_ in NAME_PARTICLES) and (
-                _title_after(text, tok.idx)[0] or _title_before_comma(text, doc[j].idx)[0]
-            ):  # "X, minister of ..., said" and "Its president, K M Subramanian, said"
+                _title_after(text, tok.idx)[0]
+                or _title_before_comma(text, doc[j].idx)[0]
+                or re.match(
+                    r",\s+who\s+(?!(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:company|firm|group)\b)",
+                    text[tok.idx : tok.idx + 40],
+                )
+            ):  # "X, minister of ..., said", "Its president, K M Subramanian, said", "Robb Ewoldt, who farms"
                 out += [(n, i, True) for n, i in _clean_name(doc[j : tok.i], taken)]
     return out
+
+
+def _korean_given_name(doc: Doc, i: int) -> bool:
+    """ "In-hwa", "Nam-hoon" from token i: a capitalised syllable, a hyphen and a lower-case syllable, unspaced."""
+    return (
+        i + 2 < len(doc)
+        and doc[i - 1].whitespace_ != ""
+        and _titlecase(doc[i])
+        and len(doc[i].text) <= 4
+        and doc[i + 1].text in "-‐"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text.isalpha()
+        and doc[i + 2].text.islower()
+        and len(doc[i + 2].text) <= 5
+    )
 
 
 def _titlecase(tok: Token) -> bool:
@@ -224,8 +259,13 @@ def _name_part(tok: Token) -> bool:
     """A token that can sit inside a name: a capitalised proper noun, a hyphen, or a particle ("von der")."""
     capitalised = tok.text[:1].isupper() and tok.text[1:2].islower() and not tok.is_stop
     initial = bool(re.fullmatch(r"(?:[A-Z]\.?){1,3}", tok.text)) and tok.pos_ == "PROPN"  # "K M Subramanian", "S.C."
+    syllable = tok.i >= 2 and tok.text.isalpha() and tok.text.islower() and _korean_given_name(tok.doc, tok.i - 2)
     return (
-        ((capitalised or initial) and tok.pos_ in ("PROPN", "NOUN")) or tok.text == "-" or tok.lower_ in NAME_PARTICLES
+        ((capitalised or initial) and tok.pos_ in ("PROPN", "NOUN"))
+        or tok.text == "-"
+        or tok.lower_ in NAME_PARTICLES
+        or syllable
+        or (_titlecase(tok) and tok.i + 2 < len(tok.doc) and _korean_given_name(tok.doc, tok.i))
     )
 
 
@@ -277,6 +317,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
             break
     while end + 1 < len(doc) and doc[end].text in "-‐" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2  # "Han Duck-soo": a hyphenated given name is one word
+    if end - span.start == 1 and _korean_given_name(doc, end):
+        end += 3  # NER stopped at "Chang" of "Chang In-hwa"
     span = doc[span.start : end]
     toks = [t for t in span if not t.is_space]
     while toks and (toks[0].text.lower().rstrip(".") in gz.title_heads() or toks[0].lower_ in TITLE_MODIFIERS):
@@ -354,6 +396,8 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
         words = name.split()
         if len(words) > 1:
             forms.add(words[-1])
+            if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]{0,3}-[a-z]{1,5}", words[1]):
+                forms.add(words[0])  # "Chang In-hwa" is "Chang" on second mention: the family name comes first
             first_particle = next((i for i, w in enumerate(words) if i and w.lower() in NAME_PARTICLES), None)
             if first_particle is not None:  # "von der Leyen", and "Von der Leyen" at a sentence start
                 tail = " ".join(words[first_particle:])
@@ -362,7 +406,7 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
 
 
 COMPANY_BEFORE = re.compile(
-    r"\b(shares|stocks?|makers?|company|companies|firms?|group|brands?|carmakers?|automakers?|retailers?|lenders?|"
+    r"\b(?i:shares|stocks?|makers?|company|companies|firms?|group|brands?|carmakers?|automakers?|retailers?|lenders?|"
     r"banks?|insurers?|giants?|chipmakers?|producers?|exporters?|brewers?|distillers?|manufacturers?|conglomerates?)"
     r"\b(?:\s+(?:in|of|such as|like|including|[A-Z][\w.&'’-]*|and|,))*\s*$"
 )
@@ -389,6 +433,11 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
     text = text_of(doc)
     main = _main_countries(actors)
     owners: dict[str, str] = {}
+    from .quotes import quote_spans  # here: quotes builds on actors
+
+    # A country inside someone's quoted words ("Every week without China ...") says nothing of who they are.
+    quoted = quote_spans(text)
+    spoken = [h for h in hits if not any(a < h.start < b for a, b in quoted)]
     for person in actors.people():
         titles: list[tuple[str, str | None, int]] = []  # (title, country named with it, priority)
         votes: Counter[str] = Counter()
@@ -400,7 +449,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             ):
                 if t:
                     titles.append((t, c, rank))
-            for iso3, w in _sentence_countries(doc, hits, s, e, person).items():
+            for iso3, w in _sentence_countries(doc, spoken, s, e, person).items():
                 votes[iso3] += w
         if titles:
             title, _, _ = max(titles, key=lambda x: (x[2] if len(x[0].split()) > 1 else 1, len(x[0])))
@@ -506,7 +555,8 @@ ANAPHORIC_OWNER = re.compile(
 
 def title_head(title: str | None) -> str | None:
     """The word that makes a phrase a title: "minister" in "minister in charge of economic policy"."""
-    words = [POSSESSIVE.sub("", w.lower()).strip(".,").split("-")[-1] for w in (title or "").split()]
+    words = [POSSESSIVE.sub("", w.lower()).strip(".,") for w in (title or "").split()]
+    words = [w if w in gz.title_heads() else w.split("-")[-1] for w in words]  # "secretary-general", "vice-president"
     heads = [w for w in words if w in gz.title_heads()]
     return heads[-1] if heads and words and words[-1] in gz.title_heads() else (heads[0] if heads else None)
 
@@ -594,7 +644,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
 INSTITUTION = re.compile(r"^(Commission|House|Street|Kremlin|Council|Parliament|Congress)$")
 APPOSITION = re.compile(
     r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)(?:\s*\([A-Za-z&.]{2,12}\))?"
-    r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s+(?:said|says|told))"
+    r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\.(?=[ \t]*(?:\n|$|[“\"]))|\s+(?:said|says|told))"
 )
 NOT_TITLE_START = re.compile(
     r"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as|(?!acting\b)\w+ing)\b", re.I
@@ -750,25 +800,29 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
         return
     for m in TITLE_ONLY.finditer(text):
         words = m.group("title").split()
+        adj_word, t0 = m.group("adj"), m.start("title")
+        if adj_word and not gz.country_of_text(adj_word) and adj_word.lower() in gz.title_heads():
+            words, adj_word, t0 = [adj_word, *words], None, m.start("adj")  # "the President recalled"
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).lower()
-            owner = next(
-                (
-                    o[0]
-                    for t, o in by_title.items()
-                    if len(o) == 1 and (phrase == t or t.endswith(" " + phrase) and n >= 1 and phrase in TITLE_ALONE)
-                ),
-                None,
-            )
+            holders = [
+                o for t, o in by_title.items() if phrase == t or t.endswith(" " + phrase) and phrase in TITLE_ALONE
+            ]
+            owner = next((o[0] for o in holders if len(o) == 1), None)
+            if owner is None and holders and "\n" not in text[max(0, m.start() - 1) : m.start()]:
+                # Two presidents: "the President" mid-paragraph is the one this paragraph has named, if only one
+                lo = text.rfind("\n", 0, m.start()) + 1
+                named = {p.id: p for o in holders for p in o if any(lo <= a < m.start() for a, _ in p.spans)}
+                owner = next(iter(named.values())) if len(named) == 1 else None
             if owner is None:
                 continue
-            adj = gz.country_of_text(m.group("adj") or "")
+            adj = gz.country_of_text(adj_word or "")
             if adj and owner.country and adj != owner.country:
                 break
-            if re.match(r",\s+[A-Z][a-z]+\s+[A-Z]", text[m.start("title") + len(" ".join(words[:n])) :][:40]):
+            if re.match(r",\s+[A-Z][a-z]+\s+[A-Z]", text[t0 + len(" ".join(words[:n])) :][:40]):
                 break  # "the shadow business secretary, Andrew Griffith": the phrase names someone else
-            start = m.start("adj") if m.group("adj") else m.start("title")
-            end = m.start("title") + len(" ".join(m.group("title").split()[:n]))
+            start = m.start("adj") if adj_word else t0
+            end = t0 + len(" ".join(words[:n]))
             if not any(a < end and start < b for a, b in owner.spans):
                 owner.spans.append((start, end))
             break
@@ -804,7 +858,7 @@ TITLE_ALONE = {"commissioner", "president", "prime minister", "minister", "secre
 ORG_WORDS = re.compile(
     r"\b(Ministry|Department|Commission|Council|Bank|Office|Agency|Association|Federation|Chamber|Institute|"
     r"Organization|Organisation|Party|Fund|Reserve|Group|Inc|Corp|Co|Motor|Motors|Board|Union|Exchange|"
-    r"Pharma|Pharmaceuticals?|Airlines|Electronics|Industries|Technologies|Securities|Economics|Holdings|Partners)\b"
+    r"Pharma|Pharmaceuticals?|Airlines|Electronics|Industries|Technologies|Securities|Economics|Holdings|Partners|University|College|Committee)\b"
 )
 
 

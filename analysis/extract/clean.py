@@ -35,7 +35,7 @@ BOILERPLATE = [
     ),
     (
         "comments",
-        r"\b(comment on stories|display name|join the conversation)\b|"
+        r"\b(comment on stories|display name|join the conversation|values your comments|commenting policy)\b|"
         r"\bcomments? (have|are|is) (not been |been )?(enabled|disabled|turned off|closed|moderated)\b",
     ),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
@@ -49,7 +49,7 @@ BOILERPLATE = [
     ),
     (
         "related",
-        r"^\W*(related( articles?| stories| coverage)?|more (from|on this)|most (popular|read)|popular|"
+        r"^\W*(related( articles?| stories| coverage)?|more (from|on this|stories)|most (popular|read)|popular|"
         r"recommended( stories)?|trending|also read|see also|what to read next)\b\s*[:|\-–—]?",
     ),
     (
@@ -58,8 +58,21 @@ BOILERPLATE = [
         r"\bREUTERS/[A-Z]|\bAFP via Getty\b|\bGetty Images\b|^\s*(photo|photograph|image|file photo|pictured)\s*[:|]",
     ),
     ("credit", r"^\s*\(?(reporting|writing|editing|additional reporting|compiled) by\b"),
-    ("credit", r"\bphotographer:\s|\((photo|photograph|image|picture)s? by [^)]*\)|^\s*-*\s*with assistance from\b"),
+    (
+        "credit",
+        r"\bphotographer:\s|\((photo|photograph|image|picture)s? by [^)]*\)|^\s*[-—–]*\s*with assistance from\b",
+    ),
     ("credit", r"^\s*(source|sources|chart|graphic)s?:\s.{0,80}$"),
+    # A wire's revision note: "(Updates with IPSA close in 13th paragraph.)", "(Adds analyst comment)".
+    ("credit", r"^\s*\((updates|adds|recasts|corrects|changes|refiles)\b[^()]{0,120}\)\s*$"),
+    # A caption's closing credit: "... Photo by VnExpress/Giang Huy".
+    ("credit", r"\bphotos? by [A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*){0,3}\s*$"),
+    # A byline run into its stamp: "By Jane Doe   July 3, 2025 | 09:15 am GMT+7".
+    (
+        "byline",
+        r"^(?=.{0,160}$)\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}\s*[|,·•]?\s*"
+        r"([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\b",
+    ),
     ("newsletter", r"^(?=.{0,220}$).*\bnewsletters?\b"),
     (
         "appeal",
@@ -121,6 +134,7 @@ METADATA_RX = re.compile(
     r"^\s*\(?((?i:published|updated|posted|last updated|first published)\b[:\s]|"
     r"\d+ min(ute)?s? read\b|\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
     r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
+    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\s*[-–—|,•·]\s*\d{1,2}[:.]\d{2}\b|"
     r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*$|(?=\d{1,2}:\d{2})))",
 )
 # "OTTAWA —", "WASHINGTON, April 9 (Reuters) -", "TOKYO (AP) —": a dateline opens the first body paragraph.

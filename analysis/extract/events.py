@@ -160,6 +160,9 @@ def _future_if_needed(doc: Doc, t: Timex, published: dt.date | None) -> Timex:
     return Timex(t.start, t.end, t.text, t.kind, day[0].date if day else t.date, approximate=t.approximate)
 
 
+RESULT_INFINITIVES = {"close", "end", "finish", "settle"}
+
+
 def _speaks_of_future(tok) -> bool:
     """The tense of the verb a date hangs on: modal or present or infinitive is future, past is past;
     a participle ("rising 6% on Tuesday") takes the tense of the verb it depends on."""
@@ -176,6 +179,13 @@ def _speaks_of_future(tok) -> bool:
             return False
         if verb.tag_ in ("VBD", "VBN"):
             return False
+        if (
+            verb.tag_ == "VB"
+            and verb.lemma_.lower() in RESULT_INFINITIVES
+            and verb.head.i != verb.i
+            and verb.head.tag_ in ("VBD", "VBN")
+        ):
+            return False  # "rose 0.7% to close at 7,197 on Wednesday": the close is the rise's result, past
         if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux)):
             return True
         if verb.head.i == verb.i:

@@ -95,6 +95,9 @@ def _matcher() -> tuple[re.Pattern, dict[str, Known]]:
 X_PLATFORM = re.compile(r"(?<=\bon )X\b|\bX(?= (?:post|account|feed|thread)s?\b)|(?<=platform )X\b")
 LANGUAGE_USE = re.compile(r"\b(?:in|into|from|speaks?|speaking|spoke|fluent)\s+$")
 NOT_COUNTRY_BEFORE = re.compile(r"(North|South|Latin|Central|Corporate|Middle)\s+$")
+# Country names that are also given names: "Chad Hart, an economist", "Jordan Bardella said".
+GIVEN_NAME_COUNTRIES = {"Chad", "Jordan", "Georgia"}
+SURNAME_AFTER = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?!\s+(?:Valley|River|Sea|Basin|Street|Times|Daily))")
 
 
 def find_known(text: str) -> list[Hit]:
@@ -104,6 +107,8 @@ def find_known(text: str) -> list[Hit]:
     for m in rx.finditer(text):
         known = table[m.group(0)]
         if known.kind == "country" and NOT_COUNTRY_BEFORE.search(text[max(0, m.start() - 10) : m.start()]):
+            continue
+        if m.group(0) in GIVEN_NAME_COUNTRIES and SURNAME_AFTER.match(text, m.end()):
             continue
         if known.role == "demonym" and LANGUAGE_USE.search(text[max(0, m.start() - 24) : m.start()]):
             if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):

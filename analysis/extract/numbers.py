@@ -21,7 +21,8 @@ SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billi
           "lakh crore": 1e12}  # fmt: skip
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD",
                     "NZ$": "NZD", "€": "EUR",
-                    "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "Rs": "INR", "Rs.": "INR", "RM": "MYR"}  # fmt: skip
+                    "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "Rs": "INR", "Rs.": "INR", "RM": "MYR",
+                    "Rp": "IDR", "Rp.": "IDR", "R": "ZAR", "R$": "BRL"}  # fmt: skip
 # A bare "$" in a story told from a dollar country is that country's dollar: Canadian, Australian or
 # Singapore papers write "US$" for American money (CP, ABC and Straits Times style).
 # Taiwanese money is always written "NT$"; a bare "$" there is American. A story that writes "C$" itself
@@ -31,7 +32,8 @@ LOCAL_DOLLAR_MARK = re.compile(r"(?<![A-Za-z])(?:C|A|S|HK|NZ)\$\s?\d")
 # "Rs" and "rupees" are the rupee of the country the story is told from.
 LOCAL_RUPEES = {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
-                  "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN"}  # fmt: skip
+                  "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN",
+                  "rupiah": "IDR", "rand": "ZAR", "francs": "CHF", "swiss francs": "CHF", "reais": "BRL"}  # fmt: skip
 DOLLAR_ADJECTIVES = {"Canadian": "CAD", "Australian": "AUD", "Hong Kong": "HKD", "U.S.": "USD", "US": "USD",
                      "Singapore": "SGD", "New Zealand": "NZD", "Taiwan": "TWD"}  # fmt: skip
 DURATIONS = {
@@ -47,12 +49,20 @@ SCALE = r"(?:[\s-]*(?P<scale>trillion|billion|million|thousand|lakh crore|crores
 PATTERNS = [
     (
         "currency",
-        re.compile(r"(?P<sym>US\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|(?-i:\bRs\.?|\bRM))\s?" + NUM + SCALE, re.I),
+        re.compile(
+            r"(?P<sym>US\$|R\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|(?-i:\bRs\.?|\bRp\.?|\bRM|\bR(?=\d)))\s?"
+            + NUM
+            + SCALE,
+            re.I,
+        ),
     ),
     (
         "currency",
         re.compile(
-            r"\b" + NUM + SCALE + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos)\b",
+            r"\b"
+            + NUM
+            + SCALE
+            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais)\b",
             re.I,
         ),
     ),
@@ -157,6 +167,17 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
     out = []
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
+        if (  # "50 Boeing jets", "100,000 British cars": a proper name or nationality between number and noun
+            tok.like_num
+            and tok.i + 2 < len(doc)
+            and nxt.text[:1].isupper()
+            and nxt.text.isalpha()
+            and nxt.pos_ in ("PROPN", "ADJ")
+            and doc[tok.i + 2].tag_ == "NNS"
+            and doc[tok.i + 2].text.isalpha()
+            and doc[tok.i + 2].text.islower()
+        ):
+            nxt = doc[tok.i + 2]
         if not (tok.like_num and nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
             continue
         s, e = tok.idx, nxt.idx + len(nxt.text)
@@ -249,7 +270,9 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     value = _value(g["num"], g.get("scale"))
     unit, measure = None, None
     if kind == "currency":
-        unit = CURRENCY_SYMBOLS.get(g.get("sym") or "", None) or CURRENCY_WORDS.get((g.get("word") or "").lower())
+        unit = CURRENCY_SYMBOLS.get(g.get("sym") or "", None) or CURRENCY_WORDS.get(
+            re.sub(r"\s+", " ", g.get("word") or "").lower()
+        )
         unit = DOLLAR_ADJECTIVES.get(g.get("adj") or "", unit)
         if g.get("sym") == "$" and actors.home in LOCAL_DOLLARS and not LOCAL_DOLLAR_MARK.search(text_of(doc)):
             unit = LOCAL_DOLLARS[actors.home]
@@ -369,6 +392,10 @@ IMPOSER_AFTER = re.compile(
     r"treasury|commerce|customs|trade representative|secretary)\b",
     re.I,
 )
+# "its exports to the United States": where the goods go is who taxes them.
+IMPOSER_BEFORE = re.compile(
+    r"\b(exports?|shipments?|sales|exported|shipped)\s+(?:\w+\s+)?(?:to|into)\s+(?:the\s+)?$", re.I
+)
 TARGET_AFTER = re.compile(r"^\W*\s*(goods|imports|exports|products|steel|cars|autos|vehicles|shipments)\b", re.I)
 
 
@@ -390,7 +417,9 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 score -= 20
             if 0 <= s - (base + rel) <= 22 and TARGET_BEFORE.search(clause[max(0, s - base - 12) : s - base]):
                 score -= 100  # "20% for the European Union": the country right after the number is its own
-            if IMPOSER_AFTER.search(clause[e - base : e - base + 24]):
+            if IMPOSER_AFTER.search(clause[e - base : e - base + 24]) or IMPOSER_BEFORE.search(
+                clause[max(0, s - base - 30) : s - base]
+            ):
                 score += 1000  # "the 30% US rate", "signed by the US president": who imposes it, not whom it hits
             if best is None or score < best[0]:
                 best = (score, a)

@@ -88,6 +88,8 @@ CLAUSE_WORDS = {
     "than",
     "then",
 }
+FUNCTION_AFTER = {"of", "about", "into", "over", "under", "across", "through", "against", "up", "down", "out", "off",
+                  "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "could", "can", "that", "so"}  # fmt: skip
 OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»"}
 
 
@@ -182,6 +184,7 @@ def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
             q.speaker, q.cue = _speaker(doc, actors, open_i, close_i + 1, spans)
         quotes.append(q)
     _carry_over(quotes, text, actors)
+    quotes = [q for q in quotes if not _scare_quote(text, q)]
     for q in quotes:
         q.channel = _channel(doc, actors, q.start, q.end, q.speaker)
     quotes += _paraphrases(doc, actors, spans)
@@ -444,6 +447,7 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
         "government",
         "administration",
         "embassy",
+        "presidency",
     }:
         return _body(doc, actors, tok)
     return None
@@ -505,9 +509,40 @@ def _carry_over(quotes: list[Quote], text: str, actors: Actors) -> None:
             other = actors.at(prev.end + 1, max(prev.end + 1, q.start - 1), kinds=("person",))
             # A quote running over paragraphs leaves each one open and reopens the next: “...\n\n“...
             continued = bool(re.fullmatch(r"[.,;:!?]*\s*\n\s*[“\"‘']", gap))
-            if (gap.count("\n") <= 1 or continued) and len(gap) < 200 and other in (None, prev.speaker):
+            # A paragraph that is nothing but a quote, right after the paragraph where the speaker spoke, goes on
+            # in the same voice: “...,” X told reporters.\n\n“Now we will ...”
+            next_para = gap.count("\n") <= 2 and "\n" in gap and _whole_paragraph(text, q)
+            if (gap.count("\n") <= 1 or continued or next_para) and len(gap) < 200 and other in (None, prev.speaker):
                 q.speaker, q.cue = prev.speaker, q.cue or prev.cue
         prev = q
+
+
+def _scare_quote(text: str, q: Quote) -> bool:
+    """A word or two in quotation marks that nobody is said to have said, used as a label: the "reciprocal"
+    rates, the 10pc "baseline" tariff, the cost of 'Liberation Day'."""
+    if (q.speaker is not None and q.cue is not None) or q.kind != "partial" or len(q.text.split()) > 3:
+        return False
+    lo = text.rfind("\n", 0, q.start) + 1
+    if re.search(rf"(?<![“\"‘'\w]){re.escape(q.text)}\b", text[lo : q.start], re.I):
+        return False  # the words were used in the paragraph before: an echo of what someone said, not a label
+    after = re.match(r"[”\"’']?\s*([A-Za-z]+)", text[q.end : q.end + 20])
+    before = re.search(r"(\w+)\s*[“\"‘']$", text[max(0, q.start - 20) : q.start])
+    labels = after is not None and after.group(1).islower() and after.group(1) not in CLAUSE_WORDS | FUNCTION_AFTER
+    return labels or (
+        before is not None
+        and before.group(1).lower() in ("the", "a", "an", "of", "its", "their", "so-called", "dubbed")
+    )
+
+
+def _whole_paragraph(text: str, q: Quote) -> bool:
+    """Is the quote the whole of its paragraph (bar its quotation marks and closing punctuation)?"""
+    lo = text.rfind("\n", 0, q.start) + 1
+    hi = text.find("\n", q.end)
+    hi = len(text) if hi < 0 else hi
+    return (
+        text[lo : q.start].strip() in ("“", '"', "‘", "'")
+        and re.fullmatch(r"[.,;:!?…]*[”\"’']?[.,]?\s*", text[q.end : hi]) is not None
+    )
 
 
 def _channel(doc: Doc, actors: Actors, s: int, e: int, speaker: Actor | None = None) -> str | None:
