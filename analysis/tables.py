@@ -190,13 +190,17 @@ class Note:
 
 
 class Table:
-    """A DataFrame shown in full, every cell HTML-escaped (cells hold article text)."""
+    """A DataFrame shown in full, every cell HTML-escaped (cells hold article text); with `limit`, its first rows
+    and a line saying how many more there are and where (`rest`, e.g. the CSV that holds them all)."""
 
-    def __init__(self, frame: pd.DataFrame) -> None:
-        self.frame = frame
+    def __init__(self, frame: pd.DataFrame, *, limit: int | None = None, rest: str = "the table's file") -> None:
+        self.frame, self.limit, self.rest = frame, limit, rest
 
     def _repr_html_(self) -> str:
-        return self.frame.to_html(index=False, escape=True, na_rep="", border=0, max_rows=None, float_format=_number)
+        shown = self.frame if self.limit is None else self.frame.head(self.limit)
+        page = shown.to_html(index=False, escape=True, na_rep="", border=0, max_rows=None, float_format=_number)
+        more = len(self.frame) - len(shown)
+        return page + (Note(f"… and {more} more rows in {self.rest}.")._repr_html_() if more > 0 else "")
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)

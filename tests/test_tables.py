@@ -111,3 +111,11 @@ def test_load_or_extract_reuses_a_fresh_extraction_only(injected: tuple[dict, Pa
     (tmp_path / "extraction.json").write_text(json.dumps(marked), encoding="utf-8")
     article.write_text(article.read_text(encoding="utf-8") + "\nMore.", encoding="utf-8")  # the file changed
     assert "marker" not in tables.load_or_extract(article, out_dir=tmp_path)["article"]
+
+
+def test_a_long_table_shows_its_first_rows_and_says_where_the_rest_are() -> None:
+    frame = pd.DataFrame({"actor": [f"<b>a{i}</b>" for i in range(12)]})
+    page = tables.Table(frame, limit=10, rest="views/x.csv")._repr_html_()
+    assert page.count("<tr>") == 10 and "&lt;b&gt;a9&lt;/b&gt;" in page and "a10" not in page
+    assert "… and 2 more rows in views/x.csv." in page
+    assert "more rows" not in tables.Table(frame, limit=12)._repr_html_()
