@@ -174,3 +174,48 @@ def test_story_sentences_that_mention_the_story_or_start_with_a_verb_stay():
 def test_text_without_any_sentence_is_not_emptied():
     text = "Hayashi said the tariffs were “extremely regrettable and the talk"
     assert clean_article(text).removed == []
+
+
+def test_clutter_lines_of_bylines_stamps_and_wire_notes():
+    raw = (
+        "Exporters brace for new tariff as talks stall in the capital\n\n"
+        "By Phuong Anh   July 3, 2025 | 09:15 am GMT+7\n\n"
+        "08 August 2025 - 05:00\n\n"
+        "The government said on Thursday that talks with Washington would continue next week.\n\n"
+        "The leader at a meeting in Hanoi, June 2025. Photo by VnExpress/Giang Huy\n\n"
+        "— With assistance from Mark Burton and Jack Farchy\n\n"
+        "(Updates with IPSA close in 13th paragraph.)\n"
+    )
+    removed = clean_article(raw).removed
+    for line in (
+        "By Phuong Anh   July 3, 2025 | 09:15 am GMT+7",
+        "08 August 2025 - 05:00",
+        "The leader at a meeting in Hanoi, June 2025. Photo by VnExpress/Giang Huy",
+        "— With assistance from Mark Burton and Jack Farchy",
+        "(Updates with IPSA close in 13th paragraph.)",
+    ):
+        assert line in removed
+
+
+def test_clutter_of_handles_outlet_stamps_consent_and_captions():
+    raw = (
+        "Daily Planet\n"
+        "Exporters weigh the new tariff as the government defends its deal\n"
+        "By: Jane Roe - Reporter / @JaneRoeDP\n"
+        "Daily Planet / 05:12 AM July 24, 2025\n"
+        "Jul 24, 2025 – 5.12pm\n"
+        "Photo | File\n"
+        "Workers at a garment factory near the port.\n\n"
+        "Exporters said on Wednesday that they were still studying the new tariff on their goods.\n\n"
+        "By providing an email address. I agree to the Terms of Use and acknowledge that I have read the Privacy Policy.\n"
+    )
+    cleaned = clean_article(raw)
+    for line in (
+        "By: Jane Roe - Reporter / @JaneRoeDP",
+        "Daily Planet / 05:12 AM July 24, 2025",
+        "Jul 24, 2025 – 5.12pm",
+        "Workers at a garment factory near the port.",
+        "By providing an email address. I agree to the Terms of Use and acknowledge that I have read the Privacy Policy.",
+    ):
+        assert line in cleaned.removed
+    assert "Exporters said on Wednesday" in cleaned.text

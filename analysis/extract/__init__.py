@@ -89,8 +89,9 @@ def _default_zone(cleaned: Cleaned, actors: Actors) -> str | None:
 
 
 def _home_country(cleaned: Cleaned) -> str | None:
+    """Where the story is told from: its dateline, else a country its outlet is named after ("The Korea Times")."""
     if not cleaned.dateline_place:
-        return None
+        return gz.country_of_text(cleaned.masthead) if cleaned.masthead else None
     return gz.country_of_text(cleaned.dateline_place) or gz.country_of_text(cleaned.dateline_place.upper())
 
 

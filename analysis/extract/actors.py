@@ -53,6 +53,7 @@ class Actor:
     country: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
+    guessed: bool = False  # the country is the story's home by default, not evidence about the person
 
     def row(self) -> dict:
         spans = sorted(set(self.spans))
@@ -68,6 +69,7 @@ class Actors:
     def __init__(self, home: str | None = None) -> None:
         self.by_id: dict[str, Actor] = {}
         self.home = home  # ISO3 of the country the story is told from (dateline, else most present)
+        self.home_given = home is not None  # by the dateline or the outlet, not guessed from the text
 
     def add(self, actor: Actor) -> Actor:
         base, n = actor.id, 2
@@ -439,6 +441,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
     quoted = quote_spans(text)
     spoken = [h for h in hits if not any(a < h.start < b for a, b in quoted)]
     for person in actors.people():
+        person.guessed = False
         titles: list[tuple[str, str | None, int]] = []  # (title, country named with it, priority)
         votes: Counter[str] = Counter()
         for s, e in person.spans:
@@ -463,6 +466,8 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         by_table = (
             gz.titles().get(person.title.lower().replace("-", " ")) if person.title else None
         ) or _title_country(titles)
+        if by_table and title_head(person.title) in SHARED_TITLES and actors.home_given and actors.home != by_table:
+            by_table = by_table if votes.get(by_table, 0) > 0 else None  # Manila's senators are not the US Senate
         if by_table and votes.get(by_table, 0) < 0:
             by_table = None  # India's "Commerce Secretary" in talks "with Washington" is not the US one
         if by_table:
@@ -480,6 +485,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             if title_head(person.title) in NON_US_HEADS:
                 against.add("USA")
                 votes.pop("USA", None)
+            evidence = bool(votes)
             if actors.home and actors.home not in against:
                 votes[actors.home] += (
                     0.5 if government else 0.3
@@ -487,10 +493,15 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             if not votes and government:
                 votes = Counter({c: w for c, w in main.items() if c not in against})
             person.country = votes.most_common(1)[0][0] if votes else None
+            person.guessed = not evidence
     for pid, owner in owners.items():  # "Sefcovic's spokesman, Olof Gill": the spokesman shares his principal's country
         boss = next((p for p in actors.people() if owner in p.forms or p.name.endswith(owner)), None)
         actors.by_id[pid].country = boss.country if boss else actors.home
 
+
+# Posts the titles table gives one country but that many countries have (the Philippines, Canada, Australia,
+# Mexico, Brazil and Argentina all have senators): in a story told from elsewhere, the table is no evidence.
+SHARED_TITLES = {"senator", "sen."}
 
 ANAPHORIC_BODY = re.compile(r"\b[Tt]he (?:central )?(?:bank|commission|fund|organi[sz]ation|lender|agency)\b")
 BARE_HEADS = {"president", "governor", "chair", "chairman", "chairwoman", "chief", "head", "director"}
@@ -769,7 +780,7 @@ def _where_told(actors: Actors, text: str) -> Counter[str]:
         if not a.country:
             continue
         if a.kind == "person":
-            votes[a.country] += 1
+            votes[a.country] += 0 if a.guessed else 1  # a guess from the first pass is no evidence
         elif a.kind == "place":
             votes[a.country] += sum(3 if text[max(0, s - 4) : s].strip().lower() == "in" else 1 for s, _ in a.spans)
         elif a.kind in ("country", "government"):

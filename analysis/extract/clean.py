@@ -109,6 +109,19 @@ BOILERPLATE = [
         r"^\s*by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*(,|and)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*"
         r"\s*(\[[^\]\s]+@[^\]\s]+\]|\(?[\w.+-]+@[\w.-]+\)?)?\s*$",
     ),
+    # A byline with the writer's post or handle: "By: Jane Doe - Reporter / @JaneDoeINQ".
+    (
+        "byline",
+        r"^(?=.{0,120}$)\s*by:?\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,4}\s*[-–—/|,]\s*[\w@.' ]{1,40}"
+        r"(\s*[-–—/|]\s*[\w@.' ]{1,40}){0,2}$",
+    ),
+    # An outlet's stamp line: "Philippine Daily Inquirer / 05:12 AM July 24, 2025".
+    (
+        "stamp",
+        r"^(?=.{0,100}$)(?!.*[.!?][\"”]?\s*$).*\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b.*\b[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$",
+    ),
+    # The small print of a sign-up form: "I agree to the Terms of Use and ... the Privacy Policy."
+    ("consent", r"\b(agree|acknowledge|consent)\b.{0,80}\b(terms of (use|service)|privacy (policy|notice))\b"),
     # The reader told to do something: "Get WhatsApp alerts", "Join our channel ...", "Try it now!", "Send us your feedback".
     (
         "call to action",
@@ -135,7 +148,7 @@ METADATA_RX = re.compile(
     r"\d+ min(ute)?s? read\b|\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
     r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\s*[-–—|,•·]\s*\d{1,2}[:.]\d{2}\b|"
-    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*$|(?=\d{1,2}:\d{2})))",
+    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*[-–—]\s*\d{1,2}[:.]\d{2}|\s*$|(?=\d{1,2}:\d{2})))",
 )
 # "OTTAWA —", "WASHINGTON, April 9 (Reuters) -", "TOKYO (AP) —": a dateline opens the first body paragraph.
 DATELINE_RX = re.compile(
@@ -152,6 +165,7 @@ class Cleaned:
     title: str | None = None
     removed: list[str] = field(default_factory=list)
     dateline_place: str | None = None
+    masthead: str | None = None  # the outlet's name on the page's first line ("The Korea Times")
     stated_date: dt.date | None = None
     body_chars: int = 0
 
@@ -176,6 +190,13 @@ def clean_article(raw: str) -> Cleaned:
         para, p = raw[s:e], texts[i]
         if in_list and i != title and touching[i] and len(p) < 140 and not re.search(r"[.!”\"]$", p):
             out.removed.append(p)  # an item of a "Most popular" / "Related" list
+            _blank(chars, s, e)
+            continue
+        caption = (
+            i > 0 and flagged[i - 1] and touching[i] and not lead_done and len(p) < 200 and not re.search(r"[\"“”]", p)
+        )
+        if caption and re.match(r"\s*(photo|image|picture|file photo)s?\b", texts[i - 1], re.I):
+            out.removed.append(p)  # the caption under its credit line ("Photo | File")
             _blank(chars, s, e)
             continue
         in_list = flagged[i]
@@ -213,6 +234,8 @@ def clean_article(raw: str) -> Cleaned:
         # The body proper starts with the first paragraph that says something in sentences; a standfirst
         # without a full stop may come before the byline.
         lead_done = lead_done or (len(para.split()) >= 8 and bool(re.search(r"[.!?][\"'”’)]*\s*$", para)))
+    if texts and title != 0 and len(texts[0].split()) <= 5 and texts[0] in out.removed:
+        out.masthead = texts[0]
     out.text = "".join(chars)
     out.body_chars = sum(1 for c in out.text if not c.isspace())
     return out
