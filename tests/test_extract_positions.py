@@ -181,3 +181,76 @@ def test_urging_after_a_quote_is_the_speakers_demand() -> None:
 def test_need_x_not_y_turns_y_down() -> None:
     text = 'Markus Weber, director general of the employers group, said: "We need calm, not a spiral of retaliation."'
     assert _has(_stances(text), "markus-weber", "oppose", "retaliation")
+
+
+def test_the_clause_after_but_decides_a_tie() -> None:
+    text = (
+        'Chief executive Daniel Marsh said: "We will do our best to keep prices low, but given the tariffs we '
+        "aren't able to absorb all the pressure.\""
+    )
+    assert _has(_stances(text), "daniel-marsh", "oppose", "tariff")
+
+
+def test_what_worked_better_than_retaliation_sets_retaliation_aside() -> None:
+    text = "Prime Minister Oliver Grant said Britain had shown that calm diplomacy worked better than retaliation."
+    stances = _stances(text)
+    assert _has(stances, "oliver-grant", "oppose", "retaliat")
+    assert not _has(stances, "oliver-grant", "support", "retaliat")
+
+
+def test_urging_someone_to_stop_buying_opposes_the_purchase() -> None:
+    text = "Trade adviser Paul Norton on Monday urged New Delhi to stop buying Russian oil."
+    assert _has(_stances(text), "paul-norton", "oppose", "russian oil")
+
+
+def test_pushing_for_the_removal_of_tariffs_opposes_them() -> None:
+    text = "Trade Minister Dan Ferris said Australia would continue to push for the removal of the tariffs."
+    stances = _stances(text)
+    assert _has(stances, "dan-ferris", "oppose", "tariff")
+    assert not _has(stances, "dan-ferris", "support", "tariff")
+
+
+def test_a_tariff_that_is_a_tax_on_consumers_is_opposed() -> None:
+    text = 'Its chief executive, Matthew Hale, said: "Tariffs are taxes paid by American consumers, full stop."'
+    assert _has(_stances(text), "matthew-hale", "oppose", "tariff")
+
+
+def test_a_call_backed_by_someone_is_their_stance_too() -> None:
+    text = (
+        'Bernd Hoffmann, who chairs the committee, said: "We must use the instrument against these tariffs." '
+        "Hoffmann's call was backed by Claire Dubois, who leads the liberal group."
+    )
+    stances = _stances(text)
+    assert _has(stances, "bernd-hoffmann", "support", "instrument")
+    assert _has(stances, "claire-dubois", "support", "instrument")
+
+
+def test_a_tool_that_should_stay_in_the_drawer_is_not_wanted() -> None:
+    text = "Director general Markus Brandt said the instrument should stay in the drawer."
+    assert _has(_stances(text), "markus-brandt", "oppose", "instrument")
+
+
+def test_an_object_it_stands_for_the_last_sentences_subject() -> None:
+    text = (
+        "The instrument allows the commission to restrict access to public procurement. "
+        "Peter Lind, who chairs the committee, said the commission should be ready to trigger it."
+    )
+    assert _has(_stances(text), "peter-lind", "support", "instrument")
+
+
+def test_a_but_clause_on_the_same_subject_makes_a_mixed_stance() -> None:
+    text = "Union leader Gary Stone said the deal was welcome for car workers but did nothing for the steel industry."
+    assert _has(_stances(text), "gary-stone", "mixed", "deal")
+
+
+def test_a_decision_that_puts_things_at_risk_is_opposed() -> None:
+    text = "Opposition spokesman Kevin Hale said the decision put the national herd at risk."
+    assert _has(_stances(text), "kevin-hale", "oppose", "decision")
+
+
+def test_what_a_hoped_for_action_is_meant_to_do_is_wished_too() -> None:
+    text = (
+        'Spokesman Li Wen said: "We hope the US side will work with China to honour its commitments and remove '
+        'unreasonable restrictive measures."'
+    )
+    assert _has(_stances(text), "li-wen", "oppose", "restrictive measures")

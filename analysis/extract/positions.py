@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Actors
 from .quotes import PARAPHRASE_VERBS, Quote, quote_spans, resolve_mention
 from .sentences import sentences, text_of
-from .topics import COSTS, HELPS, HURTS, REJECT, REMOVE, advocated, conditional, named, open_topics
+from .topics import COSTS, HELPS, HURTS, REJECT, REMOVAL, REMOVE, advocated, conditional, named, open_topics
 
 REMOVE_VERBS = REMOVE | {"ease", "reduce", "cut", "lower"}
 RAISE_VERBS = {"raise", "increase", "push", "drive", "add", "lift", "boost"}
@@ -58,7 +58,11 @@ NEGATIVE = re.compile(
     r"squeez\w*|headwinds?|hit hard|hard-hit|insult\w*|worse off|not the right way|"
     r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money|dollars|millions|billions)|a tax on|"
     r"regressive|suicid\w*|unviable|not viable|overreach\w*|pay(?:s|ing)? (?:the|a) (?:\w+ )?(?:bill|price)|"
-    r"clos(?:e|es|ed|ing) (?:the|our|a) market|(?:can ?not|can[’']t) absorb|self-defeating|not convinced)\b",
+    r"clos(?:e|es|ed|ing) (?:the|our|a) market|(?:can ?not|can[’']t) absorb|self-defeating|not convinced|"
+    # a measure that fails its purpose, or a deal that is a token: the idioms for it
+    r"(?:not|\w+n[’']t|unable) (?:be )?(?:able )?to absorb|impossible|(?:did|does|do|done) nothing (?:for|to)|"
+    r"nothing in return|damp squib|sticking[- ]plaster|fig leaf|drop in the (?:ocean|bucket)|window[- ]dressing|"
+    r"tax(?:es)? (?:paid by|on) (?:\w+ )?(?:consumers|households|families|shoppers)|never (?:work\w*|worked out))\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -67,6 +71,7 @@ JUSTIFY = re.compile(
     r"overcapacity|over-capacity|dumping|dumped|subsidi[sz]ed (?:foreign|imports?|steel|metal|goods))",
     re.I,
 )
+BUT = re.compile(r"[,;]? \bbut\b(?!.*\bbut\b)", re.I | re.S)
 BYSTANDER = re.compile(r"\b(?:companies|firms|parties|countries|people|sectors|those|businesses) concerned\b", re.I)
 ANNOUNCING = re.compile(r"announc\w*|proclaim\w*|decree[sd]?|order(?:s|ed)?|declar\w*", re.I)
 # Words that condemn a bargain rather than a measure: a side that gave in, a one-sided result.
@@ -87,14 +92,14 @@ SUPPORT_VERBS = {
 OPPOSE_VERBS = {
     "oppose", "reject", "condemn", "criticize", "criticise", "slam", "denounce", "protest", "challenge",
     "sue", "fight", "resist", "blast", "decry", "regret", "object", "lament", "scrap", "remove", "lift",
-    "withdraw", "end", "drop", "abandon", "counter", "refuse", "deplore",
+    "withdraw", "end", "drop", "abandon", "counter", "refuse", "deplore", "dismiss", "deride", "lambast", "pan",
 }  # fmt: skip
 # What an actor does (subject of the verb) with a topic word in the verb's phrase.
 ACTION_TOPICS = {
     ("impose", "raise", "hike", "slap", "levy", "threaten", "announce", "order", "sign", "double", "set",
      "unveil", "escalate", "expand", "extend", "increase", "defend", "tout", "keep", "maintain"): +1,
     ("criticize", "criticise", "condemn", "oppose", "slam", "reject", "denounce", "protest", "challenge", "sue",
-     "blast", "decry", "fight", "resist", "attack", "warn"): -1,
+     "blast", "decry", "fight", "resist", "attack", "warn", "dismiss", "deride", "lambast"): -1,
 }  # fmt: skip
 RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt", "spare", "grant", "postpone"}
 # "decided not to retaliate": the verb "retaliate" is a deed of its own, read with its own negation
@@ -147,6 +152,10 @@ def find_positions(
         _add(tally, actor_id, topic, word, polarity, span)
     for actor_id, topic, word, polarity, span in _owned_in_headline(actors, title, raw):
         _add(tally, actor_id, topic, word, polarity, span)
+    for follower, leader, span in _endorsements(doc, actors):
+        for (actor_id, family), t in list(tally.items()):
+            if actor_id == leader and t.score:
+                _add(tally, follower, family, family, 1.0 if t.score > 0 else -1.0, span)
     out = []
     for (actor_id, family), t in tally.items():
         actor = actors.by_id[actor_id]
@@ -249,7 +258,11 @@ def _stances_in_words(
             family = topic if theirs else family_of(topic)
             if lowered(at):
                 family, topic, polarity = "tariffs", f"lower {topic}", -polarity
+            elif _set_aside(at):
+                polarity = -abs(polarity)  # "diplomacy worked better than retaliation": the worse way
             found.append((family, topic, polarity))
+            if (other := _contrast(at)) and other * polarity < 0:
+                found.append((family, topic, other))  # "the deal was welcome ... but did nothing for steel"
             covered.append((min([at.idx] + [w.idx for w in at.lefts if w.dep_ == "compound"]), at.idx + len(at.text)))
     plain = BYSTANDER.sub("", text)  # "the companies concerned" is no concern
     pos, neg, just = len(POSITIVE.findall(plain)), len(NEGATIVE.findall(plain)), len(JUSTIFY.findall(text))
@@ -258,6 +271,12 @@ def _stances_in_words(
         around = re.sub(r"[\"“”‘’']", "", text_of(doc)[q.start : q.end + 30])
         just = sum(m.start() < q.end - q.start for m in JUSTIFY.finditer(around))
     overall = (pos > neg) - (neg > pos)
+    if pos and neg and overall == 0 and (but := BUT.search(plain)):
+        # "We will do our best ..., but we aren't able to absorb ...": the clause after "but" is the point made
+        after = plain[but.end() :]
+        overall = (len(POSITIVE.findall(after)) > len(NEGATIVE.findall(after))) - (
+            len(NEGATIVE.findall(after)) > len(POSITIVE.findall(after))
+        )
     for family, rx in FAMILY_RX.items():
         for m in rx.finditer(text):
             if any(cs <= q.start + m.start() < ce for cs, ce in covered):
@@ -280,13 +299,18 @@ def _stances_in_words(
         lo, hi = _sentence_bounds(doc, q.start, q.end)
         context = text_of(doc)[lo:hi]
         # words that condemn a bargain ("too weak", "capitulation") are about the deal before anything else
-        order = sorted(FAMILY_RX, key=lambda f: f != "deal") if GAVE_IN.search(text) else list(FAMILY_RX)
-        for family in order:
-            rx = FAMILY_RX[family]
-            m = next((m for m in rx.finditer(context) if not _reported_apart(doc, lo + m.start(), q)), None)
-            if m and (pos or neg):
-                found.append((family, m.group(0), _default_polarity(family, overall, neg)))
-                break
+        gave_in = bool(GAVE_IN.search(text))
+        cands = [
+            (family != "deal" if gave_in else 0, _distance(lo + m.start(), q), i, family, m)
+            for i, (family, rx) in enumerate(FAMILY_RX.items())
+            for m in rx.finditer(context)
+            if not _reported_apart(doc, lo + m.start(), q)
+        ]
+        if cands and (pos or neg):
+            # the topic word nearest the quoted words ("called the agreement 'a historic day' and said ... than
+            # retaliation" is about the agreement); words that condemn a bargain are about the deal first
+            *_, family, m = min(cands, key=lambda c: (c[0], c[1] * (1 if lo + c[4].start() < q.start else 2), c[2]))
+            found.append((family, m.group(0), _default_polarity(family, overall, neg)))
     if not any(f in FAMILIES or family_of(w) in FAMILIES for f, w, _ in found) and overall and main:
         if q.kind == "partial" and found:
             return found  # 'losing it would be "devastating"': the quoted words judge the topic they are said of
@@ -297,6 +321,30 @@ def _stances_in_words(
         hurts = "tariffs" if FAMILY_RX["tariffs"].search(text_of(doc)) and not GAVE_IN.search(text) else main
         found.append((hurts, hurts, -1.0) if overall < 0 else (main, main, 1.0 if main != "tariffs" else 0.0))
     return found
+
+
+def _contrast(tok: Token) -> float:
+    """ "the deal was welcome for car workers but did nothing for the steel industry": the tone of a second
+    predicate joined to the subject's first by "but"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return 0.0
+    head = tok.head
+    if not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children):
+        return 0.0
+    for c in head.children:
+        if (
+            c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ):
+            words = " ".join(t.text for t in c.subtree)
+            pos, neg = len(POSITIVE.findall(words)), len(NEGATIVE.findall(words))
+            return float((pos > neg) - (neg > pos))
+    return 0.0
+
+
+def _distance(char: int, q: Quote) -> int:
+    return 0 if q.start <= char < q.end else min(abs(char - q.start), abs(char - q.end))
 
 
 def _reported_apart(doc: Doc, char: int, q: Quote) -> bool:
@@ -310,6 +358,20 @@ def _reported_apart(doc: Doc, char: int, q: Quote) -> bool:
             return not (sub[0].idx <= q.start < sub[-1].idx + len(sub[-1].text))
         tok = tok.head
     return False
+
+
+EXEMPTING = {"exemption", "exception", "relief", "reprieve", "carve-out", "waiver", "shelter", "protection"}
+PREFERRED = {"better", "more", "rather", "sooner", "preferable", "superior", "smarter", "wiser"}
+
+
+def _set_aside(tok: Token) -> bool:
+    """ "calm diplomacy worked better than retaliation", "talks instead of tariffs": the thing set aside."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "than":
+        return prep.head.lower_ in PREFERRED
+    return prep.lower_ == "of" and prep.head.lower_ == "instead"
 
 
 def _hypothetical(span: Span, char: int) -> bool:
@@ -353,6 +415,21 @@ def _local_polarity(doc: Doc, span: Span, char: int) -> float:
     tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None)
     if tok is None:
         return 0.0
+    polarity = _governed_polarity(tok)
+    return -polarity if polarity != MEANS and _undone(tok) else polarity
+
+
+def _undone(tok: Token) -> bool:
+    """ "push for the removal of the tariffs", "an exemption from the duty": wanting that is against them."""
+    return tok.dep_ == "pobj" and (
+        tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in REMOVAL
+        or tok.head.lower_ == "from"
+        and tok.head.head.lemma_.lower() in EXEMPTING
+    )
+
+
+def _governed_polarity(tok: Token) -> float:
     adj = [c for c in tok.children if c.dep_ in ("amod", "acomp")]
     score = sum((1 if POSITIVE.fullmatch(a.text) else -1 if NEGATIVE.fullmatch(a.text) else 0) for a in adj)
     head, means = tok, False
@@ -364,11 +441,15 @@ def _local_polarity(doc: Doc, span: Span, char: int) -> float:
             break
     if means:
         return MEANS
+    if _set_aside(tok):
+        return -1.0
     lemma = head.lemma_.lower()
     sign = -1 if any(c.dep_ == "neg" for c in head.children) else 1
     if tok.dep_ == "nsubj" and head.i == tok.head.i:
         # the topic does the verb ("the agreement had removed uncertainty"): what it does to the object judges it
         objs = [c.lemma_.lower() for c in head.children if c.dep_ == "dobj"]
+        if any(POSITIVE.search(" ".join(w.text for w in c.subtree)) for c in head.children if c.dep_ == "dobj"):
+            score += sign  # "the tariffs would give American goods a fair shot": what it gives judges it
         if lemma in REMOVE_VERBS and any(o in BAD_THINGS for o in objs) or lemma in HELPS | GOES_ON:
             score += sign
         elif lemma in HURTS or lemma in RAISE_VERBS and any(o in COSTS for o in objs):
@@ -494,6 +575,37 @@ SPOKEN_FOR = {"company", "firm", "group", "sector", "industry", "carmaker", "aut
               "federation", "organisation", "organization", "lobby", "confederation", "chamber"}  # fmt: skip
 
 
+ENDORSE = {"back", "support", "endorse", "echo", "second", "share", "join", "embrace", "applaud"}
+VIEWS = {"call", "view", "position", "stance", "proposal", "demand", "plan", "line", "idea", "appeal", "argument"}
+
+
+def _endorsements(doc: Doc, actors: Actors) -> list[tuple[str, str, tuple[int, int]]]:
+    """ "Lange's call was backed by Hayer", "Hayer echoed Lange": (follower, leader, sentence) — the follower
+    takes the leader's stances."""
+    quoted = list(quote_spans(text_of(doc)))
+    out = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ENDORSE or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if passive:
+            led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            led = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            by = [c for c in verb.children if c.dep_ == "nsubj"]
+        if led is None or not by:
+            continue
+        if led.lemma_.lower() in VIEWS:
+            led = next((c for c in led.children if c.dep_ == "poss"), None)
+        leader = resolve_mention(doc, actors, led, quoted) if led is not None else None
+        follower = resolve_mention(doc, actors, by[0], quoted)
+        if leader is None or follower is None or leader.id == follower.id or follower.kind == "media":
+            continue
+        out.append((follower.id, leader.id, (verb.sent.start_char, verb.sent.end_char)))
+    return out
+
+
 def _reporter(doc: Doc, actors: Actors, verb: Token, side, quoted: list[tuple[int, int]]):
     """ "Goyal told Parliament that India would protect its farmers": a country's deed in a person's reported
     words is that person's stance (when the person speaks for that country)."""
@@ -568,6 +680,8 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children)
     found = []
+    if lemma in SPEECH and not polarity_of(lemma) and not ANNOUNCING.fullmatch(verb.text):
+        return found  # "said diplomacy worked better than retaliation": words, read as the speaker's words
     tariff = FAMILY_RX["tariffs"].search(phrase)
     counter = FAMILY_RX["countermeasures"].search(phrase)
     if lemma in RETALIATE_VERBS and (tariff or counter or lemma == "retaliate"):

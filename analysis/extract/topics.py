@@ -25,12 +25,12 @@ from spacy.tokens import Span, Token
 ADVOCATE = {
     "support", "back", "welcome", "want", "seek", "favor", "favour", "need", "defend", "protect",
     "preserve", "endorse", "praise", "hail", "prefer", "demand", "request", "propose", "cherish", "embrace",
-    "champion", "applaud", "advocate",
+    "champion", "applaud", "advocate", "accept", "tolerate", "hope",
 }  # fmt: skip
 # Verbs that back their complement only through a preposition or a clause: "call for X", "press for X",
 # "calling on Ottawa to offer X".
 WARN = {"warn", "caution"}
-DEMAND = {"demand", "urge", "ask", "insist", "propose", "request", "recommend", "want"}
+DEMAND = {"demand", "urge", "ask", "insist", "propose", "request", "recommend", "want", "hope"}
 ADVOCATE_VIA = {"call", "press", "push", "ask", "lobby", "appeal", "plead", "campaign", "urge"}
 REJECT = {
     "oppose", "reject", "condemn", "criticize", "criticise", "denounce", "resist", "fight", "scrap", "abolish",
@@ -44,6 +44,9 @@ CARRY = {"offer", "provide", "put", "grant", "give", "introduce", "adopt", "exte
 # Verbs that do away with their object: wanting them done is opposing the object.
 REMOVE = {"remove", "lift", "scrap", "abolish", "eliminate", "drop", "repeal", "revoke", "rescind", "withdraw",
           "end", "overturn", "strike", "dismantle", "halt", "stop", "cancel", "terminate", "reverse"}  # fmt: skip
+QUIT = {"stop", "quit", "cease", "halt", "end"}
+REMOVAL = {"removal", "elimination", "lifting", "scrapping", "abolition", "repeal", "withdrawal", "rollback",
+           "revocation", "cancellation"}  # fmt: skip
 # Verbs the speaker will not do to a thing they defend: "never compromise on X".
 GIVE_UP = {"compromise", "sacrifice", "bargain", "negotiate", "surrender", "give"}
 HELPS = {"shield", "protect", "save", "help", "benefit", "boost", "strengthen", "support", "safeguard",
@@ -56,6 +59,12 @@ GAINS = {"investment", "investments", "job", "jobs", "revenue", "revenues", "fac
          "trillions", "billion", "billions", "money", "growth"}  # fmt: skip
 STAYS = {"stay", "remain", "stand"}
 FAMILY_WORD = re.compile(r"^(?:tariffs?|levy|levies|dut(?:y|ies)|deal|agreement|pause|exemption|truce)$", re.I)
+SHELVED = re.compile(
+    r"^(?:in (?:the|a) (?:drawer|cupboard|holster|locker|toolbox)|on (?:the|a) shelf|in reserve|"
+    r"on ice|in its scabbard|sheathed|unused)$",
+    re.I,
+)
+AT_RISK = re.compile(r"(?:at risk|in danger|in jeopardy|under threat|under strain)\b")
 COSTS = {"cost", "costs", "price", "prices", "inflation", "bill", "bills", "burden", "uncertainty"}
 GOOD = re.compile(
     r"(legitimate|necessary|justified|reasonable|lawful|legal|fair|good|great|positive|welcome|important|"
@@ -101,10 +110,19 @@ SKIP_MODS = re.compile(r"^(?:[\d.,]+|%|percent|per|cent|US|U\.S\.|so-called|new|
 def noun_phrase(tok: Token, with_of: bool = True) -> str | None:
     """The topic a noun token names: compound nouns + head (+ "of" complement); None for pronouns and
     words too vague to be a topic."""
-    if tok.pos_ in ("PRON", "DET", "NUM") or tok.lower_ in VAGUE or not tok.text[:1].isalpha():
+    if tok.lower_ == "it" and tok.dep_ in ("dobj", "pobj") and (ante := _antecedent(tok)) is not None:
+        return noun_phrase(ante, with_of)  # "ready to trigger it": the thing the last sentence was about
+    kind = tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in CLASSIFYING for c in tok.children)
+    if tok.pos_ in ("PRON", "DET", "NUM") or tok.lower_ in VAGUE and not kind or not tok.text[:1].isalpha():
         if tok.lower_ not in VAGUE or not with_of:
             return None
         of = _of(tok) or _to_do(tok)
+        if (
+            of is None
+            and tok.lower_ in POLICY_ACTS
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        ):
+            return tok.lower_  # "welcomed the decision", "criticised this move": the policy act itself
         return noun_phrase(of, False) if of is not None else None
     words = _compounds(tok) + [tok]
     text = " ".join(_surface(w) for w in words)
@@ -116,10 +134,36 @@ def noun_phrase(tok: Token, with_of: bool = True) -> str | None:
     return text
 
 
+# Adjectives that name a kind of thing rather than judge it: "free trade", "Russian oil", "restrictive measures"
+CLASSIFYING = {"free", "restrictive", "industrial", "agricultural", "digital", "critical", "financial", "fair"}
+
+
+POLICY_ACTS = {"decision", "move", "measure", "measures", "step", "action"}
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The common noun an object "it" most likely stands for: the subject of the sentence before (a thing, not
+    a person or a place)."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    prev = tok.doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lower_ in VAGUE or subj.ent_type_:
+        return None
+    return subj
+
+
 def _compounds(tok: Token) -> list[Token]:
     out: list[Token] = []
     for c in tok.lefts:
-        if c.dep_ == "compound" and not SKIP_MODS.match(c.text) and not any(g.dep_ == "nummod" for g in c.children):
+        if (
+            c.dep_ == "amod"
+            and c.i > c.sent.start
+            and (c.lower_ in CLASSIFYING or c.tag_ == "JJ" and c.text[:1].isupper())
+        ):
+            out.append(c)
+        elif c.dep_ == "compound" and not SKIP_MODS.match(c.text) and not any(g.dep_ == "nummod" for g in c.children):
             out += _compounds(c) + [c]
     return out
 
@@ -206,6 +250,11 @@ def advocated(verb: Token, depth: int = 0) -> list[tuple[str, float, Token]]:
     ]
     for o in objs:
         topic = noun_phrase(o)
+        undone = _of(o) if o.lemma_.lower() in REMOVAL else None
+        if undone is not None and (inner := noun_phrase(undone)):
+            # "push for the removal of the tariffs": against the tariffs
+            out.append((inner, sign if lemma in REJECT else -sign, undone))
+            continue
         fought_for = lemma in REJECT and o.head.dep_ == "prep" and o.head.lower_ == "for"
         if topic:
             out.append((topic, -sign if fought_for else sign, o))  # "fight for every job" backs jobs
@@ -236,6 +285,9 @@ def _action(verb: Token, depth: int) -> list[tuple[str, float, Token]]:
     if comp is not None and depth < 3:
         return _action(comp, depth + 1)  # "keep pressing for lower rates"
     sign = -1.0 if _negated(verb) else 1.0
+    if lemma in REMOVE | QUIT and comp is None and (doing := _complement_verb(verb)) is not None:
+        # "urged New Delhi to stop buying Russian oil": against what the stopped activity is about
+        return [(t, -sign, o) for o in _objects(doing) if (t := noun_phrase(o)) and t.lower() not in VAGUE]
     objs = _objects(verb) if lemma in CARRY | REMOVE else [c for c in verb.children if c.dep_ == "dobj"]
     if not objs and any(c.dep_ == "auxpass" for c in verb.children):
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "demanded that the memo be scrapped"
@@ -247,6 +299,12 @@ def _action(verb: Token, depth: int) -> list[tuple[str, float, Token]]:
                 out.append((topic, -sign, o))  # "want to remove these tariffs": against them
             else:
                 out.append((topic if lemma in CARRY else f"{lemma} {topic}", sign, o))
+    if depth < 3:
+        # "work with China to honour its commitments and remove restrictive measures": the purpose is wished too
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                for v in [c] + [g for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB"]:
+                    out += [(t, sign * p, tok) for t, p, tok in _action(v, depth + 1)]
     return out
 
 
@@ -314,6 +372,8 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
             return _subject_topic(subj, -1.0)  # "countermeasures are not an option": ruled out
     elif any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children):
         return []  # "the industry supported about 35,000 jobs": a statistic, not a judgment
+    elif lemma in STAYS and any(SHELVED.search(" ".join(t.text for t in c.subtree)) for c in verb.children):
+        polarity = -1.0  # "the instrument should stay in the drawer": kept unused, so not wanted now
     elif lemma in STAYS and FAMILY_WORD.search(subj.text):
         polarity = 1.0  # "the penalty tariff would stay until they stop": kept, so backed
     elif (
@@ -323,6 +383,10 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
 
     elif lemma in HURTS:
         polarity = -1.0
+    elif lemma in ("put", "place", "leave") and any(
+        c.dep_ == "prep" and AT_RISK.match(" ".join(t.lower_ for t in c.subtree)) for c in verb.children
+    ):
+        polarity = -1.0  # "the decision put the national herd at risk"
     elif lemma in ("raise", "increase", "push", "drive", "add") and any(
         c.dep_ == "dobj" and c.lower_ in COSTS for c in verb.children
     ):
