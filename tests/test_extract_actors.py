@@ -78,3 +78,45 @@ def test_a_senator_in_a_story_told_from_manila_is_not_a_us_senator():
         'Senator Risa Hontiveros called the agreement "lopsided" and asked the Senate to review it.'
     )
     assert _people(data)["Risa Hontiveros"]["country"] == "PHL"
+
+
+def test_a_programme_acronym_is_not_a_person():
+    data = extract_text(
+        "Garment makers are laying off workers.\n\nKenyan exporters lost duty-free access after the African Growth "
+        'and Opportunity Act (Agoa) expired. "Without Agoa we are simply not competitive," Lee Kinyanjui said. '
+        "Canada wants the USMCA reviewed, and Agoa may yet be renewed, he added."
+    )
+    people = _people(data)
+    assert "Lee Kinyanjui" in people
+    assert not any("Agoa" in n or "USMCA" in n for n in people)
+
+
+def test_an_acronym_the_text_defines_is_not_a_person():
+    data = extract_text(
+        "Exporters are worried.\n\nThe Pan Regional Textile Association (Prata) said orders fell. "
+        '"Prata has asked for help," its chairman, John Mwangi, said.'
+    )
+    people = _people(data)
+    assert "John Mwangi" in people
+    assert "Prata" not in people
+
+
+def test_a_byline_writer_is_not_a_person():
+    data = extract_text(
+        "India hits back over tariffs\nWritten by Ravi Dutta Mishra\n\n"
+        'India called the tariff unfair. "We will protect our interests," spokesperson Randhir Jaiswal said.'
+    )
+    people = _people(data)
+    assert "Randhir Jaiswal" in people
+    assert "Ravi Dutta Mishra" not in people
+
+
+def test_companies_listed_together_and_a_town_are_not_persons():
+    data = extract_text(
+        "Smelters are bracing for a long fight.\n\nAlcoa, Rio Tinto and Alouette employ about 30,000 people "
+        "in the province. Smelter towns are already feeling it. In Baie-Comeau, the mayor said orders had "
+        'dropped. "We need help now," Quebec Economy Minister Christopher Skeete said.'
+    )
+    people = _people(data)
+    assert "Christopher Skeete" in people
+    assert "Rio Tinto" not in people and "Baie-Comeau" not in people

@@ -172,7 +172,12 @@ def _acts_as_government(doc: Doc, hit: gz.Hit) -> bool:
 def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str, int, bool]]:
     """Names (text, start, confirmed): spaCy's PERSON entities, unconfirmed, and names a title or a
     pronoun vouches for: after a title, before an appositive title, or a speaker later called "he"."""
-    out = [(n, i, False) for ent in doc.ents if ent.label_ == "PERSON" for n, i in _clean_name(ent, taken)]
+    out = [
+        (n, i, False)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and not _listed_with_bodies(ent)
+        for n, i in _clean_name(ent, taken)
+    ]
     text = text_of(doc)
     for tok in doc:
         if (
@@ -235,6 +240,21 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             ):  # "X, minister of ..., said", "Its president, K M Subramanian, said", "Robb Ewoldt, who farms"
                 out += [(n, i, True) for n, i in _clean_name(doc[j : tok.i], taken)]
     return out
+
+
+def _listed_with_bodies(ent: Span) -> bool:
+    """ "Alcoa, Rio Tinto and Alouette employ ...": a name coordinated with organisations, and with no full
+    name of a person (a lone word tagged PERSON, "Alcoa", is no evidence), is one more organisation."""
+    others = [t for t in ent.root.conjuncts if not (ent.start <= t.i < ent.end)]
+
+    def full_name(t: Token) -> bool:
+        return t.ent_type_ == "PERSON" and any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in t.children)
+
+    return (
+        bool(others)
+        and any(t.ent_type_ == "ORG" or gz.known_body(t.text) for t in others)
+        and not any(full_name(t) for t in others)
+    )
 
 
 def _korean_given_name(doc: Doc, i: int) -> bool:
@@ -323,8 +343,12 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         end += 3  # NER stopped at "Chang" of "Chang In-hwa"
     span = doc[span.start : end]
     toks = [t for t in span if not t.is_space]
-    while toks and (toks[0].text.lower().rstrip(".") in gz.title_heads() or toks[0].lower_ in TITLE_MODIFIERS):
-        toks = toks[1:]
+    while toks and (
+        toks[0].text.lower().rstrip(".") in gz.title_heads()
+        or toks[0].lower_ in TITLE_MODIFIERS
+        or (len(toks) > 1 and _capitalised_function_word(toks[0]))
+    ):
+        toks = toks[1:]  # "Without Agoa" at a sentence start: a capitalised preposition is no part of a name
     stripped = False
     while len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].text.lower().rstrip(".’'") in HONORIFICS:
         word = toks[0].text.lower().rstrip(".’'")
@@ -358,9 +382,50 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []  # "Sault Ste. Marie" is a place
     if ORG_WORDS.search(name) or gz.known_body(name):
         return []  # "Commerce Ministry", "Ibec" are bodies, not persons
+    text = text_of(doc)
+    if name in gz.trade_programmes() or any(w in gz.trade_programmes() for w in words) or _defined_acronym(text, name):
+        return []  # "Agoa", "USMCA": a programme, an agreement or a law
+    if BYLINE_BEFORE.search(text[text.rfind("\n", 0, start) + 1 : start]):
+        return []  # "Written by Jane Doe": the writer, not an actor of the story
+    if _named_as_place(doc, toks):
+        return []  # "In Baie-Comeau, the mayor said", "the town of X"
     if all(CALENDAR.fullmatch(w) for w in words):
         return []  # "Fri Sep" of a dateline
     return [(name, start)]
+
+
+BYLINE_BEFORE = re.compile(r"^\s*(?:(?:written|reported|edited|compiled|words|text)\s+)?by:?\s*$", re.I)
+PLACE_NOUNS = {"town", "city", "village", "port", "region", "province", "state", "county", "district", "municipality"}
+
+
+def _defined_acronym(text: str, name: str) -> bool:
+    """A lone word the text defines as the acronym of a longer name: "the African Growth and Opportunity Act
+    (Agoa)", "Federation of Indian Export Organisations (FIEO)"."""
+    if " " in name or len(name) < 2:
+        return False
+    for m in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", text):
+        words = re.findall(r"[A-Za-z][\w'’]*", text[max(0, m.start() - 120) : m.start()])
+        initials = [w[0].upper() for w in words if w[0].isupper()]
+        acronym = name.upper()
+        if len(initials) >= len(acronym) >= 2 and "".join(initials[-len(acronym) :]) == acronym:
+            return True
+    return False
+
+
+def _capitalised_function_word(tok: Token) -> bool:
+    """ "Without" opening a sentence or a quotation; not "To" of "Communist Party chief To Lam"."""
+    opens = tok.i == 0 or tok.is_sent_start or tok.doc[tok.i - 1].is_punct or tok.doc[tok.i - 1].is_space
+    return opens and tok.is_stop and tok.pos_ in ("ADP", "SCONJ", "DET", "CCONJ", "ADV")
+
+
+def _named_as_place(doc: Doc, toks: list[Token]) -> bool:
+    """A name set where places go: right after "in" or "near" (not "in Trump's view"), or after "the town of"."""
+    first, last = toks[0], toks[-1]
+    if last.i + 1 < len(doc) and doc[last.i + 1].text in ("'s", "’s", "'", "’"):
+        return False
+    if first.i >= 1 and doc[first.i - 1].lower_ in ("in", "near") and doc[first.i - 1].dep_ == "prep":
+        return True
+    return first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_ in PLACE_NOUNS
 
 
 CALENDAR = re.compile(

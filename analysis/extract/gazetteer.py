@@ -197,3 +197,10 @@ def affiliation_country(text: str | None) -> str | None:
     rx, table = _affiliations()
     m = rx.search(text)
     return table[m.group(0)] if m else None
+
+
+@cache
+def trade_programmes() -> frozenset[str]:
+    """Names and acronyms of trade programmes, agreements and trade laws (trade_programmes.csv: "AGOA",
+    "Agoa", "USMCA"), exactly as written: none of them is ever a person."""
+    return frozenset(f for r in _rows("trade_programmes.csv") for f in [r["name"], *_split(r["aliases"])])

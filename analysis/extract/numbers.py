@@ -68,7 +68,9 @@ PATTERNS = [
     ),
     (
         "percent",
-        re.compile(r"(?<![\w.])" + NUM + r"\s*(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b|pc\b)", re.I),
+        re.compile(
+            r"(?<![\w.])" + NUM + r"(?:\s*|-)(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b|pc\b)", re.I
+        ),
     ),
     ("basis", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<bp>basis points?|bps?)\b", re.I)),
     ("points", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<pts>points?)\b", re.I)),
@@ -402,6 +404,9 @@ TARGET_AFTER = re.compile(r"^\W*\s*(goods|imports|exports|products|steel|cars|au
 def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -> Actor | None:
     """The country a tariff applies to: named after on/for/against/from, or as the adjective of the goods."""
     best: tuple[float, Actor] | None = None
+    bearer = _rate_bearer(doc, base + rel)
+    here = PERCENT_AHEAD.match(clause, rel)
+    own = here.end() - rel if here else 1
     for a in actors.by_id.values():
         if a.kind not in ("country", "government"):
             continue
@@ -409,6 +414,10 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
             if not (base <= s < base + len(clause)):
                 continue
             score = abs(s - (base + rel))
+            if bearer is not None and bearer[0] <= s < bearer[1]:
+                score -= 150  # "China now faces a 30% U.S. tariff": who faces, pays or gets the rate bears it
+            if s > base + rel and PERCENT_AHEAD.search(clause[rel + own : s - base]):
+                score += 80  # "30% ..., against 20% for Vietnam": Vietnam goes with the rate just before it
             if TARGET_BEFORE.search(clause[max(0, s - base - 12) : s - base]) or TARGET_AFTER.search(
                 clause[e - base : e - base + 20]
             ):
@@ -424,6 +433,32 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
             if best is None or score < best[0]:
                 best = (score, a)
     return best[1] if best and best[0] < 500 else None  # only the imposer named: left to the article's main target
+
+
+PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per cent\b)", re.I)
+BEARING_VERBS = {"face", "pay", "get", "receive", "incur", "suffer", "attract", "confront"}
+
+
+def _rate_bearer(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """The span of the subject of the verb that a rate is the object of when that verb is "face", "pay" or
+    "get": "China now faces a 30% U.S. tariff" → "China"."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    if tok is None or tok.lemma_.lower() not in BEARING_VERBS:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    sub = list(subj.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
 
 
 def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
