@@ -254,3 +254,35 @@ def test_what_a_hoped_for_action_is_meant_to_do_is_wished_too() -> None:
         'unreasonable restrictive measures."'
     )
     assert _has(_stances(text), "li-wen", "oppose", "restrictive measures")
+
+
+def test_an_official_who_says_the_tariffs_are_working_supports_them() -> None:
+    text = 'Treasury Secretary Paul Grant said: "The tariffs are leverage, and the leverage is working."'
+    assert _has(_stances(text), "paul-grant", "support", "tariff")
+
+
+def test_a_burden_said_to_fall_on_foreign_exporters_is_no_complaint() -> None:
+    text = (
+        'Commerce Secretary Alan Moss said: "These tariffs are working. The burden is falling on the '
+        'foreign exporters, not on American families."'
+    )
+    stances = _stances(text)
+    assert _has(stances, "alan-moss", "support", "tariff")
+    assert not _has(stances, "alan-moss", "oppose", "tariff")
+
+
+def test_a_tariff_called_a_tax_increase_on_consumers_is_opposed() -> None:
+    text = 'Senator Ron Hale said the duties were "a tax increase on every American consumer."'
+    assert _has(_stances(text), "ron-hale", "oppose", "tariff")
+
+
+def test_the_anti_coercion_instrument_is_a_countermeasure() -> None:
+    text = "Minister Anne Roux said the bloc should be ready to use its anti-coercion instrument."
+    stances = _stances(text)
+    assert _has(stances, "anne-roux", "support", "countermeasures")
+    assert not any(a == "anne-roux" and "threats" in t for a, _, t in stances)
+
+
+def test_a_proclaimed_tariff_is_the_proclaimers() -> None:
+    text = "President John Carter on Monday proclaimed a 10 percent tariff on imported lumber."
+    assert _has(_stances(text), "john-carter", "support", "tariff")

@@ -27,13 +27,13 @@ BAD_THINGS = {"uncertainty", "barrier", "risk", "doubt", "obstacle", "threat", "
 # Topic family → keyword pattern. To add a topic, add a line; the keywords found are shown with the topic.
 FAMILIES = {
     "countermeasures": r"retaliatory (?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|measures?|action)|counter-?measures?|"
-    r"retaliat\w*|counter[- ]?tariffs?|reciprocal measures",
-    "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
+    r"retaliat\w*|counter[- ]?tariffs?|reciprocal measures|anti-coercion (?:instrument|tool|mechanism)",
+    "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|surcharges?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
     "deal": r"deals?|agreements?|accords?|frameworks?|truces?",
     "pause": r"pause|suspension|suspend\w*|reprieve|delay|exemptions?|exempt\w*|carve-?outs?|relief",
-    "threats": r"threats?|threaten\w*|coercion|blackmail|bullying|intimidation",
+    "threats": r"threats?|threaten\w*|(?<!anti-)coercion|blackmail|bullying|intimidation",
 }
 FAMILY_RX = {f: re.compile(rf"\b(?:{p})\b", re.I) for f, p in FAMILIES.items()}
 POSITIVE = re.compile(
@@ -62,7 +62,11 @@ NEGATIVE = re.compile(
     # a measure that fails its purpose, or a deal that is a token: the idioms for it
     r"(?:not|\w+n[’']t|unable) (?:be )?(?:able )?to absorb|impossible|(?:did|does|do|done) nothing (?:for|to)|"
     r"nothing in return|damp squib|sticking[- ]plaster|fig leaf|drop in the (?:ocean|bucket)|window[- ]dressing|"
-    r"tax(?:es)? (?:paid by|on) (?:\w+ )?(?:consumers|households|families|shoppers)|never (?:work\w*|worked out))\b",
+    r"tax(?:es)? (?:paid by|on) (?:\w+ )?(?:consumers|households|families|shoppers)|never (?:work\w*|worked out)|"
+    # a measure called a tax on one's own people, a weapon, or a price that shuts people out
+    r"tax (?:increase|hike|rise)s?|tariffs are taxes|as a weapon|weaponi[sz]\w*|self-inflicted|"
+    r"(?:can ?not|can[’']t|won[’']t|unable to) survive|pric(?:e|es|ed|ing) (?:\w+ ){0,3}out of|"
+    r"(?:too|still very|prohibitively) high|prohibitive)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -72,6 +76,16 @@ JUSTIFY = re.compile(
     re.I,
 )
 BUT = re.compile(r"[,;]? \bbut\b(?!.*\bbut\b)", re.I | re.S)
+# The cost a speaker says others bear ("the burden is falling on the foreign exporters") is no complaint of
+# theirs, and a bad name denied ("this is not a tax on Americans") is a defence.
+OTHERS_BEAR = re.compile(
+    r"\b(?:burden|cost|price|pain)s? (?:\w+ ){0,3}(?:on|by) (?:the )?(?:foreign|overseas|exporting)\b[^.;]*", re.I
+)
+DENIED = re.compile(r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?$", re.I)
+# A measure said to do its job: "the tariffs are working", "leverage", "paying off".
+WORKS = re.compile(
+    r"\b(?:(?:is|are|was|were|been) (?:\w+ )?working|it worked|leverage|paying off|paid off|(?:is|are) a fair)\b", re.I
+)
 BYSTANDER = re.compile(r"\b(?:companies|firms|parties|countries|people|sectors|those|businesses) concerned\b", re.I)
 ANNOUNCING = re.compile(r"announc\w*|proclaim\w*|decree[sd]?|order(?:s|ed)?|declar\w*", re.I)
 # Words that condemn a bargain rather than a measure: a side that gave in, a one-sided result.
@@ -82,7 +96,9 @@ GAVE_IN = re.compile(
 )
 # Retaliating as something the speaker does (a verb), not "retaliation" talked about as a thing.
 RETALIATION = re.compile(
-    r"\b(hit(?:ting)? back|fight(?:ing)? back|retaliat(?:e|es|ed|ing)\b|respond in kind|strike back)\b", re.I
+    r"\b(hit(?:ting)? back|fight(?:ing)? back|retaliat(?:e|es|ed|ing)\b|respond in kind|strike back|"
+    r"respond,? (?:firmly|forcefully|robustly|proportionately|decisively|strongly))\b",
+    re.I,
 )
 SUPPORT_VERBS = {
     "support", "back", "welcome", "praise", "hail", "want", "seek", "favor", "favour", "defend", "protect",
@@ -97,7 +113,7 @@ OPPOSE_VERBS = {
 # What an actor does (subject of the verb) with a topic word in the verb's phrase.
 ACTION_TOPICS = {
     ("impose", "raise", "hike", "slap", "levy", "threaten", "announce", "order", "sign", "double", "set",
-     "unveil", "escalate", "expand", "extend", "increase", "defend", "tout", "keep", "maintain"): +1,
+     "unveil", "escalate", "expand", "extend", "increase", "defend", "tout", "keep", "maintain", "proclaim"): +1,
     ("criticize", "criticise", "condemn", "oppose", "slam", "reject", "denounce", "protest", "challenge", "sue",
      "blast", "decry", "fight", "resist", "attack", "warn", "dismiss", "deride", "lambast"): -1,
 }  # fmt: skip
@@ -264,8 +280,9 @@ def _stances_in_words(
             if (other := _contrast(at)) and other * polarity < 0:
                 found.append((family, topic, other))  # "the deal was welcome ... but did nothing for steel"
             covered.append((min([at.idx] + [w.idx for w in at.lefts if w.dep_ == "compound"]), at.idx + len(at.text)))
-    plain = BYSTANDER.sub("", text)  # "the companies concerned" is no concern
-    pos, neg, just = len(POSITIVE.findall(plain)), len(NEGATIVE.findall(plain)), len(JUSTIFY.findall(text))
+    plain = OTHERS_BEAR.sub("", BYSTANDER.sub("", text))  # "the companies concerned" is no concern
+    negs = [m for m in NEGATIVE.finditer(plain) if not DENIED.search(plain[max(0, m.start() - 16) : m.start()])]
+    pos, neg, just = len(POSITIVE.findall(plain)), len(negs), len(JUSTIFY.findall(text))
     if q.kind == "partial" and not just:
         # accused Brazil of "unfair" trade practices: the phrase the quoted word qualifies
         around = re.sub(r"[\"“”‘’']", "", text_of(doc)[q.start : q.end + 30])
@@ -288,6 +305,8 @@ def _stances_in_words(
                 family = "countermeasures"  # "match their tariffs with a 25% levy": the speaker's own levy answers
             if polarity == 0 and family == "tariffs" and q.kind == "paraphrase" and ANNOUNCING.fullmatch(q.cue or ""):
                 polarity = 1.0  # "Trump announced that the tariff would apply from Oct 1": the measure is the speaker's
+            if polarity == 0 and family == "tariffs" and overall >= 0 and WORKS.search(plain):
+                polarity = 1.0  # "the tariffs are leverage, and the leverage is working": a defence of them
             if polarity == 0:
                 polarity = _default_polarity(family, overall, neg)
             found.append((family, m.group(0), float(polarity)))
