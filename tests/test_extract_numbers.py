@@ -38,3 +38,51 @@ def test_the_country_that_faces_a_rate_bears_it_not_the_one_named_with_the_next_
     )
     assert rates["30%"] == ("tariff rate", "chn")
     assert rates["20%"] == ("tariff rate", "vnm")
+
+
+def _figs(text: str) -> dict[str, tuple]:
+    return {f["text"]: (f["value"], f["unit"], f["measure"], f["subject"]) for f in extract_text(text)["figures"]}
+
+
+def test_the_noun_a_verb_moves_names_the_measure_even_in_a_tariff_story():
+    figs = _figs(
+        "Washington doubled the tariff on Chinese goods to 20%. China's exports rose 8.3% in September, "
+        "while net farm income will rise 7% and phosphate prices are up 18%. The levy could shave "
+        "0.4 percentage point off China's growth."
+    )
+    assert figs["8.3%"][2:] == ("exports", "chn")
+    assert figs["7%"][2] == "income"
+    assert figs["18%"][2] == "prices"
+    assert figs["0.4 percentage point"][2] == "growth"
+    assert figs["20%"][2] == "tariff rate"
+
+
+def test_rates_paid_or_capped_on_goods_are_tariffs_and_a_listed_country_owns_its_rate():
+    figs = _figs(
+        "Tariffs are rising everywhere. The EU accepted a 15% ceiling on most goods, and India is paying 50% "
+        "after Washington added a 25% penalty. Brazil faces tariffs of 40%, Switzerland 39% and Canada 35% "
+        "on goods outside the pact."
+    )
+    assert figs["15%"][2] == "tariff rate"
+    assert figs["50%"][2:] == ("tariff rate", "ind")
+    assert figs["39%"][2:] == ("tariff rate", "che")
+    assert figs["35%"][2:] == ("tariff rate", "can")
+
+
+def test_local_currencies_and_tariff_money():
+    figs = _figs(
+        "Kenya's apparel exports, worth about Sh61 billion, face a 10% tariff. The naira traded at N1,530. "
+        "Customs duties brought in $30bn a month and the Treasury collected $195bn in tariffs. "
+        "Gold rose to $4,163 an ounce. Toyota's U.S. sales rose 14% to 666,470 units."
+    )
+    assert figs["Sh61 billion"][:3] == (61e9, "KES", "exports")
+    assert figs["N1,530"][1] == "NGN"
+    assert figs["$30bn"][2] == "customs revenue"
+    assert figs["$195bn"][2] == "tariff revenue"
+    assert figs["$4,163"][1:3] == ("USD", "price")
+    assert figs["666,470 units"][2] == "sales"
+
+
+def test_letters_are_not_currencies_outside_their_country():
+    figs = _figs("Hospitals ordered N95 masks and P500 chips from China.")
+    assert "N95" not in figs and "P500" not in figs

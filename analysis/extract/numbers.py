@@ -22,7 +22,8 @@ SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billi
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD",
                     "NZ$": "NZD", "€": "EUR",
                     "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "Rs": "INR", "Rs.": "INR", "RM": "MYR",
-                    "Rp": "IDR", "Rp.": "IDR", "R": "ZAR", "R$": "BRL"}  # fmt: skip
+                    "Rp": "IDR", "Rp.": "IDR", "R": "ZAR", "R$": "BRL",
+                    "Sh": "KES", "KSh": "KES", "Ksh": "KES", "₦": "NGN", "N": "NGN", "₱": "PHP", "P": "PHP"}  # fmt: skip
 # A bare "$" in a story told from a dollar country is that country's dollar: Canadian, Australian or
 # Singapore papers write "US$" for American money (CP, ABC and Straits Times style).
 # Taiwanese money is always written "NT$"; a bare "$" there is American. A story that writes "C$" itself
@@ -31,9 +32,23 @@ LOCAL_DOLLARS = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "SGP": "SGD", "HKG": 
 LOCAL_DOLLAR_MARK = re.compile(r"(?<![A-Za-z])(?:C|A|S|HK|NZ)\$\s?\d")
 # "Rs" and "rupees" are the rupee of the country the story is told from.
 LOCAL_RUPEES = {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}
+LETTER_SYMBOLS = {"N": re.compile(r"\b(naira|Nigeria)", re.I), "P": re.compile(r"\b(peso|Philippin)", re.I)}
+# "Sh" is the shilling of the country the story is told from; Kenyan by default.
+LOCAL_SHILLINGS = {"UGA": "UGX", "TZA": "TZS", "SOM": "SOS"}
+# Wire services write "$" for the US dollar wherever the dateline is, and mark local dollars (S$, C$).
+WIRE_MARK = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)")
+# Commodities and the euro are quoted in US dollars: "$4,163 an ounce", "$61.80 a barrel".
+# What is priced in US dollars the world over: crude, gold, the euro against the dollar.
+USD_PRICED = re.compile(
+    r"\b(crude|Brent|West Texas Intermediate|WTI|gold|silver|copper|soybean futures|the euro|sterling|bitcoin)\b"
+    r"[^.;$]{0,60}$",
+    re.I,
+)
+USD_QUOTE = re.compile(r"^\s*(?:an?|per)\s+(?:ounce|barrel|bushel|tonne|ton|pound|troy ounce|metric ton)\b", re.I)
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
                   "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN",
-                  "rupiah": "IDR", "rand": "ZAR", "francs": "CHF", "swiss francs": "CHF", "reais": "BRL"}  # fmt: skip
+                  "rupiah": "IDR", "rand": "ZAR", "francs": "CHF", "swiss francs": "CHF", "reais": "BRL",
+                  "naira": "NGN", "shillings": "KES", "cedis": "GHS", "ringgit": "MYR", "baht": "THB", "dong": "VND"}  # fmt: skip
 DOLLAR_ADJECTIVES = {"Canadian": "CAD", "Australian": "AUD", "Hong Kong": "HKD", "U.S.": "USD", "US": "USD",
                      "Singapore": "SGD", "New Zealand": "NZD", "Taiwan": "TWD"}  # fmt: skip
 DURATIONS = {
@@ -50,7 +65,7 @@ PATTERNS = [
     (
         "currency",
         re.compile(
-            r"(?P<sym>US\$|R\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|(?-i:\bRs\.?|\bRp\.?|\bRM|\bR(?=\d)))\s?"
+            r"(?P<sym>US\$|R\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|₦|₱|(?-i:\bRs\.?|\bRp\.?|\bRM|\bK?[Ss]h(?=\s?\d)|\b[RNP](?=\d)))\s?"
             + NUM
             + SCALE,
             re.I,
@@ -62,7 +77,7 @@ PATTERNS = [
             r"\b"
             + NUM
             + SCALE
-            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais)\b",
+            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais|naira|shillings|cedis|ringgit|baht)\b",
             re.I,
         ),
     ),
@@ -94,7 +109,7 @@ PATTERNS = [
     (
         "level",
         re.compile(
-            r"(?<=\bto |\bat )(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)))"
+            r"(?<=\bto |\bat |\bof )(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)))"
         ),
     ),
 ]
@@ -109,6 +124,127 @@ MEASURE_NOUNS = re.compile(
     r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies))\b",
     re.I,
 )
+
+
+# A figure is what the noun of the verb that moves it measures: "China's exports rose 8.3%", "income will rise 7%",
+# "cut its profit forecast by 16%", "shave 0.4 percentage point off China's growth".
+CHANGE_VERBS = {
+    "rise", "fall", "grow", "drop", "decline", "climb", "jump", "slump", "slide", "increase", "decrease", "shrink",
+    "contract", "expand", "surge", "plunge", "tumble", "soar", "ease", "dip", "gain", "run", "be", "reach", "hit",
+    "total", "account", "stand", "come", "remain", "slip", "sink", "edge", "rebound", "recover", "advance",
+    "retreat", "lose", "shed", "weaken", "strengthen", "firm", "sag", "spike", "swell", "widen", "narrow",
+}  # fmt: skip
+CAUSE_VERBS = {"cut", "raise", "reduce", "lower", "lift", "boost", "shave", "trim", "slash", "knock", "push", "drive"}
+GOVERNED_NOUNS = re.compile(
+    r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|shipments|investments?|revenue|sales|spending|"
+    r"profits?|losses|output|production|growth|inflation|gdp|prices?|income|earnings|yields?|orders|jobs|"
+    r"unemployment|market value)\b",
+    re.I,
+)
+NOUN_MEASURE = {"shipments": "exports", "export": "exports", "import": "imports", "price": "prices"}
+VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales"}
+# Money a tariff brings in or costs: "$195bn in tariffs", "a tariff bill of up to $5bn", "Customs duties brought in".
+TARIFF_MONEY_AFTER = re.compile(r"^\s*(?:a (?:month|year)\s+)?in\s+(?:new\s+)?(tariffs|duties|customs duties)\b", re.I)
+TARIFF_MONEY_BEFORE = re.compile(
+    r"\b(customs|tariff|duty)\s+(duties|revenues?|receipts|income|bill|costs?|payments?|collections?|brought in)\b"
+    r"[^.;]{0,30}$",
+    re.I,
+)
+# "50% on most goods", "a 15% ceiling on most goods", "a 25% penalty": a rate on goods in a tariff story.
+RATE_ON_GOODS = re.compile(
+    r"^[\d.,]+\s?(?:%|percent|per cent)(?:\s+(?:ceiling|cap|rate|baseline|penalty|surcharge))?\s+on\s+"
+    r"(?:most\s+|all\s+|its\s+|their\s+|other\s+|some\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(goods|imports|products|exports|items|shipments)\b",
+    re.I,
+)
+RATE_NOUN_AFTER = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(penalty|surcharge|ceiling|baseline)\b", re.I)
+IMPOSING_VERBS = {"impose", "add", "slap", "levy", "announce", "set", "threaten", "put", "place", "order"}
+
+
+def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | None:
+    """The measure named by the noun that a number's verb moves, and the country in that noun phrase."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    inside = tok
+    for _ in range(5):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        inside, tok = tok, tok.head
+        if TARIFF_WORDS.fullmatch(tok.text) or RATE_WORD.fullmatch(tok.text):
+            return None  # "subject to a baseline 10 per cent tariff": the number is the tariff's
+        if tok.pos_ == "NOUN" and inside.lower_ == "of" and GOVERNED_NOUNS.fullmatch(tok.text):
+            owner = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "dobj" else []
+            words = list(tok.subtree) + [w for c in owner for w in c.subtree]
+            return _measure_name(tok.text), _phrase_country(actors, words)  # "Kenya's bank expects growth of 5.2%"
+        if tok.lower_ == "worth" and GOVERNED_NOUNS.fullmatch(tok.head.text):  # "exports worth R3.6 billion"
+            return _measure_name(tok.head.text), _phrase_country(actors, list(tok.head.subtree))
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = tok.lemma_.lower()
+    phrases = []
+    verb = tok
+    while verb.dep_ in ("xcomp", "conj", "ccomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    if lemma in VERB_MEASURE:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        return VERB_MEASURE[lemma], _phrase_country(actors, list(subj[0].subtree)) if subj else None
+    if lemma in CHANGE_VERBS:
+        phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif lemma in CAUSE_VERBS:
+        phrases = [c for c in tok.children if c.dep_ == "dobj" and c is not inside]
+        phrases += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("off", "from") and c is not inside
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for head in phrases:
+        words = list(head.subtree)
+        if TARIFF_WORDS.fullmatch(head.text) or RATE_WORD.fullmatch(head.text):
+            return None
+        if GOVERNED_NOUNS.fullmatch(head.text):
+            return _measure_name(head.text), _phrase_country(actors, words)
+        if any(TARIFF_WORDS.fullmatch(w.text) for w in words):
+            return None
+        hit = next((w for w in words if GOVERNED_NOUNS.fullmatch(w.text)), None)
+        if hit is not None:
+            return _measure_name(hit.text), _phrase_country(actors, words)
+    return None
+
+
+def _borne_rate(doc: Doc, pos: int) -> bool:
+    """ "India is paying 50%", "Brazil faces 50%": a bare rate a country pays or faces."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    if tok is None:
+        return False
+    if tok.dep_ == "nummod":
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("pay", "face", "incur", "attract")
+
+
+def _sentence_before(doc: Doc, pos: int) -> str:
+    sent = sentence_at(doc, pos)
+    return text_of(doc)[sent.start_char : pos] if sent is not None else ""
+
+
+def _measure_name(word: str) -> str:
+    w = word.lower()
+    return NOUN_MEASURE.get(w, w)
+
+
+def _phrase_country(actors: Actors, words: list) -> Actor | None:
+    """The country a noun phrase is about: "China's exports", "Japan's exports of cars to America" → the first
+    one not after to/into."""
+    if not words or actors is None:
+        return None
+    for w in words:
+        if w.i > 0 and w.doc[w.i - 1].lower_ in ("to", "into", "from", "than", "with"):
+            continue
+        hit = actors.at(w.idx, w.idx + len(w.text), kinds=("country", "government"))
+        if hit is not None:
+            return hit
+    return None
 
 
 @dataclass
@@ -180,6 +316,18 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             and doc[tok.i + 2].text.islower()
         ):
             nxt = doc[tok.i + 2]
+        elif (  # "35,000 farm jobs": a lower-case noun before the counted noun
+            tok.like_num
+            and tok.i + 2 < len(doc)
+            and nxt.tag_ == "NN"
+            and nxt.dep_ == "compound"
+            and nxt.text.isalpha()
+            and nxt.text.islower()
+            and doc[tok.i + 2].tag_ == "NNS"
+            and doc[tok.i + 2].text.isalpha()
+            and doc[tok.i + 2].text.islower()
+        ):
+            nxt = doc[tok.i + 2]
         if not (tok.like_num and nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
             continue
         s, e = tok.idx, nxt.idx + len(nxt.text)
@@ -195,7 +343,8 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             value = _value(tok.text, None)
         except (KeyError, ValueError):
             continue
-        out.append(Figure(text_of(doc)[s:e], value, nxt.text, "count", None, s, e))
+        governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
+        out.append(Figure(text_of(doc)[s:e], value, nxt.text, governed[0] if governed else "count", None, s, e))
         taken.append((s, e))
     return out
 
@@ -272,12 +421,26 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     value = _value(g["num"], g.get("scale"))
     unit, measure = None, None
     if kind == "currency":
+        if g.get("sym") in LETTER_SYMBOLS and not LETTER_SYMBOLS[g["sym"]].search(text_of(doc)):
+            return None  # "N95", "P500": a letter is the naira or the peso only in a Nigerian or Philippine story
         unit = CURRENCY_SYMBOLS.get(g.get("sym") or "", None) or CURRENCY_WORDS.get(
             re.sub(r"\s+", " ", g.get("word") or "").lower()
         )
         unit = DOLLAR_ADJECTIVES.get(g.get("adj") or "", unit)
-        if g.get("sym") == "$" and actors.home in LOCAL_DOLLARS and not LOCAL_DOLLAR_MARK.search(text_of(doc)):
+        if (
+            g.get("sym") == "$"
+            and actors.home in LOCAL_DOLLARS
+            and not LOCAL_DOLLAR_MARK.search(text_of(doc))
+            and not WIRE_MARK.search(text_of(doc)[:600])
+            and not USD_QUOTE.match(text_of(doc)[e : e + 24])
+        ):
             unit = LOCAL_DOLLARS[actors.home]
+        if g.get("sym") == "$" and (
+            USD_QUOTE.match(text_of(doc)[e : e + 24]) or USD_PRICED.search(_sentence_before(doc, s))
+        ):
+            unit = "USD"
+        if unit == "KES" and actors.home in LOCAL_SHILLINGS:
+            unit = LOCAL_SHILLINGS[actors.home]
         if unit == "INR" and actors.home in LOCAL_RUPEES:
             unit = LOCAL_RUPEES[actors.home]
         if (g.get("sym") == "¥") and "yuan" in text_of(doc)[e : e + 12].lower():
@@ -310,10 +473,27 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     elif kind in ("currency", "scaled"):
         noun = _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
+        governed = _governed_measure(doc, actors, s)
+        if governed is not None:
+            measure = governed[0]
+        money = TARIFF_MONEY_AFTER.match(text_of(doc)[e : e + 40]) or TARIFF_MONEY_BEFORE.search(
+            text_of(doc)[max(0, s - 80) : s]
+        )
+        if money:
+            word = money.group(0).lower()
+            measure = "tariff cost" if re.search(r"bill|cost", word) else "tariff revenue"
+            if "customs" in word:
+                measure = "customs revenue"
+        if USD_QUOTE.match(text_of(doc)[e : e + 24]) or (
+            measure in ("value", None) and unit == "USD" and USD_PRICED.search(_sentence_before(doc, s))
+        ):
+            measure = "price"  # "$4,163 an ounce", "WTI crude dropped 2% to $58.30"
         cover = COVERED_BY.search(text_of(doc)[max(0, s - 60) : s])
         if cover:  # "counter-tariffs on C$29.8 billion worth of goods": the goods the measure covers
             measure = f"goods covered by {cover.group(1).lower()}"
         subject = _nearest_actor(actors, lo, hi, s, ("country", "government"))
+        if governed is not None and governed[1] is not None:
+            subject = governed[1]
     return Figure(text=text_of(doc)[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
 
 
@@ -359,6 +539,13 @@ def _rate_meaning(
         return "index change", governing
     if unit == "points" and index:
         return "index change", index
+    governed = _governed_measure(doc, actors, base + rel)
+    if governed is not None:
+        return governed
+    if _borne_rate(doc, base + rel) and TARIFF_WORDS.search(text_of(doc)):
+        return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "India is paying 50%"
+    if TARIFF_WORDS.search(text_of(doc)) and (RATE_ON_GOODS.match(clause[rel:]) or RATE_NOUN_AFTER.match(clause[rel:])):
+        return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "pays 50% on most goods"
     if index is None and near["tariff"] < far and (_nearest(INDEX_WORDS, clause, rel) or "").lower() == "average":
         near["index"] = far  # "an average of about 1.5 per cent" in a tariff clause is no index move
     kind, dist = min(near.items(), key=lambda kv: kv[1])
@@ -380,6 +567,8 @@ def _rate_meaning(
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)
     if dist < far and kind == "index" and index:
         return "index change", index
+    if dist < 40 and kind == "index" and re.search(r"\b(index|indexes|indices|benchmark)\b", clause, re.I):
+        return "index change", None  # "MSCI's broadest index of Asia-Pacific shares outside Japan fell 1.2%"
     if dist < 60 and kind == "fx":
         return f"{_nearest(FX_WORDS, clause, rel).lower()} exchange rate change", None
     noun = _nearest(MEASURE_NOUNS, clause, rel)
@@ -405,6 +594,7 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
     """The country a tariff applies to: named after on/for/against/from, or as the adjective of the goods."""
     best: tuple[float, Actor] | None = None
     bearer = _rate_bearer(doc, base + rel)
+    imposer = _rate_imposer(doc, base + rel)
     here = PERCENT_AHEAD.match(clause, rel)
     own = here.end() - rel if here else 1
     for a in actors.by_id.values():
@@ -426,15 +616,20 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 score -= 20
             if 0 <= s - (base + rel) <= 22 and TARGET_BEFORE.search(clause[max(0, s - base - 12) : s - base]):
                 score -= 100  # "20% for the European Union": the country right after the number is its own
+            if 0 <= base + rel - e <= 2 and LISTED_RATE.match(clause, rel):
+                score -= 200  # "Switzerland 39% and Canada 35%": a country written right before its own rate
             if IMPOSER_AFTER.search(clause[e - base : e - base + 24]) or IMPOSER_BEFORE.search(
                 clause[max(0, s - base - 30) : s - base]
             ):
                 score += 1000  # "the 30% US rate", "signed by the US president": who imposes it, not whom it hits
+            if imposer is not None and imposer[0] <= s < imposer[1]:
+                score += 1000  # "Washington added a 25% penalty": who adds or imposes the rate
             if best is None or score < best[0]:
                 best = (score, a)
     return best[1] if best and best[0] < 500 else None  # only the imposer named: left to the article's main target
 
 
+LISTED_RATE = re.compile(r"[\d.,]+\s?(?:%|percent|per cent)\s*(?:,|;|\.|\)|and\b|on\b|$)", re.I)
 PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per cent\b)", re.I)
 BEARING_VERBS = {"face", "pay", "get", "receive", "incur", "suffer", "attract", "confront"}
 
@@ -453,6 +648,25 @@ def _rate_bearer(doc: Doc, pos: int) -> tuple[int, int] | None:
         if tok.pos_ in ("VERB", "AUX"):
             break
     if tok is None or tok.lemma_.lower() not in BEARING_VERBS:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    sub = list(subj.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+
+
+def _rate_imposer(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """The span of the subject of "impose", "add" or "slap" when the rate is (part of) its object."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    for _ in range(3):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    if tok is None or tok.lemma_.lower() not in IMPOSING_VERBS:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
