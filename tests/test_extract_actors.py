@@ -120,3 +120,40 @@ def test_companies_listed_together_and_a_town_are_not_persons():
     people = _people(data)
     assert "Christopher Skeete" in people
     assert "Rio Tinto" not in people and "Baie-Comeau" not in people
+
+
+def test_a_province_named_in_a_title_is_no_mention_of_another_country():
+    data = extract_text(
+        "Lumber mills are worried.\n\n"
+        'British Columbia Premier David Eby called the tariff "an attack on the families who work in our mills."'
+    )
+    person = _people(data)["David Eby"]
+    assert person["title"] == "British Columbia Premier"
+    assert person["country"] == "CAN"
+    assert not any(a["id"] == "gbr" for a in data["actors"])
+
+
+def test_affiliation_in_brackets_and_a_post_named_after_its_body():
+    data = extract_text(
+        "Canadian lumber faces a new duty.\n\n"
+        "The case for (William Reinsch, CSIS)\n\n"
+        "A modest lumber tariff is defensible, and Canadian provinces set stumpage fees far below market rates.\n\n"
+        "The US Lumber Coalition, which represents American sawmills, welcomed the duty. "
+        '"This is a long overdue step," coalition chairman Andrew Miller said.'
+    )
+    people = _people(data)
+    assert people["William Reinsch"]["country"] == "USA"
+    assert people["Andrew Miller"]["country"] == "USA"
+
+
+def test_abbreviated_and_post_positive_titles():
+    data = extract_text(
+        "Governors and business groups reacted.\n\n"
+        'Minnesota Gov. Tim Walz said the tariffs were "a self-inflicted wound." '
+        "BusinessEurope director general Markus Beyrer said the bloc should avoid a spiral. "
+        'Green MEP Yannick Jadot said the Commission was "caving before a single shot has been fired."'
+    )
+    people = _people(data)
+    assert people["Tim Walz"]["title"] == "Minnesota Gov."
+    assert people["Markus Beyrer"]["title"] == "BusinessEurope director general"
+    assert "Yannick Jadot" in people

@@ -219,3 +219,50 @@ def test_clutter_of_handles_outlet_stamps_consent_and_captions():
     ):
         assert line in cleaned.removed
     assert "Exporters said on Wednesday" in cleaned.text
+
+
+def test_issued_stamp_credit_label_and_disclaimer_are_clutter():
+    raw = (
+        "Exporters weigh the new tariff as the government defends its deal\n"
+        "Issued on: 02/07/2025 - 16:40\n"
+        "Text by: DAILY PLANET\n\n"
+        "Exporters said on Wednesday that they were still studying the new tariff on their goods.\n\n"
+        "The views expressed are the authors' own.\n"
+    )
+    cleaned = clean_article(raw)
+    for line in ("Issued on: 02/07/2025 - 16:40", "Text by: DAILY PLANET", "The views expressed are the authors' own."):
+        assert line in cleaned.removed
+    assert "Exporters said on Wednesday" in cleaned.text
+
+
+def test_teaser_over_a_sign_up_box_at_the_end_is_clutter():
+    raw = (
+        "Exporters weigh the new tariff as the government defends its deal\n\n"
+        "Exporters said on Wednesday that they were still studying the new tariff on their goods.\n\n"
+        "The ministry will publish its figures next week.\n\n"
+        'Add some "good" to your morning and evening.\n'
+        "Sign up for our newsletter\n"
+    )
+    cleaned = clean_article(raw)
+    assert 'Add some "good" to your morning and evening.' in cleaned.removed
+    assert "The ministry will publish its figures next week." in cleaned.text
+
+
+def test_masthead_blog_name_and_rubric_are_not_the_headline():
+    page = (
+        "Peterson Institute for International Economics\n"
+        "Trade and Investment Policy Watch\n"
+        "Should the US put a tariff on softwood lumber? Two views\n\n"
+        "President Donald Trump on Monday proclaimed a tariff on imported lumber, effective next month.\n"
+    )
+    cleaned = clean_article(page)
+    assert cleaned.title == "Should the US put a tariff on softwood lumber? Two views"
+    assert "Peterson Institute for International Economics" in cleaned.removed
+    rubric = (
+        "Finance & economics | The tariff take\n"
+        "America's effective tariff rate is the highest in 90 years\n\n"
+        "Customs revenue is pouring in, and economists say importers are paying most of it.\n"
+    )
+    cleaned = clean_article(rubric)
+    assert cleaned.title == "America's effective tariff rate is the highest in 90 years"
+    assert "Finance & economics | The tariff take" in cleaned.removed

@@ -237,6 +237,7 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
                     r",\s+who\s+(?!(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:company|firm|group)\b)",
                     text[tok.idx : tok.idx + 40],
                 )
+                or _affiliation_after(text, tok.idx)
             ):  # "X, minister of ..., said", "Its president, K M Subramanian, said", "Robb Ewoldt, who farms"
                 out += [(n, i, True) for n, i in _clean_name(doc[j : tok.i], taken)]
     return out
@@ -527,7 +528,12 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         if person.title is None and gz.leader_office(person.name):
             # A leader the text names without a post ("Ramaphosa said"): the post the leaders table gives.
             person.title = re.split(r"\s+(?:of|and)\s+|\s*\(", gz.leader_office(person.name))[0]
-        person.country = explicit or gz.leader_country(person.name) or _affiliation(person.title, titles)
+        person.country = (
+            explicit
+            or gz.leader_country(person.name)
+            or _affiliation(person.title, titles)
+            or next((c for s, e in person.spans if (c := _affiliation_after(text, e))), None)
+        )
         by_table = (
             gz.titles().get(person.title.lower().replace("-", " ")) if person.title else None
         ) or _title_country(titles)
@@ -539,7 +545,9 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             own = _own_phrase_country(doc, hits, person)
             if own and own != by_table and votes.get(by_table, 0) <= 0:
                 by_table = own  # "Vice Premier X, who leads Taipei's team": the country in the person's own phrase
-        person.country = person.country or by_table or _anaphoric_institution(doc, person)
+        person.country = (
+            person.country or by_table or _anaphoric_institution(doc, person) or _named_body(actors, person)
+        )
         if person.country is None and owner:
             owners[person.id] = owner
             continue
@@ -584,6 +592,30 @@ def _anaphoric_institution(doc: Doc, person: Actor) -> str | None:
     prev = sentence_before(doc, sent)
     lo = prev.start_char if prev is not None else sent.start_char
     return gz.affiliation_country(text_of(doc)[lo:s])
+
+
+# "(Kimberly Clausing, PIIE)": a name set off with the known institution it belongs to, nothing more.
+AFFILIATION_AFTER = re.compile(r",\s*(?:the\s+)?(?P<body>[A-Z][\w.&' -]{1,60}?)\s*(?:\)|$)", re.M)
+
+
+def _affiliation_after(text: str, end: int) -> str | None:
+    """The country of a known institution written just after a name, as in a credit or a panel's list."""
+    m = AFFILIATION_AFTER.match(text, end)
+    return gz.affiliation_country(m.group("body")) if m and gz.known_body(m.group("body").strip()) else None
+
+
+def _named_body(actors: Actors, person: Actor) -> str | None:
+    """ "The US Lumber Coalition ... welcomed it, coalition chairman Andrew Miller said": a post whose first word
+    is the last word of exactly one organisation's name in the story is a post in that organisation."""
+    head = (person.title or "").split()[0].lower() if person.title else ""
+    if not head or head in gz.title_heads():
+        return None
+    bodies = {
+        a.country
+        for a in actors.by_id.values()
+        if a.kind == "organization" and a.country and a.name.lower().split()[-1] == head
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _affiliation(title: str | None, titles: list[tuple[str, str | None, int]]) -> str | None:
@@ -653,9 +685,15 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     i = span.start - 1
     words: list[Token] = []
     country = None
+    lo = span.sent.start_char
+    provinces = gz.province_spans(doc.text[lo : span.start_char])
     while i >= 0:
         tok = doc[i]
         low = tok.text.lower().rstrip(".")
+        if words and any(s <= tok.idx - lo < e for s, e, _ in provinces):
+            words.insert(0, tok)  # "British Columbia Premier": the province is part of the title, "British" no country
+            i -= 1
+            continue
         if tok.text in ("'s", "’s"):
             country = gz.country_of_text(doc[max(0, i - 3) : i].text.split()[-1] if i else "")
             break
@@ -711,6 +749,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         words.pop(0)
     governed = any(w.lower_ in ("of", "for") for w in words)  # "Minister of Industry and Trade" ends in its field
     while words and not governed and words[-1].text.lower().rstrip(".") not in gz.title_heads():
+        if len(words) > 1 and words[-1].lower_ == "general" and words[-2].lower_.rstrip(".") in gz.title_heads():
+            break  # a post-positive "general" ends the title: "director general", "attorney general"
         words.pop()
     if not words:
         return None, country

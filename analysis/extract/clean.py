@@ -7,7 +7,13 @@ A line of pasted page text is clutter when
   - is a label: under three words, or up to four with no lower-case content word ("Hot Stocks", "Ng Wei Kai",
     "04:12"), or
   - follows clutter with no blank line between (the items of a "Read more" list, a share bar), or
-  - comes after the last prose paragraph of the story (footer menus, tags, "More from" lists).
+  - comes after the last prose paragraph of the story (footer menus, tags, "More from" lists);
+- it stands above the body and is only a known outlet's or institution's name (a masthead), or a rubric of
+  short pieces set off by bars ("World | Asia"); or
+- it is a short line opening the page's last block, with only clutter below it in that block (the teaser of
+  a sign-up box).
+The headline is the first line above the body that reads like one, preferring sentence case to a name in
+capitals (a blog's or section's name above its headline).
 The headline, a dateline ("TOKYO —"), bullets, a live blog's entry stamp ("10:42 BST") and a lone subheading
 between paragraphs ("What happens to AGOA?", "What the deal means for carmakers") stay.
 """
@@ -18,6 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from . import gazetteer as gz
 from .gazetteer import find_known
 from .timex import find_dates
 
@@ -86,6 +93,13 @@ BOILERPLATE = [
     ("navigation", r"\b(show key events only|turn on javascript|enable javascript|reading list|read later)\b"),
     ("related", r"^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$"),
     ("credit", r"^\s*with (files|reporting) from\b"),
+    # A credit label: "Text by: Jane Doe", "Words by: ...", "Edited by: ...".
+    ("credit", r"^(?=.{0,120}$)\s*(text|words|story|written|edited|produced|graphics|illustrations?)\s+by\s*:"),
+    # The house disclaimer: "The views expressed are the authors' own", "Opinions expressed here are those of ...".
+    (
+        "disclaimer",
+        r"^(?=.{0,250}$).*\b(views|opinions)\s+expressed\b.{0,60}\b(own|those of|not necessarily|do not)\b",
+    ),
     # A caption's credit in brackets at its end: "... on Sept. 19. [JOINT PRESS CORPS]", "[YONHAP]".
     ("credit", r"\[[A-Z][A-Z0-9 .&/'-]{2,40}\]\s*$"),
     ("credit", r"^(?=.{0,240}$).*\bcontributed (to )?(this |the )?(report|story|reporting|article)\b"),
@@ -144,7 +158,8 @@ BOILERPLATE = [
 ]
 BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
 METADATA_RX = re.compile(
-    r"^\s*\(?((?i:published|updated|posted|last updated|first published)\b[:\s]|"
+    r"^\s*\(?((?i:published|updated|posted|last updated|first published|issued on)\b[:\s]|"
+    r"\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—|,•·]?\s*\d{1,2}[:.]\d{2}\b|"
     r"\d+ min(ute)?s? read\b|\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
     r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\s*[-–—|,•·]\s*\d{1,2}[:.]\d{2}\b|"
@@ -178,11 +193,21 @@ def clean_article(raw: str) -> Cleaned:
     texts = [raw[s:e].strip() for s, e in paragraphs]
     spans = [_clutter_in(raw[s:e]) for s, e in paragraphs]
     flagged = [bool(sp) or (bool(METADATA_RX.search(t)) and len(t) < 160) for t, sp in zip(texts, spans, strict=True)]
-    story = [i for i, t in enumerate(texts) if not flagged[i] and _is_prose(t)]
-    first, last = (story[0], story[-1]) if story else (len(texts), len(texts))
-    title = _title_index(texts, flagged, first)
     # Lines that touch (no blank line between) form a block: a list of links after "Read more" ends at a blank line.
     touching = [i > 0 and "\n\n" not in raw[paragraphs[i - 1][1] : paragraphs[i][0]] for i in range(len(texts))]
+    # The page's tail: a short line opening the last block (a blank line before it), with only clutter after
+    # it in that block, is the teaser of a sign-up box ("Add some good news to your day." over "Sign up ...").
+    tail = len(texts)
+    while tail > 0 and flagged[tail - 1] and touching[tail - 1]:
+        tail -= 1
+    i = tail - 1
+    if 0 < i < len(texts) - 1 and not touching[i] and len(texts[i]) < 100 and len(texts[i].split()) <= 12:
+        flagged[i] = True
+    story = [i for i, t in enumerate(texts) if not flagged[i] and _is_prose(t)]
+    first, last = (story[0], story[-1]) if story else (len(texts), len(texts))
+    for i in range(min(first, len(texts))):
+        flagged[i] = flagged[i] or _rubric(texts[i]) or _site_name(texts[i])
+    title = _title_index(texts, flagged, first)
 
     lead_done = False
     in_list = False
@@ -269,13 +294,41 @@ def _bullet(p: str) -> bool:
 def _title_index(texts: list[str], flagged: list[bool], first: int) -> int | None:
     """The headline: the first line before the body long enough to be one (five words), not a site name or menu
     ("The Korea Herald", "Hot Stocks"); failing that, a short first line that looks like a headline."""
-    for i in range(min(first, len(texts))):
-        if not flagged[i] and len(texts[i].split()) >= 5 and _looks_like_headline(texts[i], texts[i + 1 :]):
+    found = [
+        i
+        for i in range(min(first, len(texts)))
+        if not flagged[i] and len(texts[i].split()) >= 5 and _looks_like_headline(texts[i], texts[i + 1 :])
+    ]
+    # A name in capitals ("Trade and Investment Policy Watch", a blog's) gives way to a sentence-case headline below.
+    for i in found:
+        if _sentence_case(texts[i]):
             return i
+    if found:
+        return found[0]
     for i, t in enumerate(texts):
         if not flagged[i]:
             return i if _looks_like_headline(t, texts[i + 1 :]) else None
     return None
+
+
+def _sentence_case(p: str) -> bool:
+    """Some content word is in lower case: a headline in sentence case, not a name."""
+    return any(w[:1].islower() for w in p.split() if w.lower() not in FUNCTION_WORDS)
+
+
+def _site_name(p: str) -> bool:
+    """The line is just the name of a known outlet or institution ("Peterson Institute for International
+    Economics" over its blog post): a masthead, not a headline."""
+    if gz.known_body(p):
+        return True
+    return any(h.start == 0 and h.end == len(p) and h.known.kind in ("media", "organization") for h in find_known(p))
+
+
+def _rubric(p: str) -> bool:
+    """A section or series label above the headline, its pieces set off by bars: "Finance & economics | The
+    tariff take", "World | Asia". Each piece is a short label, not a sentence."""
+    pieces = [x.strip() for x in p.split("|")]
+    return len(pieces) >= 2 and all(0 < len(x.split()) <= 4 and not _is_prose(x) for x in pieces)
 
 
 BYLINE_SEPARATORS = {"|", "·", "•", "and", "&", "/", "-", "–", "—", ",", "in"}  # "Martin Arnold in Frankfurt"

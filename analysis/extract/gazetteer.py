@@ -100,12 +100,31 @@ GIVEN_NAME_COUNTRIES = {"Chad", "Jordan", "Georgia"}
 SURNAME_AFTER = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?!\s+(?:Valley|River|Sea|Basin|Street|Times|Daily))")
 
 
+@cache
+def _subdivisions() -> tuple[re.Pattern, dict[str, str]]:
+    """Full names of provinces and states (subdivisions.csv) → their country."""
+    table = {r["name"]: r["country"] for r in _rows("subdivisions.csv") if " " in r["name"]}
+    alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.&-])(?:{alternation})(?![\w&]|-\w)"), table
+
+
+def province_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO3) of each province or state named in full in `text` ("British Columbia" → CAN)."""
+    rx, table = _subdivisions()
+    return [(m.start(), m.end(), table[m.group(0)]) for m in rx.finditer(text)]
+
+
 def find_known(text: str) -> list[Hit]:
-    """Every mention of a known country, outlet or index in `text`, longest forms first, never overlapping."""
+    """Every mention of a known country, outlet or index in `text`, longest forms first, never overlapping.
+    A country word inside the name of another country's province or state ("British Columbia", "New Mexico")
+    is no mention of that country."""
     rx, table = _matcher()
+    provinces = province_spans(text)
     hits = []
     for m in rx.finditer(text):
         known = table[m.group(0)]
+        if any(s <= m.start() and m.end() <= e and c != known.country for s, e, c in provinces):
+            continue
         if known.kind == "country" and NOT_COUNTRY_BEFORE.search(text[max(0, m.start() - 10) : m.start()]):
             continue
         if m.group(0) in GIVEN_NAME_COUNTRIES and SURNAME_AFTER.match(text, m.end()):
