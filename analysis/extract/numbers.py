@@ -593,8 +593,8 @@ TARGET_AFTER = re.compile(r"^\W*\s*(goods|imports|exports|products|steel|cars|au
 def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -> Actor | None:
     """The country a tariff applies to: named after on/for/against/from, or as the adjective of the goods."""
     best: tuple[float, Actor] | None = None
-    bearer = _rate_bearer(doc, base + rel)
-    imposer = _rate_imposer(doc, base + rel)
+    bearer = _subject_of_verb(doc, base + rel, BEARING_VERBS, steps=4, through_subjects=False)
+    imposer = _subject_of_verb(doc, base + rel, IMPOSING_VERBS, steps=3, through_subjects=True)
     here = PERCENT_AHEAD.match(clause, rel)
     own = here.end() - rel if here else 1
     for a in actors.by_id.values():
@@ -634,39 +634,23 @@ PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per 
 BEARING_VERBS = {"face", "pay", "get", "receive", "incur", "suffer", "attract", "confront"}
 
 
-def _rate_bearer(doc: Doc, pos: int) -> tuple[int, int] | None:
-    """The span of the subject of the verb that a rate is the object of when that verb is "face", "pay" or
-    "get": "China now faces a 30% U.S. tariff" → "China"."""
+def _subject_of_verb(
+    doc: Doc, pos: int, verbs: set[str], *, steps: int, through_subjects: bool
+) -> tuple[int, int] | None:
+    """The span of the subject of the verb (one of `verbs`, within `steps` heads) whose object holds the number at
+    `pos`: "China now faces a 30% U.S. tariff" → "China" (bearer); "Washington imposed 25%" → "Washington"
+    (imposer). Without `through_subjects`, a number inside a subject is nobody's object."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     tok = span.root if span is not None else None
-    for _ in range(4):
+    for _ in range(steps):
         if tok is None or tok.head.i == tok.i:
             return None
-        if tok.dep_ in ("nsubj", "nsubjpass"):
+        if not through_subjects and tok.dep_ in ("nsubj", "nsubjpass"):
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             break
-    if tok is None or tok.lemma_.lower() not in BEARING_VERBS:
-        return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
-    sub = list(subj.subtree)
-    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
-
-
-def _rate_imposer(doc: Doc, pos: int) -> tuple[int, int] | None:
-    """The span of the subject of "impose", "add" or "slap" when the rate is (part of) its object."""
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    tok = span.root if span is not None else None
-    for _ in range(3):
-        if tok is None or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-    if tok is None or tok.lemma_.lower() not in IMPOSING_VERBS:
+    if tok is None or tok.lemma_.lower() not in verbs:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
