@@ -91,7 +91,7 @@ def run_corpus(
     started, clock = _now(), time.perf_counter()
     run_engine = _check_engine(engine, scheduler, workers)
     out_dir = _check_out_dir(Path(out_dir))
-    jobs = plan_jobs(folder, glob=glob, manifest=manifest, published=published, claims=True)
+    jobs = plan_jobs(folder, glob=glob, manifest=manifest, published=published)
     with _progress(progress, len(jobs)) as on_done:
         outcomes = run_engine(jobs, workers=workers, scheduler=scheduler, on_done=on_done)
     tables = combined_tables(outcomes, SECTIONS)
@@ -123,7 +123,6 @@ def plan_jobs(
     glob: str = "*.txt",
     manifest: str | Path | None = None,
     published: str | dt.date | None = None,
-    claims: bool = False,
 ) -> list[Job]:
     """One job per matching file, sorted by path; the date is the manifest's, else `published`, else None
     (the extractor then reads the article's own dateline). Job paths are absolute, for remote workers."""
@@ -161,7 +160,6 @@ def plan_jobs(
                 published=when.isoformat() if when else None,
                 published_from=origin,
                 timezone=zone,
-                claims=claims,
             )
         )
     return jobs

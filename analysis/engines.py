@@ -26,7 +26,6 @@ class Job:
     published: str | None
     published_from: str | None  # "manifest" or "argument"; None leaves the date to the article
     timezone: str | None
-    claims: bool  # also run analysis.claims.check_claims on the extraction
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,6 @@ def extract_job(job: Job) -> Outcome:
         extraction = extract_article(job.path, published=job.published, timezone=job.timezone)
     except Exception as exc:  # BadInput carries its own fix; anything else is a defect worth its type
         return _failed(job, exc, "")
-    if not job.claims:
-        return Outcome(job, extraction)
     try:
         from .claims import check_claims
 

@@ -69,6 +69,7 @@ class Actors:
     def __init__(self, home: str | None = None) -> None:
         self.by_id: dict[str, Actor] = {}
         self.home = home  # ISO3 of the country the story is told from (dateline, else most present)
+        self._index_key: tuple | None = None  # what _mention_index() was built from
         self.home_given = home is not None  # by the dateline or the outlet, not guessed from the text
 
     def add(self, actor: Actor) -> Actor:
@@ -90,7 +91,7 @@ class Actors:
     def _mention_index(self) -> tuple[list[int], list[tuple[int, int, int, Actor]], int]:
         """Mentions sorted by start, rebuilt only when a mention was added: lookups stay fast in long articles."""
         key = tuple((id(a.spans), len(a.spans), a.spans[-1] if a.spans else None) for a in self.by_id.values())
-        if getattr(self, "_index_key", None) != key:
+        if self._index_key != key:
             mentions = sorted(
                 ((s, e, order, a) for order, a in enumerate(self.by_id.values()) for s, e in a.spans),
                 key=lambda m: m[:3],

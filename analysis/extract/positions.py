@@ -636,7 +636,7 @@ def _reporter(doc: Doc, actors: Actors, verb: Token, side, quoted: list[tuple[in
         if tok.lemma_.lower() in PARAPHRASE_VERBS:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.dep_ in ("advcl", "conj") and tok.head.i != tok.i:
-                # "Ishiba ruled out ..., saying Japan would seek a deal": the sayer is the main clause's subject
+                # "X ruled out ..., saying Y would seek a deal": the sayer is the main clause's subject
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             who = resolve_mention(doc, actors, subj, quoted) if subj is not None else None
             if (
