@@ -476,7 +476,7 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
 
 COMPANY_BEFORE = re.compile(
     r"\b(?i:shares|stocks?|makers?|company|companies|firms?|group|brands?|carmakers?|automakers?|retailers?|lenders?|"
-    r"banks?|insurers?|giants?|chipmakers?|producers?|exporters?|brewers?|distillers?|manufacturers?|conglomerates?)"
+    r"banks?|insurers?|giants?|chipmakers?|producers?|exporters?|brewers?|distillers?|manufacturers?|conglomerates?|[\w.]+-based)"
     r"\b(?:\s+(?:in|of|such as|like|including|[A-Z][\w.&'’-]*|and|,))*\s*$"
 )
 COMPANY_AFTER = re.compile(r"^(?:'s|’s)?\s*(shares|stock|Inc\b|Corp\b|Ltd\b|Co\b|Group\b|Holdings\b|AG\b|SA\b|plc\b)")
@@ -631,7 +631,8 @@ def _affiliation(title: str | None, titles: list[tuple[str, str | None, int]]) -
 
 PRE_APPOSITION = re.compile(
     r"(?:(?P<owner>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)(?:'s|’s)\s+)?"
-    r"(?<![\w’'])(?P<title>(?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_]+),\s*$"
+    r"(?<![\w’'])(?P<title>(?:(?:[A-Z]\.){2,}\s+|[^\W\d_][\w-]*\s+){0,3}[^\W\d_]+)"
+    r"(?P<post>\s+(?:to|at|for|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?,\s*$"  # "ambassador to the UK"
 )
 
 
@@ -640,10 +641,10 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
     (returned as "@Owner" when the owner is a person)."""
     window = text[max(0, start - 80) : start]
     m = PRE_APPOSITION.search(window)
-    if not m or title_head(m.group("title")) is None or m.group("title").split()[-1].lower() not in gz.title_heads():
+    if not m or not _ends_in_title(m.group("title")):
         return None, None
     words = m.group("title").split()
-    while words and words[0].lower() in ("the", "a", "an", "and", "but", "while", "said", "says"):
+    while words and words[0].lower() in ("the", "a", "an", "and", "but", "while", "said", "says", "its", "their"):
         words = words[1:]
     if not words:
         return None, None
@@ -654,7 +655,7 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
         found = gz.find_known(text[max(0, start - 600) : start])
         prior = [h for h in found if h.known.kind == "country" and h.known.role in ("name", "alias")]
         country = prior[-1].known.country if prior else None
-    return " ".join(words), country or (f"@{owner}" if owner else None)
+    return " ".join(words) + (m.group("post") or ""), country or (f"@{owner}" if owner else None)
 
 
 ANAPHORIC_OWNER = re.compile(
@@ -662,10 +663,18 @@ ANAPHORIC_OWNER = re.compile(
 )
 
 
+def _ends_in_title(phrase: str) -> bool:
+    """ "the trade minister", "its director general": the phrase's last word is a title's head."""
+    words = phrase.lower().split()
+    return title_head(" ".join(words[-2:] if words[-1] == "general" else words[-1:])) is not None
+
+
 def title_head(title: str | None) -> str | None:
     """The word that makes a phrase a title: "minister" in "minister in charge of economic policy"."""
     words = [POSSESSIVE.sub("", w.lower()).strip(".,") for w in (title or "").split()]
     words = [w if w in gz.title_heads() else w.split("-")[-1] for w in words]  # "secretary-general", "vice-president"
+    if len(words) > 1 and words[-1] == "general" and words[-2] in gz.title_heads() | {"attorney", "surgeon"}:
+        words[-1] = words[-2]  # "director general", "attorney general": "general" alone is no title head
     heads = [w for w in words if w in gz.title_heads()]
     return heads[-1] if heads and words and words[-1] in gz.title_heads() else (heads[0] if heads else None)
 
@@ -763,8 +772,10 @@ APPOSITION = re.compile(
     r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)(?:\s*\([A-Za-z&.]{2,12}\))?"
     r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\.(?=[ \t]*(?:\n|$|[“\"]))|\s+(?:said|says|told))"
 )
+# Words ending in -ing that open a title rather than a participle phrase ("managing director", "acting head").
+TITLE_ING = r"(?!(?:acting|managing|outgoing|incoming|presiding|ranking|founding|visiting|governing|sitting)\b)"
 NOT_TITLE_START = re.compile(
-    r"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as|(?!acting\b)\w+ing)\b", re.I
+    rf"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as|{TITLE_ING}\w+ing)\b", re.I
 )
 
 
@@ -797,7 +808,7 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
 
 LIST_CONTINUATION = re.compile(r"^,\s*[a-z][a-z ]{0,30}\band\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)")
 # Where a title ends: a relative clause or a participle phrase ("the supreme court justice overseeing the case").
-RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose|where|since|after|before|(?!acting\b)[a-z]+ing)\b")
+RELATIVE_CLAUSE = re.compile(rf"\s+(?:who|which|that|whose|where|since|after|before|{TITLE_ING}[a-z]+ing)\b")
 
 
 def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Actor) -> Counter[str]:
