@@ -286,3 +286,73 @@ def test_the_anti_coercion_instrument_is_a_countermeasure() -> None:
 def test_a_proclaimed_tariff_is_the_proclaimers() -> None:
     text = "President John Carter on Monday proclaimed a 10 percent tariff on imported lumber."
     assert _has(_stances(text), "john-carter", "support", "tariff")
+
+
+def test_refusing_to_answer_a_tariff_with_a_tariff_opposes_retaliation() -> None:
+    text = (
+        "Chile faces a 20% U.S. tariff on copper.\n\n"
+        '"We will not answer a tariff with another tariff," Finance Minister Ana Robles said on Monday.'
+    )
+    stances = _stances(text)
+    assert _has(stances, "ana-robles", "oppose", "retaliation")
+    assert not _has(stances, "ana-robles", "support", "countermeasures")
+
+
+def test_the_harm_of_going_without_a_deal_backs_the_deal_and_opposes_the_tariffs() -> None:
+    text = (
+        "Norway's salmon exporters face a 15% U.S. tariff.\n\n"
+        '"Every month without an agreement costs us customers," said Ola Berg, head of the Seafood Council.'
+    )
+    stances = _stances(text)
+    assert _has(stances, "ola-berg", "support", "deal")
+    assert _has(stances, "ola-berg", "oppose", "tariff")
+
+
+def test_a_policy_act_named_without_a_topic_word_is_the_storys_measure() -> None:
+    text = (
+        "Washington raised its tariff on Thai rice to 36%. Thai Prime Minister Anan Chai called the U.S. "
+        'decision "deeply unfair" on Tuesday.'
+    )
+    assert _has(_stances(text), "anan-chai", "oppose", "tariff")
+
+
+def test_welcoming_the_end_of_a_tax_opposes_the_tax() -> None:
+    text = "Ottawa dropped its levy on streaming firms. Premier Ruth Kane welcomed the end of the streaming tax."
+    assert _has(_stances(text), "ruth-kane", "oppose", "tax")
+
+
+def test_an_angry_leader_naming_reciprocity_threatens_it_but_a_warning_business_does_not() -> None:
+    leader = _stances(
+        "Washington put a 40% tariff on Brazilian steel.\n\n"
+        '"We will not accept being bullied. There will be reciprocity," President Luiz Inácio Lula da Silva said.'
+    )
+    assert _has(leader, "luiz-inacio-lula-da-silva", "support", "reciprocity")
+    assert _has(leader, "luiz-inacio-lula-da-silva", "oppose", "tariff")
+    business = _stances(
+        "Washington put a 40% tariff on Brazilian steel.\n\n"
+        '"Any retaliation would invite more damage to our exporters," said Rui Costa, director of the steel '
+        "association."
+    )
+    assert not _has(business, "rui-costa", "support", "retaliation")
+
+
+def test_calling_a_tariff_a_tax_or_warning_of_higher_prices_opposes_it() -> None:
+    text = (
+        "The 25% U.S. tariff on sofas took effect on Friday.\n\n"
+        '"Tariffs on furniture are a tax that every family will notice," said economist Mara Lind. Retail '
+        'chief Tom Reyes said: "Our shoppers will see higher prices by Christmas."'
+    )
+    stances = _stances(text)
+    assert _has(stances, "mara-lind", "oppose", "tariff")
+    assert _has(stances, "tom-reyes", "oppose", "tariff")
+
+
+def test_a_fighting_chance_is_praise_and_exemptions_are_their_own_topic() -> None:
+    text = (
+        "The 30% U.S. tariff on imported cabinets took effect.\n\n"
+        'Bill Hart, owner of Hart Cabinets in Ohio, said the tariffs gave local makers "a fighting chance" and '
+        "that the firm would seek exemptions for hinges it cannot buy at home."
+    )
+    stances = _stances(text)
+    assert _has(stances, "bill-hart", "support", "tariff")
+    assert _has(stances, "bill-hart", "support", "exemption")

@@ -14,32 +14,50 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Actors
+from . import gazetteer as gz
+from .actors import Actor, Actors, title_head
 from .quotes import PARAPHRASE_VERBS, Quote, quote_spans, resolve_mention
 from .sentences import sentences, text_of
-from .topics import COSTS, HELPS, HURTS, REJECT, REMOVAL, REMOVE, advocated, conditional, named, open_topics
+from .topics import (
+    COSTS,
+    HELPS,
+    HURTS,
+    REJECT,
+    REMOVAL,
+    REMOVE,
+    advocated,
+    conditional,
+    named,
+    open_topics,
+    speaks_for,
+)
 
 REMOVE_VERBS = REMOVE | {"ease", "reduce", "cut", "lower"}
 RAISE_VERBS = {"raise", "increase", "push", "drive", "add", "lift", "boost"}
 GOES_ON = {"continue", "resume", "proceed", "progress", "advance", "succeed", "work"}  # "talks were continuing"
+SHRINK = {"cut", "reduce", "slash", "erode", "wipe", "shave", "lower", "dent", "squeeze", "halve", "shrink"}
+EARNINGS = {"profit", "earnings", "margin", "sales", "export", "growth", "revenue", "income", "output", "demand",
+            "order", "job"}  # fmt: skip
 BAD_THINGS = {"uncertainty", "barrier", "risk", "doubt", "obstacle", "threat", "tension", "cost"}
 
 # Topic family → keyword pattern. To add a topic, add a line; the keywords found are shown with the topic.
 FAMILIES = {
     "countermeasures": r"retaliatory (?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|measures?|action)|counter-?measures?|"
-    r"retaliat\w*|counter[- ]?tariffs?|reciprocal measures|anti-coercion (?:instrument|tool|mechanism)",
+    r"retaliat\w*|counter[- ]?tariffs?|reciprocal measures|reciprocity|anti-coercion (?:instrument|tool|mechanism)",
     "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|surcharges?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
-    "deal": r"deals?|agreements?|accords?|frameworks?|truces?",
-    "pause": r"pause|suspension|suspend\w*|reprieve|delay|exemptions?|exempt\w*|carve-?outs?|relief",
+    "deal": r"deals?|agreements?|accords?|frameworks?|truces?|arrangements?",
+    "pause": r"pause|suspension|suspend\w*|reprieve|delay",
+    "exemptions": r"exemptions?|exempt\w*|carve-?outs?|relief|waivers?",
     "threats": r"threats?|threaten\w*|(?<!anti-)coercion|blackmail|bullying|intimidation",
 }
 FAMILY_RX = {f: re.compile(rf"\b(?:{p})\b", re.I) for f, p in FAMILIES.items()}
 POSITIVE = re.compile(
     r"\b(look(?:ing)? forward|productive|constructive|welcome\w*|hope\w*|support\w*|agree[sd]?|priority|positive|"
     r"progress|pleased|optimistic|confident|good|great|candid|important|fair|benefit\w*|willing\w*|"
-    r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial|excellent|respectful|step forward|important step|achiev\w*|accomplish\w*|mission complete)\b",
+    r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial|excellent|respectful|step forward|important step|achiev\w*|accomplish\w*|mission complete|"
+    r"fighting chance|fair shot|level playing field|nothing to worry about)\b",
     re.I,
 )
 NEGATIVE = re.compile(
@@ -47,7 +65,7 @@ NEGATIVE = re.compile(
     r"weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|violat\w*|protectionis\w*|bully\w*|"
     r"blackmail|mistake|wrong|disastrous|devastating|uncertain\w*|costly|deplor\w*|shocking|unfortunate|"
     r"punish\w*|attack\w*|unfair\w*|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
-    r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight\w*|resist|at risk|risks?|no winners|"
+    r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight(?!ing chance)\w*|resist|at risk|risks?|no winners|"
     r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
     r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
     r"escalation|tit-for-tat|incomprehensible|reckless|chaos|chaotic|setbacks?|inadequate|insufficient|fatal|"
@@ -56,7 +74,8 @@ NEGATIVE = re.compile(
     r"burden\w*|uncompetitive|cancel(?:l?ed|l?ing|s)?|cancellations?|(?:job |heavy )?loss(?:es)?|lost (?:\w+ )?orders|"
     r"lay-?offs?|wipe\w* out|catastroph\w*|shut(?:s|ting)? the door|(?:can ?not|can[’']t|won[’']t) accept|"
     r"squeez\w*|headwinds?|hit hard|hard-hit|insult\w*|worse off|not the right way|"
-    r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money|dollars|millions|billions)|a tax on|"
+    r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money|dollars|millions|billions|customers|sales|business)|"
+    r"a tax on|"
     r"regressive|suicid\w*|unviable|not viable|overreach\w*|pay(?:s|ing)? (?:the|a) (?:\w+ )?(?:bill|price)|"
     r"clos(?:e|es|ed|ing) (?:the|our|a) market|(?:can ?not|can[’']t) absorb|self-defeating|not convinced|"
     # a measure that fails its purpose, or a deal that is a token: the idioms for it
@@ -66,7 +85,16 @@ NEGATIVE = re.compile(
     # a measure called a tax on one's own people, a weapon, or a price that shuts people out
     r"tax (?:increase|hike|rise)s?|tariffs are taxes|as a weapon|weaponi[sz]\w*|self-inflicted|"
     r"(?:can ?not|can[’']t|won[’']t|unable to) survive|pric(?:e|es|ed|ing) (?:\w+ ){0,3}out of|"
-    r"(?:too|still very|prohibitively) high|prohibitive)\b",
+    r"(?:too|still very|prohibitively) high|prohibitive|"
+    # worry, and the harm a business says it suffers: lost ground, orders, customers; prices passed on
+    r"fear(?:s|ed|ful)?|(?<!nothing to )(?<!no need to )worr(?:y|ied|ies|ying)|nobody knows|no one knows|"
+    r"out of the (?:race|market|game|business)|los(?:e|es|ing|t) (?:\w+ ){0,3}(?:ground|jobs|orders|customers|"
+    r"market share|business|sales)|(?:can ?not|can[’']t) go on|higher prices|price (?:increases|hikes|rises)|"
+    r"(?:will|would|to|must) pay for (?:this|it|that|them)|"
+    r"not a (?:strategy|solution|plan|policy|answer)|strung along|"
+    r"(?:find|finds|found|finding|turn to|turning to|switch to|switching to) other (?:suppliers|buyers|markets)|"
+    r"(?:is|are|amounts? to|acts? as) (?:just |simply |really |effectively |essentially )?an? (?:\w+ )?tax\b|"
+    r"not (?:\w+ ){1,3}(?:we|they|I|you) can absorb)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -91,7 +119,8 @@ ANNOUNCING = re.compile(r"announc\w*|proclaim\w*|decree[sd]?|order(?:s|ed)?|decl
 # Words that condemn a bargain rather than a measure: a side that gave in, a one-sided result.
 GAVE_IN = re.compile(
     r"\b(capitulat\w*|surrender\w*|submission|submit\w*|humiliat\w*|betray\w*|dark day|lopsided|one-sided|"
-    r"too weak|sell-?out|sold out|caved?|caving|kowtow\w*|gave in|giv(?:e|ing) in)\b",
+    r"too weak|sell-?out|sold out|caved?|caving|kowtow\w*|gave in|giv(?:e|ing) in|hand(?:s|ed|ing)? over|"
+    r"walk(?:s|ed)? away with nothing|give-?aways?|ced(?:e|ed|ing))\b",
     re.I,
 )
 # Retaliating as something the speaker does (a verb), not "retaliation" talked about as a thing.
@@ -125,6 +154,9 @@ DEAL_VERBS = {"agree", "reach", "strike", "sign", "seal", "clinch", "finalize", 
 MEANS = 1.0001  # the polarity of a topic word the speaker wields ("with a levy"): support, and marked
 DEAL_BACKERS = {"welcome", "hail", "praise", "back", "support", "call", "tout", "push", "press", "seek", "want", "urge",
                 "need", "secure", "defend"}  # fmt: skip
+# How a family is named in the table: by the two names analysts use for it.
+LABELS = {"countermeasures": "countermeasures/retaliation", "negotiations": "negotiations/talks",
+          "deal": "deal/agreement", "tariffs": "tariffs/duties"}  # fmt: skip
 VERB = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on", "mixed": "is mixed on"}
 
 
@@ -176,8 +208,9 @@ def find_positions(
     for (actor_id, family), t in tally.items():
         actor = actors.by_id[actor_id]
         stance = _stance(t)
-        words = sorted(t.keywords - {family, family.lower()})
-        topic = f"{family} ({', '.join(words)})" if words else family
+        label = LABELS.get(family, family)
+        words = sorted(t.keywords - {family, family.lower(), *label.split("/")})
+        topic = f"{label} ({', '.join(words)})" if words else label
         first = sorted(t.evidence)[0]
         sample = text_of(doc)[first[0] : first[1]]
         sample = sample if len(sample) <= 90 else sample[:87].rsplit(" ", 1)[0] + "…"
@@ -271,7 +304,7 @@ def _stances_in_words(
         for topic, polarity, at in open_topics(region, (q.start, q.end), agents, parties) if region is not None else []:
             # "its dairy tariffs were an insult": another side's measure is a topic of its own
             theirs = any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in at.children)
-            family = topic if theirs else family_of(topic)
+            family, polarity = (topic, polarity) if theirs else _open_family(topic, polarity, at, main)
             if lowered(at):
                 family, topic, polarity = "tariffs", f"lower {topic}", -polarity
             elif _set_aside(at):
@@ -301,17 +334,37 @@ def _stances_in_words(
             if span is not None and _hypothetical(span, q.start + m.start()):
                 continue  # "if talks fail", "whether we retaliate": no stance on it yet
             polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
-            if polarity == MEANS and family == "tariffs":
-                family = "countermeasures"  # "match their tariffs with a 25% levy": the speaker's own levy answers
+            if abs(polarity) == MEANS:
+                family = "countermeasures" if family == "tariffs" else family  # "match their tariffs with a levy"
+                polarity = 1.0 if polarity > 0 else -1.0  # "we will not answer a tariff with a tariff": refused
             if polarity == 0 and family == "tariffs" and q.kind == "paraphrase" and ANNOUNCING.fullmatch(q.cue or ""):
                 polarity = 1.0  # "Trump announced that the tariff would apply from Oct 1": the measure is the speaker's
             if polarity == 0 and family == "tariffs" and overall >= 0 and WORKS.search(plain):
                 polarity = 1.0  # "the tariffs are leverage, and the leverage is working": a defence of them
+            if polarity == 0 and overall < 0 and span is not None and _lacked(span, q.start + m.start()):
+                # "every week without an agreement costs us orders": the harm is the lack of it, and the measures
+                found += [(family, m.group(0), 1.0)] + ([("tariffs", "tariffs", -1.0)] if family != "tariffs" else [])
+                continue
+            if (
+                polarity == 0
+                and family == "countermeasures"
+                and overall < 0
+                and _official(q.speaker)
+                and not _subject(span, q.start + m.start())
+                and not _negated_at(span, q.start + m.start())
+            ):
+                # "we will not accept being treated like a colony ... there will be reciprocity": a threat, and
+                # the measure it answers is opposed ("retaliation is a gesture, not a strategy" judges it instead)
+                found += [(family, m.group(0), 1.0), ("tariffs", m.group(0), -1.0)]
+                continue
             if polarity == 0:
                 polarity = _default_polarity(family, overall, neg)
             found.append((family, m.group(0), float(polarity)))
     if RETALIATION.search(text) and not any(f == "countermeasures" for f, _, _ in found):
         found += [("countermeasures", RETALIATION.search(text).group(0), 1.0), ("tariffs", "retaliation", -1.0)]
+    if gave := GAVE_IN.search(text):
+        # '"handed over $550 billion" to secure a tariff': the speaker condemns the bargain, not the rate it got
+        found = [f for f in found if not (f[0] == "tariffs" and f[2] > 0)] + [("deal", gave.group(0), -1.0)]
     if just and not any(f == "tariffs" for f, _, _ in found):
         found.append(("tariffs", "trade practices", 1))  # grievances about others' trade justify tariffs
     if not found and span is not None:
@@ -340,6 +393,24 @@ def _stances_in_words(
         hurts = "tariffs" if FAMILY_RX["tariffs"].search(text_of(doc)) and not GAVE_IN.search(text) else main
         found.append((hurts, hurts, -1.0) if overall < 0 else (main, main, 1.0 if main != "tariffs" else 0.0))
     return found
+
+
+POLICY_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "plan", "proposal", "announcement"}
+
+
+def _open_family(topic: str, polarity: float, at: Token, main: str | None) -> tuple[str, float]:
+    """The family of an open topic. "the US decision", "this move", "Fifteen percent": in a story about
+    tariffs, a policy act or a bare rate named without a topic word is the story's measure; "welcomed the end
+    of the tax" is against the tax."""
+    family = family_of(topic)
+    if at.lemma_.lower() in REMOVAL | {"end"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in at.children):
+        polarity = -polarity
+    if family == topic and at.lemma_.lower() in POLICY_NOUNS:
+        inner = family_of(" ".join(t.text for t in at.subtree))
+        # "biosecurity decisions" are a kind of their own; "the US decision" is the story's measure
+        kind = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in at.children)
+        family = inner if inner in FAMILIES else main if main == "tariffs" and not kind else family
+    return family, polarity
 
 
 def _contrast(tok: Token) -> float:
@@ -379,7 +450,8 @@ def _reported_apart(doc: Doc, char: int, q: Quote) -> bool:
     return False
 
 
-EXEMPTING = {"exemption", "exception", "relief", "reprieve", "carve-out", "waiver", "shelter", "protection"}
+EXEMPTING = {"exemption", "exception", "relief", "reprieve", "carve-out", "waiver", "shelter", "protection", "exempt",
+             "spare", "shield"}  # fmt: skip
 PREFERRED = {"better", "more", "rather", "sooner", "preferable", "superior", "smarter", "wiser"}
 
 
@@ -391,6 +463,39 @@ def _set_aside(tok: Token) -> bool:
     if prep.lower_ == "than":
         return prep.head.lower_ in PREFERRED
     return prep.lower_ == "of" and prep.head.lower_ == "instead"
+
+
+OFFICES = {"minister", "premier", "chancellor", "commissioner", "secretary", "spokesperson", "spokesman",
+           "spokeswoman", "taoiseach"}  # fmt: skip
+
+
+def _official(actor: Actor | None) -> bool:
+    """A government's voice: its threats are policy, where a business's are warnings."""
+    if actor is None:
+        return False
+    if actor.kind in ("government", "country"):
+        return True
+    return actor.kind == "person" and bool(gz.leader_office(actor.name) or title_head(actor.title) in OFFICES)
+
+
+def _negated_at(span: Span | None, char: int) -> bool:
+    """Is the verb a word hangs on refused ("did not want the Commission to use the tool")?"""
+    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None) if span is not None else None
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head if tok.head.i != tok.i else None
+    return tok is not None and _refused(tok)
+
+
+def _subject(span: Span | None, char: int) -> bool:
+    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None) if span is not None else None
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass", "csubj")
+
+
+def _lacked(span: Span, char: int) -> bool:
+    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None)
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("without", "absent")
 
 
 def _hypothetical(span: Span, char: int) -> bool:
@@ -434,18 +539,32 @@ def _local_polarity(doc: Doc, span: Span, char: int) -> float:
     tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None)
     if tok is None:
         return 0.0
+    if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj") and speaks_for(tok, []):
+        if not any(c.dep_ == "prep" and c.lower_ in ("under", "while", "until", "unless") for c in tok.children):
+            return -1.0 if _refused(tok) else 1.0  # "we would not retaliate", "will keep negotiating": the deed itself
     polarity = _governed_polarity(tok)
-    return -polarity if polarity != MEANS and _undone(tok) else polarity
+    return -polarity if abs(polarity) != MEANS and _undone(tok) else polarity
 
 
 def _undone(tok: Token) -> bool:
     """ "push for the removal of the tariffs", "an exemption from the duty": wanting that is against them."""
     return tok.dep_ == "pobj" and (
         tok.head.lower_ == "of"
-        and tok.head.head.lemma_.lower() in REMOVAL
+        and tok.head.head.lemma_.lower() in REMOVAL | {"end"}
         or tok.head.lower_ == "from"
         and tok.head.head.lemma_.lower() in EXEMPTING
     )
+
+
+def _refused(verb: Token) -> bool:
+    """ "we are not going to answer ...", "we will not answer ...": the negation may sit on the verb it hangs on."""
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _governed_polarity(tok: Token) -> float:
@@ -453,13 +572,19 @@ def _governed_polarity(tok: Token) -> float:
     score = sum((1 if POSITIVE.fullmatch(a.text) else -1 if NEGATIVE.fullmatch(a.text) else 0) for a in adj)
     head, means = tok, False
     for _ in range(4):
-        if head.dep_ == "pobj" and head.head.lower_ in ("with", "through", "via", "by") and head.head.dep_ != "agent":
-            means = True  # "fight these tariffs with countermeasures": the speaker's own instrument
+        prep, verb = head.head, head.head.head
+        if (
+            head.dep_ == "pobj"
+            and prep.lower_ in ("with", "through", "via")
+            and not any(c.dep_ == "auxpass" for c in verb.children)
+            and verb.lemma_.lower() not in ("look", "see", "go", "get", "pass", "come", "live", "sit")
+        ):
+            means = True  # "fight these tariffs with countermeasures": the speaker's own (not "was hit with a tariff")
         head = head.head
         if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:
             break
     if means:
-        return MEANS
+        return -MEANS if _refused(head) else MEANS
     if _set_aside(tok):
         return -1.0
     lemma = head.lemma_.lower()
@@ -471,7 +596,13 @@ def _governed_polarity(tok: Token) -> float:
             score += sign  # "the tariffs would give American goods a fair shot": what it gives judges it
         if lemma in REMOVE_VERBS and any(o in BAD_THINGS for o in objs) or lemma in HELPS | GOES_ON:
             score += sign
-        elif lemma in HURTS or lemma in RAISE_VERBS and any(o in COSTS for o in objs):
+        elif (
+            lemma in HURTS
+            or lemma in RAISE_VERBS
+            and any(o in COSTS for o in objs)
+            or lemma in SHRINK
+            and any(o in EARNINGS for o in objs)
+        ):
             score -= sign
         return float(max(-1, min(1, score)))
     if lemma in SUPPORT_VERBS:
@@ -570,11 +701,12 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
                 families.add(family)
                 out.append((who.id, family, word, polarity, (sent.start_char, sent.end_char)))
             for topic, polarity, at in advocated(verb) + named(verb):
+                family, polarity = _open_family(topic, polarity, at, main_topic(doc))
                 if lowered(at):
                     # "pressing for lower rates", "seeking a reasonable tariff rate": against the tariffs as they are
                     out.append((who.id, "tariffs", f"lower {topic}", -polarity, (sent.start_char, sent.end_char)))
-                elif family_of(topic) not in families:
-                    out.append((who.id, family_of(topic), topic, polarity, (sent.start_char, sent.end_char)))
+                elif family not in families:
+                    out.append((who.id, family, topic, polarity, (sent.start_char, sent.end_char)))
     out += _owned_measures(doc, actors, quoted)
     return out
 
@@ -718,7 +850,8 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
     elif counter and lemma not in OPPOSE_VERBS:
         found.append(("countermeasures", counter.group(0), -1.0 if negated else 1.0))
     elif tariff and lemma in RELIEF_VERBS:
-        found.append(("pause", lemma, -1.0 if negated else 1.0))
+        family = "exemptions" if lemma in ("exempt", "spare", "grant") else "pause"
+        found.append((family, lemma, -1.0 if negated else 1.0))
     elif tariff and polarity_of(lemma) > 0 and actor_country not in (None, "USA") and US_GOODS.search(phrase):
         found.append(
             ("countermeasures", tariff.group(0), -1.0 if negated else 1.0)

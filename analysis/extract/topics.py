@@ -50,7 +50,7 @@ REMOVAL = {"removal", "elimination", "lifting", "scrapping", "abolition", "repea
 # Verbs the speaker will not do to a thing they defend: "never compromise on X".
 GIVE_UP = {"compromise", "sacrifice", "bargain", "negotiate", "surrender", "give"}
 HELPS = {"shield", "protect", "save", "help", "benefit", "boost", "strengthen", "support", "safeguard",
-         "stabilize", "stabilise", "secure", "create", "restore", "work"}  # fmt: skip
+         "stabilize", "stabilise", "secure", "create", "restore", "work", "rebuild", "revive"}  # fmt: skip
 HURTS = {"harm", "hurt", "damage", "undermine", "threaten", "destroy", "kill", "disrupt", "destabilize",
          "destabilise", "devastate", "cripple", "weaken", "penalize", "penalise", "punish", "hit", "hamper",
          "jeopardize", "jeopardise", "erode", "violate", "distort", "squeeze", "wreck", "fail", "cost"}  # fmt: skip
@@ -102,7 +102,7 @@ VAGUE = {
     "it", "this", "that", "they", "them", "thing", "things", "issue", "issues", "matter", "way", "lot", "one",
     "side", "sides", "part", "time", "move", "step", "decision", "measure", "measures", "action", "statement",
     "what", "which", "who", "situation", "case", "point", "fact", "problem", "question", "idea", "end",
-    "government", "administration", "us", "you", "me", "him", "her",
+    "government", "administration", "us", "you", "me", "him", "her", "day", "week", "month", "year",
 }  # fmt: skip
 SKIP_MODS = re.compile(r"^(?:[\d.,]+|%|percent|per|cent|US|U\.S\.|so-called|new|latest|current|further)$", re.I)
 
@@ -452,7 +452,7 @@ AGENTS = {"government", "federation", "union", "ministry", "side", "association"
           "lobby", "confederation", "employer", "employers", "members", "exporters", "growers", "farmers"}  # fmt: skip
 
 
-def _speaks_for(verb: Token, agents: list[tuple[int, int]]) -> bool:
+def speaks_for(verb: Token, agents: list[tuple[int, int]]) -> bool:
     """Is the subject of a wanting verb in reported words the speaker's side (a pronoun, an actor, "the
     government") rather than a third party ("buyers are asking us to ...")?"""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -483,7 +483,7 @@ def open_topics(
             continue  # "if talks fail", "if Washington does not want a deal": no stance yet
         if tok.pos_ in ("VERB", "AUX"):
             wished = advocated(tok)
-            if wished and not _speaks_for(tok, agents or []):
+            if wished and not speaks_for(tok, agents or []):
                 wished = []
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             actor_subject = subj is not None and any(s <= subj.idx < e for s, e in parties or [])
