@@ -70,7 +70,7 @@ GOOD = re.compile(
     r"(legitimate|necessary|justified|reasonable|lawful|legal|fair|good|great|positive|welcome|important|"
     r"helpful|beneficial|constructive|win-win|balanced|historic|excellent|right|appropriate|proportionate|"
     r"essential|vital|sensible|defensive|correct|productive|useful|strong|solid|acceptable|workable|"
-    r"success|breakthrough|step forward|relief|lifeline|better)",
+    r"success|breakthrough|step forward|relief|lifeline|better|fairness|justice)",
     re.I,
 )
 BAD = re.compile(
@@ -79,7 +79,7 @@ BAD = re.compile(
     r"mistake|blow|setback|disaster|threat|interference|coercion|blackmail|bullying|abuse|betrayal|"
     r"capitulation|surrender|humiliation|failure|insufficient|inadequate|worse|costly|reckless|absurd|"
     r"headwind|trap|regrettable|insult|dark|shameful|disgrace|outrage\w*|suicide|suicidal|regressive|unviable|"
-    r"overreach|self-defeating|tribute|blank check|ransom)",
+    r"overreach|self-defeating|tribute|blank check|ransom|attack|assault|irritant|nuisance|scam|hoax)",
     re.I,
 )
 # Single words that judge a measure by its harm: "the tariffs are a heavy burden", "called the rate incomprehensible".
@@ -358,6 +358,8 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
                 polarity = _word_sign(c)
             elif c.dep_ == "attr":
                 polarity = _word_sign(c) or sum(_word_sign(a) for a in c.children if a.dep_ in ("amod", "compound"))
+                if not polarity and c.lower_ in VAGUE and (of := _of(c)) is not None:
+                    polarity = _word_sign(of)  # "the tax was a matter of fairness"
             elif c.dep_ == "prep" and neg:
                 # "not on the table", "not up for negotiation": off limits, so defended
                 pobj = next((g for g in c.subtree if g.dep_ == "pobj"), None)
