@@ -356,3 +356,13 @@ def test_a_fighting_chance_is_praise_and_exemptions_are_their_own_topic() -> Non
     stances = _stances(text)
     assert _has(stances, "bill-hart", "support", "tariff")
     assert _has(stances, "bill-hart", "support", "exemption")
+
+
+def test_a_plan_named_in_full_earlier_keeps_its_topic_but_an_unowned_decision_does_not_become_a_tariff() -> None:
+    text = (
+        "The White House unveiled a chip tariff plan on Monday. Adviser Mark Stone defended the plan on Tuesday.\n\n"
+        "Canberra also lifted its ban on U.S. lamb. Farm leader Jo Hart said the decision was a mistake."
+    )
+    stances = _stances(text)
+    assert _has(stances, "mark-stone", "support", "tariff")
+    assert ("jo-hart", "oppose", "decision") in stances  # not "tariffs (decision)": whose decision is unsaid

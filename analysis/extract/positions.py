@@ -429,9 +429,14 @@ def _open_family(topic: str, polarity: float, at: Token, main: str | None) -> tu
         polarity = -polarity
     if family == topic and at.lemma_.lower() in POLICY_NOUNS:
         inner = family_of(" ".join(t.text for t in at.subtree))
-        # "biosecurity decisions" are a kind of their own; "the US decision" is the story's measure
-        kind = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in at.children)
-        family = inner if inner in FAMILIES else main if main == "tariffs" and not kind else family
+        if inner not in FAMILIES:
+            # "the plan" after "the chip tariff plan": the same act named in full earlier
+            earlier = [family_of(" ".join(t.text for t in w.subtree)) for w in at.doc[: at.i] if w.lemma_ == at.lemma_]
+            inner = next((f for f in reversed(earlier) if f in FAMILIES), inner)
+        # "the US decision", "Washington's move": another side's act in a tariff story is its measure; "the
+        # decision" alone may be anyone's ("biosecurity decisions" are a kind of their own)
+        owned = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in at.children)
+        family = inner if inner in FAMILIES else main if main == "tariffs" and owned else family
     return family, polarity
 
 
