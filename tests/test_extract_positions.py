@@ -366,3 +366,25 @@ def test_a_plan_named_in_full_earlier_keeps_its_topic_but_an_unowned_decision_do
     stances = _stances(text)
     assert _has(stances, "mark-stone", "support", "tariff")
     assert ("jo-hart", "oppose", "decision") in stances  # not "tariffs (decision)": whose decision is unsaid
+
+
+def test_his_tariffs_are_his_and_a_duty_on_top_is_no_instrument_of_the_speaker() -> None:
+    text = (
+        "The court heard a challenge on Wednesday to whether President Donald Trump could impose his sweeping "
+        '"reciprocal" tariffs.\n\n'
+        '"We sold our last crates in May. With a 30 percent duty on top, there is no market left," said Anna Vos, '
+        "a fruit grower."
+    )
+    stances = _stances(text)
+    assert _has(stances, "donald-trump", "support", "tariff")
+    assert not _has(stances, "anna-vos", "support", "countermeasures")
+
+
+def test_raising_counter_tariffs_is_a_countermeasure_not_a_tariff_of_ones_own() -> None:
+    text = (
+        "Washington doubled its steel tariff to 50%.\n\n"
+        "Premier Lea Kent said Ottawa should immediately raise its own counter-tariffs on American steel."
+    )
+    stances = _stances(text)
+    assert _has(stances, "lea-kent", "support", "counter-tariffs")
+    assert not _has(stances, "lea-kent", "support", "tariffs/duties")

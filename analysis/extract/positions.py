@@ -92,7 +92,9 @@ NEGATIVE = re.compile(
     r"out of the (?:race|market|game|business)|los(?:e|es|ing|t) (?:\w+ ){0,3}(?:ground|jobs|orders|customers|"
     r"market share|business|sales)|(?:can ?not|can[’']t) go on|higher prices|price (?:increases|hikes|rises)|"
     r"(?:will|would|to|must) pay for (?:this|it|that|them)|"
-    r"not a (?:strategy|solution|plan|policy|answer)|strung along|"
+    r"not a (?:strategy|solution|plan|policy|answer)|strung along|fiction|on top of|export ban|embargo|"
+    r"(?:bill|costs?|expenses?) (?:had |has |have )?(?:\w+ )?(?:jumped|soared|surged|doubled|tripled|ballooned|"
+    r"spiked|skyrocketed)|pa(?:y|ys|ying|id) (?:a|the) (?:[\w-]+ ){0,2}tax|postpon\w* (?:\w+ )?orders|price cuts|"
     r"(?:find|finds|found|finding|turn to|turning to|switch to|switching to) other (?:suppliers|buyers|markets)|"
     r"(?:is|are|amounts? to|acts? as) (?:just |simply |really |effectively |essentially )?an? (?:\w+ )?tax\b|"
     r"not (?:\w+ ){1,3}(?:we|they|I|you) can absorb)\b",
@@ -413,7 +415,9 @@ def _stances_in_words(
         # Bad words with no topic word are about the harm the measures do, whatever the story's main topic ("We
         # are paying the price" in a story about a deal does not oppose the deal).
         hurts = "tariffs" if FAMILY_RX["tariffs"].search(text_of(doc)) and not GAVE_IN.search(text) else main
-        found.append((hurts, hurts, -1.0) if overall < 0 else (main, main, 1.0 if main != "tariffs" else 0.0))
+        # Praise with no topic word in a story with a deal is for the deal ("the best outcome available to us").
+        praised = "deal" if main == "tariffs" and FAMILY_RX["deal"].search(text_of(doc)) else main
+        found.append((hurts, hurts, -1.0) if overall < 0 else (praised, praised, 1.0 if praised != "tariffs" else 0.0))
     return found
 
 
@@ -604,7 +608,7 @@ def _governed_polarity(tok: Token) -> float:
             head.dep_ == "pobj"
             and prep.lower_ in ("with", "through", "via")
             and not any(c.dep_ == "auxpass" for c in verb.children)
-            and verb.lemma_.lower() not in ("look", "see", "go", "get", "pass", "come", "live", "sit")
+            and verb.lemma_.lower() not in ("look", "see", "go", "get", "pass", "come", "live", "sit", "be", "have")
         ):
             means = True  # "fight these tariffs with countermeasures": the speaker's own (not "was hit with a tariff")
         head = head.head
@@ -738,15 +742,18 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
     return out
 
 
-OWNED = re.compile(
-    r"^(?:'s|’s)\s+(?:(?:doubling|threat|imposition|hike|increase|raising|expansion|escalation|extension|"
+OWNED_BODY = (
+    r"(?:(?:doubling|threat|imposition|hike|increase|raising|expansion|escalation|extension|"
     r"announcement|threatened|planned|plan|decision)\s+(?:of\s+|to\s+(?:impose|levy|slap|raise|double)\s+)?"
     r"(?:an?\s+|the\s+|its\s+|his\s+)?)?"
-    r"(?:(?:[\d.,]+\s?(?:%|per\s?cent)|new|auto|car|steel|alumin(?:i)?um|reciprocal|retaliatory|sweeping|"
-    r"steep|higher|latest|proposed|planned|blanket|global|import|additional|so-called|liberation day)\s+){0,3}"
-    r"(?P<word>counter-?\s?tariffs?|tariffs?|levies|levy|duties)\b",
-    re.I,
+    r"(?:[\"“‘']?(?:[\d.,]+\s?(?:%|per\s?cent)|new|auto|car|steel|alumin(?:i)?um|reciprocal|retaliatory|sweeping|"
+    r"steep|higher|latest|proposed|planned|blanket|global|import|additional|so-called|liberation day)[\"”’']?\s+){0,3}"
+    r"(?P<word>counter-?\s?tariffs?|tariffs?|levies|levy|duties)\b"
 )
+OWNED = re.compile(r"^(?:'s|’s)\s+" + OWNED_BODY, re.I)
+# "the Trump tariffs", "his sweeping tariffs": a person's name as a modifier, or a possessive pronoun
+NAMED_FOR = re.compile(r"^\s+(?P<word>tariffs|levies|duties)\b")
+HIS = re.compile(r"\b(?:his|her)\s+" + OWNED_BODY, re.I)
 
 
 SPOKEN_FOR = {"company", "firm", "group", "sector", "industry", "carmaker", "automaker", "association",
@@ -823,6 +830,17 @@ def _owned_measures(doc: Doc, actors: Actors, quoted: list[tuple[int, int]]) -> 
             word = m.group("word")
             family = "countermeasures" if word.lower().startswith("counter") else "tariffs"
             out.append((a.id, family, word, 1.0, (s, e + m.end())))
+        for s, e in a.spans if a.kind == "person" else []:
+            if (m := NAMED_FOR.match(text[e : e + 20])) and not any(qs <= s < qe for qs, qe in quoted):
+                out.append((a.id, "tariffs", m.group("word"), 1.0, (s, e + m.end())))
+    people = sorted((s, e, a.id) for a in actors.by_id.values() if a.kind == "person" for s, e in a.spans)
+    for m in HIS.finditer(text):
+        sent = next((x for x in sentences(doc) if x.start_char <= m.start() < x.end_char), None)
+        owner = [pid for s, e, pid in people if sent is not None and sent.start_char <= s and e <= m.start()]
+        if owner and not any(qs <= m.start() < qe for qs, qe in quoted):
+            word = m.group("word")
+            family = "countermeasures" if word.lower().startswith("counter") else "tariffs"
+            out.append((owner[-1], family, word, 1.0, (m.start(), m.end())))
     return out
 
 

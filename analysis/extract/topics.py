@@ -125,7 +125,7 @@ def noun_phrase(tok: Token, with_of: bool = True) -> str | None:
             return tok.lower_  # "welcomed the decision", "criticised this move": the policy act itself
         return noun_phrase(of, False) if of is not None else None
     words = _compounds(tok) + [tok]
-    text = " ".join(_surface(w) for w in words)
+    text = " ".join(_surface(w) for w in words).replace(" - ", "-")
     of = _of(tok) if with_of else None
     if of is not None:
         inner = noun_phrase(of, False)
@@ -156,6 +156,9 @@ def _antecedent(tok: Token) -> Token | None:
 
 def _compounds(tok: Token) -> list[Token]:
     out: list[Token] = []
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+        return [doc[tok.i - 2], doc[tok.i - 1]]  # "counter-tariffs": one hyphenated word
     for c in tok.lefts:
         if (
             c.dep_ == "amod"
@@ -182,6 +185,8 @@ def _to_do(tok: Token) -> Token | None:
 
 
 def _surface(t: Token) -> str:
+    if t.text == "-":
+        return "-"
     return t.text if t.pos_ == "PROPN" or t.text.isupper() else t.text.lower()
 
 
@@ -376,7 +381,7 @@ def judged(verb: Token) -> list[tuple[str, float, Token]]:
         return []  # "the industry supported about 35,000 jobs": a statistic, not a judgment
     elif lemma in STAYS and any(SHELVED.search(" ".join(t.text for t in c.subtree)) for c in verb.children):
         polarity = -1.0  # "the instrument should stay in the drawer": kept unused, so not wanted now
-    elif lemma in STAYS and FAMILY_WORD.search(subj.text):
+    elif lemma in STAYS and FAMILY_WORD.search(subj.text) and verb.dep_ in ("ROOT", "ccomp", "conj", "xcomp"):
         polarity = 1.0  # "the penalty tariff would stay until they stop": kept, so backed
     elif (
         lemma in HELPS or lemma in YIELDS and any(c.dep_ == "dobj" and c.lemma_.lower() in GAINS for c in verb.children)
