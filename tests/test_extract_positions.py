@@ -388,3 +388,14 @@ def test_raising_counter_tariffs_is_a_countermeasure_not_a_tariff_of_ones_own() 
     stances = _stances(text)
     assert _has(stances, "lea-kent", "support", "counter-tariffs")
     assert not _has(stances, "lea-kent", "support", "tariffs/duties")
+
+
+def test_export_controls_are_a_measure_of_their_own() -> None:
+    text = (
+        "Beijing tightens rare-earth export controls.\n\n"
+        "China's commerce ministry on Thursday expanded export controls on rare-earth magnets.\n\n"
+        'Lena Fox, head of the European Chamber in Beijing, said members faced "significant disruption".'
+    )
+    stances = _stances(text)
+    assert any(a in ("commerce-ministry", "chn") and s == "support" and "export control" in t for a, s, t in stances)
+    assert _has(stances, "lena-fox", "oppose", "export control")

@@ -45,6 +45,10 @@ BAD_THINGS = {"uncertainty", "barrier", "risk", "doubt", "obstacle", "threat", "
 FAMILIES = {
     "countermeasures": r"retaliatory (?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|measures?|action)|counter-?measures?|"
     r"retaliat\w*|counter[- ]?tariffs?|reciprocal measures|reciprocity|anti-coercion (?:instrument|tool|mechanism)",
+    # other trade measures a story can be about, each its own topic
+    "export controls": r"export (?:controls?|restrictions?|curbs?|bans?|licen[cs](?:es?|ing))|"
+    r"controls on (?:\w+ ){0,2}exports|(?:chip|technology|tech) controls",
+    "sanctions": r"sanctions?",
     "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|surcharges?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
@@ -92,7 +96,7 @@ NEGATIVE = re.compile(
     r"out of the (?:race|market|game|business)|los(?:e|es|ing|t) (?:\w+ ){0,3}(?:ground|jobs|orders|customers|"
     r"market share|business|sales)|(?:can ?not|can[’']t) go on|higher prices|price (?:increases|hikes|rises)|"
     r"(?:will|would|to|must) pay for (?:this|it|that|them)|"
-    r"not a (?:strategy|solution|plan|policy|answer)|strung along|fiction|on top of|export ban|embargo|"
+    r"not a (?:strategy|solution|plan|policy|answer)|strung along|fiction|on top of|export ban|embargo|disrupt\w*|"
     r"(?:bill|costs?|expenses?) (?:had |has |have )?(?:\w+ )?(?:jumped|soared|surged|doubled|tripled|ballooned|"
     r"spiked|skyrocketed)|pa(?:y|ys|ying|id) (?:a|the) (?:[\w-]+ ){0,2}tax|postpon\w* (?:\w+ )?orders|price cuts|"
     r"(?:find|finds|found|finding|turn to|turning to|switch to|switching to) other (?:suppliers|buyers|markets)|"
@@ -145,10 +149,12 @@ OPPOSE_VERBS = {
 # What an actor does (subject of the verb) with a topic word in the verb's phrase.
 ACTION_TOPICS = {
     ("impose", "raise", "hike", "slap", "levy", "threaten", "announce", "order", "sign", "double", "set",
-     "unveil", "escalate", "expand", "extend", "increase", "defend", "tout", "keep", "maintain", "proclaim"): +1,
+     "unveil", "escalate", "expand", "extend", "increase", "defend", "tout", "keep", "maintain", "proclaim",
+     "tighten", "broaden", "widen", "introduce", "enforce", "justify"): +1,
     ("criticize", "criticise", "condemn", "oppose", "slam", "reject", "denounce", "protest", "challenge", "sue",
      "blast", "decry", "fight", "resist", "attack", "warn", "dismiss", "deride", "lambast"): -1,
 }  # fmt: skip
+MEASURES = {"tariffs", "export controls", "sanctions"}  # what a story's harm words are about
 RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt", "spare", "grant", "postpone"}
 # "decided not to retaliate": the verb "retaliate" is a deed of its own, read with its own negation
 RETALIATE_VERB_FORM = re.compile(r"retaliat(?:e|es|ed|ing)", re.I)
@@ -414,7 +420,8 @@ def _stances_in_words(
         # our industry" in a tariff story opposes the tariffs).
         # Bad words with no topic word are about the harm the measures do, whatever the story's main topic ("We
         # are paying the price" in a story about a deal does not oppose the deal).
-        hurts = "tariffs" if FAMILY_RX["tariffs"].search(text_of(doc)) and not GAVE_IN.search(text) else main
+        measure = main if main in MEASURES else "tariffs" if FAMILY_RX["tariffs"].search(text_of(doc)) else main
+        hurts = measure if not GAVE_IN.search(text) else main
         # Praise with no topic word in a story with a deal is for the deal ("the best outcome available to us").
         praised = "deal" if main == "tariffs" and FAMILY_RX["deal"].search(text_of(doc)) else main
         found.append((hurts, hurts, -1.0) if overall < 0 else (praised, praised, 1.0 if praised != "tariffs" else 0.0))
@@ -901,10 +908,11 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
         found.append(
             ("countermeasures", tariff.group(0), -1.0 if negated else 1.0)
         )  # duties on U.S. goods answer U.S. tariffs
-    elif tariff:
+    elif tariff or (control := FAMILY_RX["export controls"].search(phrase)):
+        family, word = ("tariffs", tariff.group(0)) if tariff else ("export controls", control.group(0))
         for verbs, polarity in ACTION_TOPICS.items():
             if lemma in verbs:
-                found.append(("tariffs", tariff.group(0), -polarity if negated else polarity))
+                found.append((family, word, -polarity if negated else polarity))
     deal = FAMILY_RX["deal"].search(phrase)
     if deal and lemma not in OPPOSE_VERBS and lemma in DEAL_VERBS | DEAL_BACKERS:
         found.append(("deal", deal.group(0), -1.0 if negated else 1.0))
