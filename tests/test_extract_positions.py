@@ -399,3 +399,11 @@ def test_export_controls_are_a_measure_of_their_own() -> None:
     stances = _stances(text)
     assert any(a in ("commerce-ministry", "chn") and s == "support" and "export control" in t for a, s, t in stances)
     assert _has(stances, "lena-fox", "oppose", "export control")
+
+
+def test_quotas_and_safeguards_are_a_measure_of_their_own() -> None:
+    text = (
+        "Brussels halves its steel import quota.\n\n"
+        'Commissioner Ana Lopes said the new quota was "a necessary shield" for European mills.'
+    )
+    assert _has(_stances(text), "ana-lopes", "support", "quota")

@@ -49,12 +49,13 @@ FAMILIES = {
     "export controls": r"export (?:controls?|restrictions?|curbs?|bans?|licen[cs](?:es?|ing))|"
     r"controls on (?:\w+ ){0,2}exports|(?:chip|technology|tech) controls",
     "sanctions": r"sanctions?",
+    "quotas": r"(?:tariff-rate |import )?quotas?|safeguards?(?: measures?| duties)?",
     "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|surcharges?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
     "deal": r"deals?|agreements?|accords?|frameworks?|truces?|arrangements?",
     "pause": r"pause|suspension|suspend\w*|reprieve|delay",
-    "exemptions": r"exemptions?|exempt\w*|carve-?outs?|relief|waivers?",
+    "exemptions": r"exemptions?|exempt\w*|carve-?outs?|(?:tariff|duty) relief|relief from|waivers?",
     "threats": r"threats?|threaten\w*|(?<!anti-)coercion|blackmail|bullying|intimidation",
 }
 FAMILY_RX = {f: re.compile(rf"\b(?:{p})\b", re.I) for f, p in FAMILIES.items()}
@@ -95,7 +96,7 @@ NEGATIVE = re.compile(
     r"fear(?:s|ed|ful)?|(?<!nothing to )(?<!no need to )worr(?:y|ied|ies|ying)|nobody knows|no one knows|"
     r"out of the (?:race|market|game|business)|los(?:e|es|ing|t) (?:\w+ ){0,3}(?:ground|jobs|orders|customers|"
     r"market share|business|sales)|(?:can ?not|can[’']t) go on|higher prices|price (?:increases|hikes|rises)|"
-    r"(?:will|would|to|must) pay for (?:this|it|that|them)|"
+    r"(?:will|would|to|must|who|we|they) (?:pay|paid) for (?:this|it|that|them)|"
     r"not a (?:strategy|solution|plan|policy|answer)|strung along|fiction|on top of|export ban|embargo|disrupt\w*|"
     r"(?:bill|costs?|expenses?) (?:had |has |have )?(?:\w+ )?(?:jumped|soared|surged|doubled|tripled|ballooned|"
     r"spiked|skyrocketed)|pa(?:y|ys|ying|id) (?:a|the) (?:[\w-]+ ){0,2}tax|postpon\w* (?:\w+ )?orders|price cuts|"
@@ -139,7 +140,7 @@ RETALIATION = re.compile(
 SUPPORT_VERBS = {
     "support", "back", "welcome", "praise", "hail", "want", "seek", "favor", "favour", "defend", "protect",
     "push", "urge", "call", "agree", "sign", "reach", "strike", "secure", "hold", "begin", "resume",
-    "continue", "pursue", "need", "prefer", "embrace", "endorse", "keep", "extend", "approve", "adopt",
+    "continue", "pursue", "need", "prefer", "embrace", "endorse", "keep", "extend", "approve", "adopt", "work",
 }  # fmt: skip
 OPPOSE_VERBS = {
     "oppose", "reject", "condemn", "criticize", "criticise", "slam", "denounce", "protest", "challenge",
@@ -154,7 +155,7 @@ ACTION_TOPICS = {
     ("criticize", "criticise", "condemn", "oppose", "slam", "reject", "denounce", "protest", "challenge", "sue",
      "blast", "decry", "fight", "resist", "attack", "warn", "dismiss", "deride", "lambast"): -1,
 }  # fmt: skip
-MEASURES = {"tariffs", "export controls", "sanctions"}  # what a story's harm words are about
+MEASURES = {"tariffs", "export controls", "sanctions", "quotas"}  # what a story's harm words are about
 RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt", "spare", "grant", "postpone"}
 # "decided not to retaliate": the verb "retaliate" is a deed of its own, read with its own negation
 RETALIATE_VERB_FORM = re.compile(r"retaliat(?:e|es|ed|ing)", re.I)
@@ -343,6 +344,20 @@ def _stances_in_words(
             if (other := _contrast(at)) and other * polarity < 0:
                 found.append((family, topic, other))  # "the deal was welcome ... but did nothing for steel"
             covered.append((min([at.idx] + [w.idx for w in at.lefts if w.dep_ == "compound"]), at.idx + len(at.text)))
+        for tok in span:
+            if tok.lemma_.lower() in POLICY_NOUNS and not any(cs <= tok.idx < ce for cs, ce in covered):
+                # "was disappointed by the decision", "welcomed by the move": a judgment the act hangs on
+                near = [tok.head.text, tok.head.head.text] if tok.dep_ == "pobj" else [tok.head.text]
+                sign = (
+                    -1.0
+                    if any(NEGATIVE.fullmatch(w) for w in near)
+                    else 1.0
+                    if any(POSITIVE.fullmatch(w) for w in near)
+                    else 0
+                )
+                family, sign = _open_family(tok.lemma_.lower(), sign, tok, main)
+                if sign and family in FAMILIES:
+                    found.append((family, tok.text, sign))
     plain = OTHERS_BEAR.sub("", BYSTANDER.sub("", text))  # "the companies concerned" is no concern
     negs = [m for m in NEGATIVE.finditer(plain) if not DENIED.search(plain[max(0, m.start() - 16) : m.start()])]
     pos, neg, just = len(POSITIVE.findall(plain)), len(negs), len(JUSTIFY.findall(text))
