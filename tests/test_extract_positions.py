@@ -407,3 +407,14 @@ def test_quotas_and_safeguards_are_a_measure_of_their_own() -> None:
         'Trade Commissioner Maria Jensen said on Monday that the new quota was "a necessary shield" for European mills.'
     )
     assert _has(_stances(text), "maria-jensen", "support", "quota")
+
+
+def test_ruling_out_retaliation_or_preferring_aid_to_countermeasures_opposes_them() -> None:
+    text = (
+        "Washington raised its tariff on Norwegian salmon to 30%.\n\n"
+        "Prime Minister Jonas Gahr Store has ruled out retaliating against the tariff. Premier Anne Berg urged "
+        "Oslo to spend on support for fishermen rather than new countermeasures."
+    )
+    stances = _stances(text)
+    assert not any(s == "support" and "countermeasures" in t for _, s, t in stances)
+    assert _has(stances, "anne-berg", "oppose", "countermeasures")

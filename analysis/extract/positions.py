@@ -155,6 +155,7 @@ ACTION_TOPICS = {
     ("criticize", "criticise", "condemn", "oppose", "slam", "reject", "denounce", "protest", "challenge", "sue",
      "blast", "decry", "fight", "resist", "attack", "warn", "dismiss", "deride", "lambast"): -1,
 }  # fmt: skip
+SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\s+(?:\w+\s+){0,2}$", re.I)
 MEASURES = {"tariffs", "export controls", "sanctions", "quotas"}  # what a story's harm words are about
 RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt", "spare", "grant", "postpone"}
 # "decided not to retaliate": the verb "retaliate" is a deed of its own, read with its own negation
@@ -897,6 +898,12 @@ def polarity_of(lemma: str) -> int:
 def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> list[tuple[str, str, float]]:
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children)
+    complement = verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") or (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and 0 < verb.i - verb.head.i <= 2
+    )  # "ruled out retaliating" is parsed as an adverbial clause
+    if complement and verb.head.i != verb.i:
+        ruling = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        negated = negated != (ruling.pos_ == "VERB" and _rejecting(ruling))  # "ruled out retaliating"
     found = []
     if lemma in SPEECH and not polarity_of(lemma) and not ANNOUNCING.fullmatch(verb.text):
         return found  # "said diplomacy worked better than retaliation": words, read as the speaker's words
@@ -915,7 +922,8 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
     elif counter and _rejecting(verb):
         found.append(("countermeasures", counter.group(0), 1.0 if negated else -1.0))  # "rules out countermeasures"
     elif counter and lemma not in OPPOSE_VERBS:
-        found.append(("countermeasures", counter.group(0), -1.0 if negated else 1.0))
+        aside = SET_ASIDE.search(phrase[: counter.start()])  # "... rather than new countermeasures"
+        found.append(("countermeasures", counter.group(0), -1.0 if negated != bool(aside) else 1.0))
     elif tariff and lemma in RELIEF_VERBS:
         family = "exemptions" if lemma in ("exempt", "spare", "grant") else "pause"
         found.append((family, lemma, -1.0 if negated else 1.0))
