@@ -86,3 +86,16 @@ def test_local_currencies_and_tariff_money():
 def test_letters_are_not_currencies_outside_their_country():
     figs = _figs("Hospitals ordered N95 masks and P500 chips from China.")
     assert "N95" not in figs and "P500" not in figs
+
+
+def test_bare_exchange_rate_levels_and_currency_subunits():
+    figs = _figs(
+        "The baht firmed 0.3% to 32.45 in late trade. The peso closed at 18.62 against the U.S. dollar, "
+        "from 18.71 earlier. The rand was quoted at 17.9, and the Singapore dollar rose to 74.1 U.S. cents, "
+        "while the rupee gained 9 paise. Growers were paid 55 cents a pound."
+    )
+    assert figs["32.45"][2] == "baht exchange rate" and figs["17.9"][2] == "rand exchange rate"
+    assert figs["18.62"][2] == "peso exchange rate" and figs["18.71"][2] == "peso exchange rate"
+    assert figs["74.1 U.S. cents"][1:3] == ("cents", "dollar exchange rate")
+    assert figs["9 paise"][1:3] == ("paise", "rupee exchange rate change")
+    assert figs["55 cents"][2] == "price"

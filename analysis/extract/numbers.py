@@ -105,11 +105,18 @@ PATTERNS = [
     (
         "scaled",
         re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million|lakh crore|crores?)\b", re.I),
+    ),  # Hundredths of a currency: "72.3 U.S. cents", "73.3 cents US", "12 paise", "40 pence".
+    (
+        "subunit",
+        re.compile(r"(?<![\w.])" + NUM + r"\s+(?:US\s+|U\.S\.\s+)?(?P<sub>cents?|paise|pence)\b(?:\s+US\b)?", re.I),
     ),  # A bare level an index or a currency closed at: "to 23,887", "at 7.17 per dollar".
     (
         "level",
         re.compile(
-            r"(?<=\bto |\bat |\bof )(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)))"
+            r"(?:(?<=\bto |\bat |\bof )|(?<=\bfrom )|(?<=\baround |\bnearly )|(?<=\babout ))"
+            r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
+            r"(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)"
+            r"(?<!late)(?<!earlier)(?<!versus)))"
         ),
     ),
 ]
@@ -118,7 +125,11 @@ TARIFF_WORDS = re.compile(
 )
 RATE_FOR = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
 INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
-FX_WORDS = re.compile(r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency)\b", re.I)
+FX_WORDS = re.compile(
+    r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency|baht|rand|ringgit|rupiah|franc|lira|"
+    r"ruble|rouble|krona|krone|zloty|forint|shekel|renminbi)\b",
+    re.I,
+)
 MEASURE_NOUNS = re.compile(
     r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|investments?|revenue|sales|goods|trade|"
     r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies))\b",
@@ -459,6 +470,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         measure = "duration"
     elif kind == "level":
         return _level(m, doc, actors)
+    elif kind == "subunit":
+        return _subunit(m, doc)
     sent = doc.char_span(s, e, alignment_mode="expand")
     if sent is None:
         return None
@@ -503,21 +516,54 @@ COVERED_BY = re.compile(
     re.I,
 )
 TRADE_REMEDY = re.compile(r"\b(anti-?dumping|countervailing|anti-?subsidy|safeguard)\s+(dut(?:y|ies)|tariffs?)\b", re.I)
-PER_UNIT = re.compile(r"^\s*(?:per|to the|a|against the)\s+(dollar|euro|yen|yuan|ounce|barrel)\b", re.I)
+PER_UNIT = re.compile(
+    r"^\s*(?:per|to the|a|against the|versus the)\s+(?:US\s+|U\.S\.\s+)?(dollar|euro|yen|yuan|ounce|barrel)\b", re.I
+)
+FX_REACH = 120  # how far before a bare level the currency it quotes may be named
+# "against the US dollar", "per dollar": the currency a rate is quoted in, not the one it prices.
+QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?$", re.I)
+ZONE_AFTER = re.compile(r"^\s+[A-Z]{3,4}\b")  # "at 11.26 BST" is a clock time, not a level
+
+
+LEVEL_BEFORE = re.compile(r"\b(?:to|at|buying|around|about|near|from)\s+$", re.I)
+
+
+def _subunit(m: re.Match, doc: Doc) -> Figure:
+    """Cents, paise or pence: in a sentence about a currency, the rate it trades at ("the loonie rose to 72.3 U.S.
+    cents") or its move ("the rupee weakened 12 paise"); otherwise a price ("70 cents a pound")."""
+    s, e = m.span()
+    text = text_of(doc)
+    unit = {"cent": "cents"}.get(m.group("sub").lower(), m.group("sub").lower())
+    before = text[sentence_at(doc, s).start_char : s][-FX_REACH:]
+    fx = [w for w in FX_WORDS.finditer(before) if not QUOTE_CURRENCY.search(before[: w.start()])]
+    measure = "price"
+    if fx:
+        level = LEVEL_BEFORE.search(before)
+        measure = f"{fx[-1].group(0).lower()} exchange rate" + ("" if level else " change")
+    return Figure(text[s:e], _value(m.group("num"), None), unit, measure, None, s, e)
 
 
 def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
-    """A level an index closed at or a currency traded at; other bare numbers after "to"/"at" mean too little."""
+    """A level an index closed at or a currency traded at; other bare numbers after "to"/"at" mean too little.
+    Exchange rates are quoted with no unit ("the yen slipped 0.5% to 146.2"), so a level whose nearest
+    preceding anchor in the sentence is a currency word is that currency's rate."""
     s, e = m.span()
     text = text_of(doc)
     value = _value(m.group("num"), None)
-    per = PER_UNIT.match(text[e : e + 24])
+    per = PER_UNIT.match(text[e : e + 30])
     sent = sentence_at(doc, s)
+    before = text[sent.start_char : s]
     if per:
         fx = _nearest(FX_WORDS, text[sent.start_char : e], s - sent.start_char)
         measure = f"{fx.lower()} exchange rate" if fx and per.group(1).lower() == "dollar" else "price"
         return Figure(text[s:e], value, None, measure, None, s, e)
     index = _nearest_actor(actors, sent.start_char, s, s, ("market_index",))
+    window = before[-FX_REACH:]
+    fx = [w for w in FX_WORDS.finditer(window) if not QUOTE_CURRENCY.search(window[: w.start()])]
+    if fx and not ZONE_AFTER.match(text[e : e + 6]):
+        fx_at = s - FX_REACH + fx[-1].start() if len(before) > FX_REACH else sent.start_char + fx[-1].start()
+        if index is None or max(st for st, _ in index.spans if st < s) < fx_at:
+            return Figure(text[s:e], value, None, f"{fx[-1].group(0).lower()} exchange rate", None, s, e)
     if index is None or value < 100:
         return None
     return Figure(text[s:e], value, "points", "index level", index, s, e)
