@@ -99,3 +99,13 @@ def test_bare_exchange_rate_levels_and_currency_subunits():
     assert figs["74.1 U.S. cents"][1:3] == ("cents", "dollar exchange rate")
     assert figs["9 paise"][1:3] == ("paise", "rupee exchange rate change")
     assert figs["55 cents"][2] == "price"
+
+
+def test_counts_across_scale_words_and_adjectives():
+    figs = _figs(
+        "Some 4 lakh weavers in the district depend on the mills. The port handled about 80,000 small and "
+        "midsize containers, and the plant employs 6 thousand skilled workers."
+    )
+    assert figs["4 lakh weavers"][:3] == (400000, "weavers", "count")
+    assert figs["80,000 small and midsize containers"][:2] == (80000, "containers")
+    assert figs["6 thousand skilled workers"][:2] == (6000, "workers")

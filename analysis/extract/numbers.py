@@ -332,6 +332,7 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             and tok.i + 2 < len(doc)
             and nxt.tag_ == "NN"
             and nxt.dep_ == "compound"
+            and nxt.lower_ not in COUNT_SCALES
             and nxt.text.isalpha()
             and nxt.text.islower()
             and doc[tok.i + 2].tag_ == "NNS"
@@ -339,6 +340,9 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             and doc[tok.i + 2].text.islower()
         ):
             nxt = doc[tok.i + 2]
+        scale = 1.0
+        if tok.like_num and not (nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
+            nxt, scale = _counted_noun(tok)
         if not (tok.like_num and nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
             continue
         s, e = tok.idx, nxt.idx + len(nxt.text)
@@ -351,13 +355,38 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         if any(a < e and s < b for a, b in taken) or (tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
             continue
         try:
-            value = _value(tok.text, None)
+            value = _value(tok.text, None) * scale
         except (KeyError, ValueError):
             continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, governed[0] if governed else "count", None, s, e))
         taken.append((s, e))
     return out
+
+
+COUNT_SCALES = {"thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+BETWEEN_DEPS = {"amod", "cc", "conj", "compound", "nummod", "advmod"}
+
+
+def _counted_noun(tok):
+    """The plural noun a number counts across a scale word and modifiers: "2.5 lakh families", "150,000 medium
+    and heavy trucks", "3 thousand skilled workers". Returns the number itself when it counts nothing."""
+    doc, scale = tok.doc, 1.0
+    j = tok.i + 1
+    if j < len(doc) and doc[j].lower_ in COUNT_SCALES:
+        scale, j = COUNT_SCALES[doc[j].lower_], j + 1
+    end = min(len(doc), j + 4)
+    while j < end and doc[j].tag_ != "NNS" and doc[j].dep_ in BETWEEN_DEPS and doc[j].text.isalpha():
+        if not doc[j].text.islower() or doc[j].like_num:
+            return tok, 1.0
+        j += 1
+    if j >= len(doc) or doc[j].tag_ != "NNS" or j == tok.i + 1:
+        return tok, 1.0
+    noun = doc[j]
+    owner = tok.head if tok.head.lower_ not in COUNT_SCALES else tok.head.head
+    if owner.i != noun.i and not (tok.dep_ == "compound" and tok.head.head.i == noun.i):
+        return tok, 1.0  # the number belongs to something else: "rose 3 percent, and new orders ..."
+    return noun, scale
 
 
 RATE_WORD = re.compile(
