@@ -109,3 +109,13 @@ def test_counts_across_scale_words_and_adjectives():
     assert figs["4 lakh weavers"][:3] == (400000, "weavers", "count")
     assert figs["80,000 small and midsize containers"][:2] == (80000, "containers")
     assert figs["6 thousand skilled workers"][:2] == (6000, "workers")
+
+
+def test_a_range_shares_its_unit_and_meaning_with_its_second_number():
+    figs = _figs(
+        "Brokers said margins of 6-9% would vanish. The duty could trim growth by 0.1 to 0.4 percentage point, "
+        "and Washington set tariffs of between 20 and 35 per cent on the rest."
+    )
+    assert figs["6"][:3] == (6, "percent", "margin") and figs["9%"][2] == "margin"
+    assert figs["0.1"][:3] == (0.1, "percentage points", "growth")
+    assert figs["20"][:3] == (20, "percent", "tariff rate")

@@ -132,7 +132,8 @@ FX_WORDS = re.compile(
 )
 MEASURE_NOUNS = re.compile(
     r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|investments?|revenue|sales|goods|trade|"
-    r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies))\b",
+    r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies)|"
+    r"margins?)\b",
     re.I,
 )
 
@@ -149,10 +150,16 @@ CAUSE_VERBS = {"cut", "raise", "reduce", "lower", "lift", "boost", "shave", "tri
 GOVERNED_NOUNS = re.compile(
     r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|shipments|investments?|revenue|sales|spending|"
     r"profits?|losses|output|production|growth|inflation|gdp|prices?|income|earnings|yields?|orders|jobs|"
-    r"unemployment|market value)\b",
+    r"unemployment|market value|margins?)\b",
     re.I,
 )
-NOUN_MEASURE = {"shipments": "exports", "export": "exports", "import": "imports", "price": "prices"}
+NOUN_MEASURE = {
+    "shipments": "exports",
+    "export": "exports",
+    "import": "imports",
+    "price": "prices",
+    "margins": "margin",
+}
 VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales"}
 # Money a tariff brings in or costs: "$195bn in tariffs", "a tariff bill of up to $5bn", "Customs duties brought in".
 TARIFF_MONEY_AFTER = re.compile(r"^\s*(?:a (?:month|year)\s+)?in\s+(?:new\s+)?(tariffs|duties|customs duties)\b", re.I)
@@ -304,6 +311,7 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
             if fig:
                 out.append(fig)
                 taken.append((s, e))
+    out += _range_starts(doc, out, taken)
     out += _counts(doc, taken)
     _rates_in_tariff_story(doc, actors, out)
     _respectively(doc, actors, out)
@@ -360,6 +368,33 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, governed[0] if governed else "count", None, s, e))
+        taken.append((s, e))
+    return out
+
+
+RANGE_START = re.compile(
+    r"(?:(?<=\bbetween )|(?<![\w.,]))(?P<num>\d+(?:\.\d+)?)\s*(?P<sep>-|–|\bto\b|\band\b)\s*$", re.I
+)
+RANGE_UNITS = ("percent", "percentage points", "basis points")
+
+
+def _range_starts(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
+    """The first number of a range shares the unit written once after the second: "8-10%", "0.2 to 0.3 percentage
+    points", "between 15 and 41 per cent" ("and" only after "between"). It means what its partner means."""
+    text = text_of(doc)
+    out = []
+    for f in figures:
+        if f.unit not in RANGE_UNITS:
+            continue
+        m = RANGE_START.search(text, max(0, f.start - 24), f.start)
+        if m is None or m.end() != f.start:
+            continue
+        if m.group("sep").lower() == "and" and not text[: m.start()].lower().endswith("between "):
+            continue
+        s, e = m.start("num"), m.end("num")
+        if any(a < e and s < b for a, b in taken) or (m.group("num").isdigit() and 1900 <= int(m.group("num")) <= 2100):
+            continue
+        out.append(Figure(text[s:e], _value(m.group("num"), None), f.unit, f.measure, f.subject, s, e))
         taken.append((s, e))
     return out
 
