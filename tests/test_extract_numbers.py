@@ -119,3 +119,14 @@ def test_a_range_shares_its_unit_and_meaning_with_its_second_number():
     assert figs["6"][:3] == (6, "percent", "margin") and figs["9%"][2] == "margin"
     assert figs["0.1"][:3] == (0.1, "percentage points", "growth")
     assert figs["20"][:3] == (20, "percent", "tariff rate")
+
+
+def test_policy_targets_per_share_money_and_index_levels_in_points():
+    figs = _figs(
+        "Washington raised tariffs on Chinese goods, though inflation already sits above the central bank's 3% target. "
+        "The retailer, which buys most of its stock in Thailand, now expects profit of $1.40 to $1.55 a share, "
+        "down from $1.90. The Nifty 50 index rose 0.4% to 24,310 points, while the Sensex added 210 points."
+    )
+    assert figs["3%"][2:] == ("inflation target", None)
+    assert figs["$1.40"][2:] == ("earnings per share", None) and figs["$1.90"][3] is None
+    assert figs["24,310 points"][2] == "index level" and figs["210 points"][2] == "index change"

@@ -316,6 +316,7 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     _rates_in_tariff_story(doc, actors, out)
     _respectively(doc, actors, out)
     _fill_tariff_subjects(out)
+    _per_share(doc, out)
     return sorted(out, key=lambda f: f.start)
 
 
@@ -478,6 +479,25 @@ def _respectively(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
                 break
 
 
+PER_SHARE = re.compile(r"\b(?:a|per)\s+(?:diluted\s+)?share\b", re.I)
+EARNINGS = re.compile(r"\b(earnings|profits?|EPS|income)\b", re.I)
+
+
+def _per_share(doc: Doc, figures: list[Figure]) -> None:
+    """Money in a sentence that quotes amounts "a share" is a company's per-share figure ("cut its forecast to
+    between $2.10 and $2.30 a share, from $2.65"): no country's, whichever is named nearby."""
+    text = text_of(doc)
+    for f in figures:
+        if not (f.unit and len(f.unit) == 3 and f.unit.isupper()) or f.value >= 1e4:
+            continue  # only small amounts of money are per share
+        sent = sentence_at(doc, f.start)
+        if sent is None or not PER_SHARE.search(text[sent.start_char : sent.end_char]):
+            continue
+        f.subject = None
+        if EARNINGS.search(text[sent.start_char : sent.end_char]):
+            f.measure = "earnings per share"
+
+
 def _fill_tariff_subjects(figures: list[Figure]) -> None:
     """A tariff rate whose sentence names no country is about the country the article's tariffs mostly target."""
     targets = Counter(f.subject.id for f in figures if f.measure == "tariff rate" and f.subject is not None)
@@ -547,6 +567,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     subject = None
     if kind in ("percent", "points"):
         measure, subject = _rate_meaning(doc, actors, clause, rel, lo, unit)
+        if kind == "points" and measure == "index change" and AT_LEVEL.search(text_of(doc)[max(0, s - 24) : s]):
+            measure = "index level"  # "rose 0.6 per cent to 8,712 points": where it stands, not how far it moved
     elif kind in ("currency", "scaled"):
         noun = _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
@@ -589,6 +611,7 @@ QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|
 ZONE_AFTER = re.compile(r"^\s+[A-Z]{3,4}\b")  # "at 11.26 BST" is a clock time, not a level
 
 
+AT_LEVEL = re.compile(r"\b(?:to|at|from)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 LEVEL_BEFORE = re.compile(r"\b(?:to|at|buying|around|about|near|from)\s+$", re.I)
 
 
@@ -649,6 +672,9 @@ def _rate_meaning(
         return "index change", governing
     if unit == "points" and index:
         return "index change", index
+    target = POLICY_TARGET.match(clause[rel:])
+    if target:  # "the Federal Reserve's 2% target": a policy goal, whatever tariff is in the sentence
+        return ("inflation target" if target.group(1) or re.search(r"\binflation\b", clause, re.I) else "target"), None
     governed = _governed_measure(doc, actors, base + rel)
     if governed is not None:
         return governed
@@ -687,6 +713,9 @@ def _rate_meaning(
     return None, None
 
 
+POLICY_TARGET = re.compile(
+    r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:(inflation|price)\s+)?(?:target|goal|objective)\b", re.I
+)
 TARGET_BEFORE = re.compile(r"\b(on|for|against|from)\s+(?:the\s+|all\s+)?$", re.I)
 IMPOSER_AFTER = re.compile(
     r"^\W*\s*(tariffs?|rate|levy|levies|duties|reciprocal|president|administration|government|officials?|"
