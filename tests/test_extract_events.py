@@ -18,3 +18,14 @@ def test_index_closing_on_a_weekday_is_past_and_known_indexes():
     assert subjects[9412] == "bist-100" and subjects[8112.5] == "sp-ipsa"
     closes = [e for e in data["events"] if "Jakarta" in e["text"]]
     assert closes and all(e["date"] == "2025-07-16" for e in closes)
+
+
+def test_australian_and_other_zone_abbreviations_are_known():
+    from analysis.extract.timex import find_times
+
+    assert find_times("at 9:30am AEST on Friday")[0].zone == "Australia/Sydney"
+    assert find_times("by 4 p.m. SAST")[0].zone == "Africa/Johannesburg"
+    data = extract_text(
+        "Markets were quiet. The Perth mint reopened at 10:15am AWST on Friday.", published=dt.date(2025, 3, 7)
+    )
+    assert data["article"]["timezone"] == "Australia/Perth"

@@ -25,7 +25,10 @@ ZONE_ABBREVIATIONS = {
     "CT": "America/Chicago", "PT": "America/Los_Angeles", "PDT": "America/Los_Angeles",
     "GMT": "Europe/London", "BST": "Europe/London", "UTC": "UTC", "CET": "Europe/Brussels",
     "CEST": "Europe/Brussels", "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "HKT": "Asia/Hong_Kong",
-    "IST": "Asia/Kolkata", "SGT": "Asia/Singapore",
+    "IST": "Asia/Kolkata", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "ACST": "Australia/Adelaide", "AWST": "Australia/Perth", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
+    "MT": "America/Denver", "MDT": "America/Denver", "CDT": "America/Chicago", "PST": "America/Los_Angeles",
+    "BRT": "America/Sao_Paulo", "SAST": "Africa/Johannesburg", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila",
 }  # fmt: skip
 
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
