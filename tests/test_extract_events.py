@@ -29,3 +29,17 @@ def test_australian_and_other_zone_abbreviations_are_known():
         "Markets were quiet. The Perth mint reopened at 10:15am AWST on Friday.", published=dt.date(2025, 3, 7)
     )
     assert data["article"]["timezone"] == "Australia/Perth"
+
+
+def test_a_comparison_baseline_date_gives_no_event_and_leaves_the_clock_time_to_today():
+    data = extract_text(
+        "The won firmed to 1,362.5 per dollar by 3:30 p.m. KST in Seoul, from 1,371.0 late Tuesday.\n\n"
+        "The kiwi was fetching 59.4 US cents at 9:00am NZST, down 0.2 per cent on Monday's close.\n\n"
+        "The rand traded at 17.6 on Wednesday morning, little changed from Friday.",
+        published=dt.date(2025, 6, 11),
+        timezone="Asia/Seoul",
+    )
+    when = {e["text"][:8]: (e["date"], e["time"]) for e in data["events"]}
+    assert when["The won "] == ("2025-06-11", "15:30")
+    assert when["The kiwi"][0] == "2025-06-11"
+    assert all(e["date"] not in ("2025-06-10", "2025-06-09", "2025-06-06") for e in data["events"])

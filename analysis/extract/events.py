@@ -57,7 +57,7 @@ def find_events(
         dates = [_future_if_needed(doc, t, published) for t in dates]
         times = [_shift(t, sent.start_char) for t in find_times(body)]
         spans += [(t.start, t.end) for t in dates + times]
-        dates = [t for t in dates if not _inside(t, skip)]
+        dates = [t for t in dates if not _inside(t, skip) and not _is_baseline(doc, t)]
         times = [t for t in times if not _inside(t, skip)]
         seen: set[dt.date | None] = set()
         used: set[int] = set()
@@ -138,6 +138,25 @@ def _happens_that_day(sent: Span, actors: Actors) -> bool:
         return True
     index = actors.at(sent.start_char, sent.end_char, kinds=("market_index",))
     return index is not None and bool(MARKET_MOVE.search(sent.text))
+
+
+# A date a level or a move is measured against is no event of its own: "to 148.4, from 147.90 late Thursday",
+# "up 0.3 per cent on yesterday's close", "little changed from Friday", "higher than on Monday".
+BASELINE_BEFORE = re.compile(
+    r"(?:\bfrom\s+(?:about\s+|around\s+)?[$€£¥]?[\d.,]+\s*(?:%|per ?cent|percent|points)?"
+    r"|\b(?:changed|unchanged|compared|versus|than)(?:\s+(?:from|with|to|on|against))?"
+    r"|\b(?:up|down|higher|lower)\s+(?:from|on|against))"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.I,
+)
+BASELINE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:close|closing|level|levels|session|finish|settlement|high|low)\b", re.I)
+
+
+def _is_baseline(doc: Doc, t: Timex) -> bool:
+    text = text_of(doc)
+    return bool(
+        BASELINE_BEFORE.search(text[max(0, t.start - 60) : t.start]) or BASELINE_AFTER.match(text[t.end : t.end + 20])
+    )
 
 
 def _shift(t: Timex, by: int) -> Timex:
