@@ -43,3 +43,16 @@ def test_a_comparison_baseline_date_gives_no_event_and_leaves_the_clock_time_to_
     assert when["The won "] == ("2025-06-11", "15:30")
     assert when["The kiwi"][0] == "2025-06-11"
     assert all(e["date"] not in ("2025-06-10", "2025-06-09", "2025-06-06") for e in data["events"])
+
+
+def test_a_vague_period_is_no_day_but_is_kept_as_its_period():
+    data = extract_text(
+        "Vietnam shipped $140 billion of goods to the United States last year. Hanoi will publish the figures "
+        "next month, and talks resume next week. The minister said on Monday that the plan was final.",
+        published=dt.date(2025, 12, 3),
+    )
+    periods = {e["expression"]: (e["date"], e["period"]) for e in data["events"]}
+    assert periods["last year"] == (None, "2024")
+    assert periods["next month"] == (None, "2026-01")
+    assert periods["next week"] == (None, "2025-W50")
+    assert periods["on Monday"] == ("2025-12-01", None)

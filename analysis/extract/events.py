@@ -28,12 +28,13 @@ class Event:
     end: int
     expression: str
     approximate: bool = False
+    period: str | None = None  # "2024", "2025-06", "2025-W27": the span a vague expression names instead of a day
 
     def row(self) -> dict:
         return {
-            "date": self.date.isoformat() if self.date else None, "time": self.time, "action": self.action,
-            "actors": self.actors, "text": self.text, "start": self.start, "end": self.end,
-            "expression": self.expression or None, "approximate": self.approximate,
+            "date": self.date.isoformat() if self.date and not self.period else None, "time": self.time,
+            "action": self.action, "actors": self.actors, "text": self.text, "start": self.start, "end": self.end,
+            "expression": self.expression or None, "approximate": self.approximate, "period": self.period,
             "date_basis": "published" if not self.expression else "text",
         }  # fmt: skip
 
@@ -59,18 +60,18 @@ def find_events(
         spans += [(t.start, t.end) for t in dates + times]
         dates = [t for t in dates if not _inside(t, skip) and not _is_baseline(doc, t)]
         times = [t for t in times if not _inside(t, skip)]
-        seen: set[dt.date | None] = set()
+        seen: set[tuple[dt.date | None, str | None]] = set()
         used: set[int] = set()
         for d in dates:
-            if d.date in seen or d.date is None:
+            if (d.date, d.period) in seen or d.date is None:
                 continue
-            seen.add(d.date)
+            seen.add((d.date, d.period))
             day, time = d.date, None
             near = min(times, key=lambda t: abs(t.start - d.start), default=None)
-            if near is not None and abs(near.start - d.start) < 40:
+            if near is not None and abs(near.start - d.start) < 40 and d.period is None:
                 day, time = _in_zone(day, near, timezone)
                 used.add(near.start)
-            if time is None and stamp is not None and day == published:
+            if time is None and stamp is not None and day == published and d.period is None:
                 day, time = _in_zone(day, stamp, timezone)  # a live-blog entry's events happen at its stamp
             events.append(_event(doc, actors, sent, d, day, time))
         loose = [t for t in times if t.start not in used]
@@ -160,7 +161,7 @@ def _is_baseline(doc: Doc, t: Timex) -> bool:
 
 
 def _shift(t: Timex, by: int) -> Timex:
-    return Timex(t.start + by, t.end + by, t.text, t.kind, t.date, t.time, t.zone, t.approximate)
+    return Timex(t.start + by, t.end + by, t.text, t.kind, t.date, t.time, t.zone, t.approximate, t.period)
 
 
 def _inside(t: Timex, skip: list[tuple[int, int]]) -> bool:
@@ -238,7 +239,7 @@ def _event(doc: Doc, actors: Actors, sent: Span, t: Timex, day: dt.date, time: s
         if a.kind in PARTICIPANT_KINDS and any(s <= ms < e for ms, _ in a.spans) and a.id not in who:
             who.append(a.id)
     return Event(date=day, time=time, action=_action(doc, t), actors=who, text=text_of(doc)[s:e], start=s, end=e,
-                 expression=t.text, approximate=t.approximate)  # fmt: skip
+                 expression=t.text, approximate=t.approximate, period=t.period)  # fmt: skip
 
 
 def _action(doc: Doc, t: Timex) -> str:
