@@ -56,3 +56,20 @@ def test_a_vague_period_is_no_day_but_is_kept_as_its_period():
     assert periods["next month"] == (None, "2026-01")
     assert periods["next week"] == (None, "2025-W50")
     assert periods["on Monday"] == ("2025-12-01", None)
+
+
+def test_same_day_and_day_offsets_count_from_the_event_they_point_back_to():
+    data = extract_text(
+        "Seoul unveiled a rescue fund for chipmakers on Tuesday. Finance Minister Choi Sang-mok told reporters "
+        "the same day that more aid was possible.\n\n"
+        "Exporters met in Busan on Thursday, three days after the Commerce Department widened its chip controls.\n\n"
+        "The Bank of Korea cut rates on Friday.\n\n"
+        "The decision came a day after Washington published the new export rules from March 1.",
+        published=dt.date(2025, 2, 14),
+    )
+    days = {e["expression"]: e["date"] for e in data["events"]}
+    assert days["the same day"] == "2025-02-11"
+    assert days["three days after"] == "2025-02-10"
+    assert days["a day after"] == "2025-02-13"
+    same = [e for e in data["events"] if "the same day" in e["text"]]
+    assert all(e["date"] != "2025-02-14" for e in same)  # no "today" invented for the briefing
