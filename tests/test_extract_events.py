@@ -18,3 +18,58 @@ def test_index_closing_on_a_weekday_is_past_and_known_indexes():
     assert subjects[9412] == "bist-100" and subjects[8112.5] == "sp-ipsa"
     closes = [e for e in data["events"] if "Jakarta" in e["text"]]
     assert closes and all(e["date"] == "2025-07-16" for e in closes)
+
+
+def test_australian_and_other_zone_abbreviations_are_known():
+    from analysis.extract.timex import find_times
+
+    assert find_times("at 9:30am AEST on Friday")[0].zone == "Australia/Sydney"
+    assert find_times("by 4 p.m. SAST")[0].zone == "Africa/Johannesburg"
+    data = extract_text(
+        "Markets were quiet. The Perth mint reopened at 10:15am AWST on Friday.", published=dt.date(2025, 3, 7)
+    )
+    assert data["article"]["timezone"] == "Australia/Perth"
+
+
+def test_a_comparison_baseline_date_gives_no_event_and_leaves_the_clock_time_to_today():
+    data = extract_text(
+        "The won firmed to 1,362.5 per dollar by 3:30 p.m. KST in Seoul, from 1,371.0 late Tuesday.\n\n"
+        "The kiwi was fetching 59.4 US cents at 9:00am NZST, down 0.2 per cent on Monday's close.\n\n"
+        "The rand traded at 17.6 on Wednesday morning, little changed from Friday.",
+        published=dt.date(2025, 6, 11),
+        timezone="Asia/Seoul",
+    )
+    when = {e["text"][:8]: (e["date"], e["time"]) for e in data["events"]}
+    assert when["The won "] == ("2025-06-11", "15:30")
+    assert when["The kiwi"][0] == "2025-06-11"
+    assert all(e["date"] not in ("2025-06-10", "2025-06-09", "2025-06-06") for e in data["events"])
+
+
+def test_a_vague_period_is_no_day_but_is_kept_as_its_period():
+    data = extract_text(
+        "Vietnam shipped $140 billion of goods to the United States last year. Hanoi will publish the figures "
+        "next month, and talks resume next week. The minister said on Monday that the plan was final.",
+        published=dt.date(2025, 12, 3),
+    )
+    periods = {e["expression"]: (e["date"], e["period"]) for e in data["events"]}
+    assert periods["last year"] == (None, "2024")
+    assert periods["next month"] == (None, "2026-01")
+    assert periods["next week"] == (None, "2025-W50")
+    assert periods["on Monday"] == ("2025-12-01", None)
+
+
+def test_same_day_and_day_offsets_count_from_the_event_they_point_back_to():
+    data = extract_text(
+        "Seoul unveiled a rescue fund for chipmakers on Tuesday. Finance Minister Choi Sang-mok told reporters "
+        "the same day that more aid was possible.\n\n"
+        "Exporters met in Busan on Thursday, three days after the Commerce Department widened its chip controls.\n\n"
+        "The Bank of Korea cut rates on Friday.\n\n"
+        "The decision came a day after Washington published the new export rules from March 1.",
+        published=dt.date(2025, 2, 14),
+    )
+    days = {e["expression"]: e["date"] for e in data["events"]}
+    assert days["the same day"] == "2025-02-11"
+    assert days["three days after"] == "2025-02-10"
+    assert days["a day after"] == "2025-02-13"
+    same = [e for e in data["events"] if "the same day" in e["text"]]
+    assert all(e["date"] != "2025-02-14" for e in same)  # no "today" invented for the briefing

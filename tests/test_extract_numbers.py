@@ -86,3 +86,47 @@ def test_local_currencies_and_tariff_money():
 def test_letters_are_not_currencies_outside_their_country():
     figs = _figs("Hospitals ordered N95 masks and P500 chips from China.")
     assert "N95" not in figs and "P500" not in figs
+
+
+def test_bare_exchange_rate_levels_and_currency_subunits():
+    figs = _figs(
+        "The baht firmed 0.3% to 32.45 in late trade. The peso closed at 18.62 against the U.S. dollar, "
+        "from 18.71 earlier. The rand was quoted at 17.9, and the Singapore dollar rose to 74.1 U.S. cents, "
+        "while the rupee gained 9 paise. Growers were paid 55 cents a pound."
+    )
+    assert figs["32.45"][2] == "baht exchange rate" and figs["17.9"][2] == "rand exchange rate"
+    assert figs["18.62"][2] == "peso exchange rate" and figs["18.71"][2] == "peso exchange rate"
+    assert figs["74.1 U.S. cents"][1:3] == ("cents", "dollar exchange rate")
+    assert figs["9 paise"][1:3] == ("paise", "rupee exchange rate change")
+    assert figs["55 cents"][2] == "price"
+
+
+def test_counts_across_scale_words_and_adjectives():
+    figs = _figs(
+        "Some 4 lakh weavers in the district depend on the mills. The port handled about 80,000 small and "
+        "midsize containers, and the plant employs 6 thousand skilled workers."
+    )
+    assert figs["4 lakh weavers"][:3] == (400000, "weavers", "count")
+    assert figs["80,000 small and midsize containers"][:2] == (80000, "containers")
+    assert figs["6 thousand skilled workers"][:2] == (6000, "workers")
+
+
+def test_a_range_shares_its_unit_and_meaning_with_its_second_number():
+    figs = _figs(
+        "Brokers said margins of 6-9% would vanish. The duty could trim growth by 0.1 to 0.4 percentage point, "
+        "and Washington set tariffs of between 20 and 35 per cent on the rest."
+    )
+    assert figs["6"][:3] == (6, "percent", "margin") and figs["9%"][2] == "margin"
+    assert figs["0.1"][:3] == (0.1, "percentage points", "growth")
+    assert figs["20"][:3] == (20, "percent", "tariff rate")
+
+
+def test_policy_targets_per_share_money_and_index_levels_in_points():
+    figs = _figs(
+        "Washington raised tariffs on Chinese goods, though inflation already sits above the central bank's 3% target. "
+        "The retailer, which buys most of its stock in Thailand, now expects profit of $1.40 to $1.55 a share, "
+        "down from $1.90. The Nifty 50 index rose 0.4% to 24,310 points, while the Sensex added 210 points."
+    )
+    assert figs["3%"][2:] == ("inflation target", None)
+    assert figs["$1.40"][2:] == ("earnings per share", None) and figs["$1.90"][3] is None
+    assert figs["24,310 points"][2] == "index level" and figs["210 points"][2] == "index change"

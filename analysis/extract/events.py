@@ -28,12 +28,13 @@ class Event:
     end: int
     expression: str
     approximate: bool = False
+    period: str | None = None  # "2024", "2025-06", "2025-W27": the span a vague expression names instead of a day
 
     def row(self) -> dict:
         return {
-            "date": self.date.isoformat() if self.date else None, "time": self.time, "action": self.action,
-            "actors": self.actors, "text": self.text, "start": self.start, "end": self.end,
-            "expression": self.expression or None, "approximate": self.approximate,
+            "date": self.date.isoformat() if self.date and not self.period else None, "time": self.time,
+            "action": self.action, "actors": self.actors, "text": self.text, "start": self.start, "end": self.end,
+            "expression": self.expression or None, "approximate": self.approximate, "period": self.period,
             "date_basis": "published" if not self.expression else "text",
         }  # fmt: skip
 
@@ -45,6 +46,7 @@ def find_events(
     events: list[Event] = []
     spans: list[tuple[int, int]] = []
     stamps = _entry_stamps(text_of(doc))
+    anchors: list[Timex] = []  # the days named so far, for "the same day" and "two days after"
     for sent in sentences(doc):
         if not sent.text.strip():
             continue
@@ -57,22 +59,29 @@ def find_events(
         dates = [_future_if_needed(doc, t, published) for t in dates]
         times = [_shift(t, sent.start_char) for t in find_times(body)]
         spans += [(t.start, t.end) for t in dates + times]
-        dates = [t for t in dates if not _inside(t, skip)]
+        dates = [t for t in dates if not _inside(t, skip) and not _is_baseline(doc, t)]
         times = [t for t in times if not _inside(t, skip)]
-        seen: set[dt.date | None] = set()
+        seen: set[tuple[dt.date | None, str | None]] = set()
         used: set[int] = set()
         for d in dates:
-            if d.date in seen or d.date is None:
+            if (d.date, d.period) in seen or d.date is None:
                 continue
-            seen.add(d.date)
+            seen.add((d.date, d.period))
             day, time = d.date, None
             near = min(times, key=lambda t: abs(t.start - d.start), default=None)
-            if near is not None and abs(near.start - d.start) < 40:
+            if near is not None and abs(near.start - d.start) < 40 and d.period is None:
                 day, time = _in_zone(day, near, timezone)
                 used.add(near.start)
-            if time is None and stamp is not None and day == published:
+            if time is None and stamp is not None and day == published and d.period is None:
                 day, time = _in_zone(day, stamp, timezone)  # a live-blog entry's events happen at its stamp
             events.append(_event(doc, actors, sent, d, day, time))
+        for r in _relative_days(doc, sent, dates, anchors):
+            if (r.date, None) not in seen:
+                seen.add((r.date, None))
+                events.append(_event(doc, actors, sent, r, r.date, None))
+            if r.kind == "same-day":
+                dates.append(r)  # "told reporters the same day" is dated: no "today" for it below
+        anchors += [d for d in dates if d.date is not None and d.period is None and not _bounds(doc, d)]
         loose = [t for t in times if t.start not in used]
         if loose and published:  # "In a post at about 5:10 p.m. ET, Trump said ... from Nov. 1": the post is today
             day, time = _in_zone(published, loose[0], timezone)
@@ -140,8 +149,98 @@ def _happens_that_day(sent: Span, actors: Actors) -> bool:
     return index is not None and bool(MARKET_MOVE.search(sent.text))
 
 
+# A date a level or a move is measured against is no event of its own: "to 148.4, from 147.90 late Thursday",
+# "up 0.3 per cent on yesterday's close", "little changed from Friday", "higher than on Monday".
+BASELINE_BEFORE = re.compile(
+    r"(?:\bfrom\s+(?:about\s+|around\s+)?[$€£¥]?[\d.,]+\s*(?:%|per ?cent|percent|points)?"
+    r"|\b(?:changed|unchanged|compared|versus|than)(?:\s+(?:from|with|to|on|against))?"
+    r"|\b(?:up|down|higher|lower)\s+(?:from|on|against))"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.I,
+)
+BASELINE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:close|closing|level|levels|session|finish|settlement|high|low)\b", re.I)
+
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+# "the same day", "that evening", "the next day": the day of the event told just before, moved by `step` days.
+ANAPHORIC_DAY = re.compile(
+    r"\b(?:(?:later |earlier )?that (?:same )?(?:day|morning|afternoon|evening|night)"
+    r"|the same (?:day|morning|afternoon|evening|night)|(?P<next>the (?:next|following) day)"
+    r"|(?P<prev>the previous day))\b",
+    re.I,
+)
+# "two days after Trump threatened ...", "a week before the vote", "three days later".
+DAY_OFFSET = re.compile(
+    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>after|before|later|earlier)\b",
+    re.I,
+)
+
+
+def _relative_days(doc: Doc, sent: Span, dates: list[Timex], anchors: list[Timex]) -> list[Timex]:
+    """Days told relative to another event's day, resolved only when that day is known: "Leavitt told reporters
+    the same day", "ministers clashed on Monday, two days after Trump threatened ..." (the threat is Saturday),
+    "The move came two days after ..." (two days before the event the paragraph before was about)."""
+    text = text_of(doc)
+    out = []
+    found = [(m, 0) for m in ANAPHORIC_DAY.finditer(sent.text)] + [(m, 1) for m in DAY_OFFSET.finditer(sent.text)]
+    for m, is_offset in found:
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if any(d.start < end and start < d.end for d in dates):
+            continue
+        if is_offset:
+            days = (NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))) * (
+                7 if m.group("unit").lower().startswith("week") else 1
+            )
+            direction = m.group("dir").lower()
+            if direction in ("after", "before") and any(d.start >= end and not _bounds(doc, d) for d in dates):
+                continue  # "a day after Beijing announced controls on Thursday": the clause has its own date
+            step = {"after": -days, "before": days, "later": days, "earlier": -days}[direction]
+        else:
+            step = 1 if m.group("next") else -1 if m.group("prev") else 0
+        anchor = _anchor(text, [d for d in dates if d.end <= start and d.date and d.period is None], anchors, sent)
+        if anchor is None:
+            continue
+        kind = "offset-day" if is_offset else "same-day"
+        out.append(Timex(start, end, m.group(0), kind, anchor.date + dt.timedelta(days=step)))
+    return out
+
+
+BOUND_BEFORE = re.compile(r"\b(?:since|until|till|from|through|starting|effective|by|before|after)\s+(?:on\s+)?$", re.I)
+
+
+def _bounds(doc: Doc, t: Timex) -> bool:
+    """A date that bounds a span ("since April 10", "from August 1", "by July 21") is no event's day to count from."""
+    return bool(BOUND_BEFORE.search(text_of(doc)[max(0, t.start - 20) : t.start]))
+
+
+def _anchor(text: str, before: list[Timex], anchors: list[Timex], sent: Span) -> Timex | None:
+    """The day a relative expression counts from: a day named earlier in its sentence, else the first day named
+    in its paragraph, else the first day of the paragraph before (where "The move" was told)."""
+    if before:
+        return before[-1]
+    para = text.rfind("\n", 0, sent.start_char) + 1
+    here = [a for a in anchors if para <= a.start < sent.start_char]
+    if here:
+        return here[0]
+    j = para
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    prev = text.rfind("\n", 0, j) + 1
+    earlier = [a for a in anchors if prev <= a.start < j]
+    return earlier[0] if earlier and j > 0 else None
+
+
+def _is_baseline(doc: Doc, t: Timex) -> bool:
+    text = text_of(doc)
+    return bool(
+        BASELINE_BEFORE.search(text[max(0, t.start - 60) : t.start]) or BASELINE_AFTER.match(text[t.end : t.end + 20])
+    )
+
+
 def _shift(t: Timex, by: int) -> Timex:
-    return Timex(t.start + by, t.end + by, t.text, t.kind, t.date, t.time, t.zone, t.approximate)
+    return Timex(t.start + by, t.end + by, t.text, t.kind, t.date, t.time, t.zone, t.approximate, t.period)
 
 
 def _inside(t: Timex, skip: list[tuple[int, int]]) -> bool:
@@ -219,7 +318,7 @@ def _event(doc: Doc, actors: Actors, sent: Span, t: Timex, day: dt.date, time: s
         if a.kind in PARTICIPANT_KINDS and any(s <= ms < e for ms, _ in a.spans) and a.id not in who:
             who.append(a.id)
     return Event(date=day, time=time, action=_action(doc, t), actors=who, text=text_of(doc)[s:e], start=s, end=e,
-                 expression=t.text, approximate=t.approximate)  # fmt: skip
+                 expression=t.text, approximate=t.approximate, period=t.period)  # fmt: skip
 
 
 def _action(doc: Doc, t: Timex) -> str:

@@ -105,11 +105,18 @@ PATTERNS = [
     (
         "scaled",
         re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million|lakh crore|crores?)\b", re.I),
+    ),  # Hundredths of a currency: "72.3 U.S. cents", "73.3 cents US", "12 paise", "40 pence".
+    (
+        "subunit",
+        re.compile(r"(?<![\w.])" + NUM + r"\s+(?:US\s+|U\.S\.\s+)?(?P<sub>cents?|paise|pence)\b(?:\s+US\b)?", re.I),
     ),  # A bare level an index or a currency closed at: "to 23,887", "at 7.17 per dollar".
     (
         "level",
         re.compile(
-            r"(?<=\bto |\bat |\bof )(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)))"
+            r"(?:(?<=\bto |\bat |\bof )|(?<=\bfrom )|(?<=\baround |\bnearly )|(?<=\babout ))"
+            r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
+            r"(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)"
+            r"(?<!late)(?<!earlier)(?<!versus)))"
         ),
     ),
 ]
@@ -118,10 +125,15 @@ TARIFF_WORDS = re.compile(
 )
 RATE_FOR = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
 INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
-FX_WORDS = re.compile(r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency)\b", re.I)
+FX_WORDS = re.compile(
+    r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency|baht|rand|ringgit|rupiah|franc|lira|"
+    r"ruble|rouble|krona|krone|zloty|forint|shekel|renminbi)\b",
+    re.I,
+)
 MEASURE_NOUNS = re.compile(
     r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|investments?|revenue|sales|goods|trade|"
-    r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies))\b",
+    r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies)|"
+    r"margins?)\b",
     re.I,
 )
 
@@ -138,10 +150,16 @@ CAUSE_VERBS = {"cut", "raise", "reduce", "lower", "lift", "boost", "shave", "tri
 GOVERNED_NOUNS = re.compile(
     r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|shipments|investments?|revenue|sales|spending|"
     r"profits?|losses|output|production|growth|inflation|gdp|prices?|income|earnings|yields?|orders|jobs|"
-    r"unemployment|market value)\b",
+    r"unemployment|market value|margins?)\b",
     re.I,
 )
-NOUN_MEASURE = {"shipments": "exports", "export": "exports", "import": "imports", "price": "prices"}
+NOUN_MEASURE = {
+    "shipments": "exports",
+    "export": "exports",
+    "import": "imports",
+    "price": "prices",
+    "margins": "margin",
+}
 VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales"}
 # Money a tariff brings in or costs: "$195bn in tariffs", "a tariff bill of up to $5bn", "Customs duties brought in".
 TARIFF_MONEY_AFTER = re.compile(r"^\s*(?:a (?:month|year)\s+)?in\s+(?:new\s+)?(tariffs|duties|customs duties)\b", re.I)
@@ -293,10 +311,12 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
             if fig:
                 out.append(fig)
                 taken.append((s, e))
+    out += _range_starts(doc, out, taken)
     out += _counts(doc, taken)
     _rates_in_tariff_story(doc, actors, out)
     _respectively(doc, actors, out)
     _fill_tariff_subjects(out)
+    _per_share(doc, out)
     return sorted(out, key=lambda f: f.start)
 
 
@@ -321,6 +341,7 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             and tok.i + 2 < len(doc)
             and nxt.tag_ == "NN"
             and nxt.dep_ == "compound"
+            and nxt.lower_ not in COUNT_SCALES
             and nxt.text.isalpha()
             and nxt.text.islower()
             and doc[tok.i + 2].tag_ == "NNS"
@@ -328,6 +349,9 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             and doc[tok.i + 2].text.islower()
         ):
             nxt = doc[tok.i + 2]
+        scale = 1.0
+        if tok.like_num and not (nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
+            nxt, scale = _counted_noun(tok)
         if not (tok.like_num and nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
             continue
         s, e = tok.idx, nxt.idx + len(nxt.text)
@@ -340,13 +364,65 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         if any(a < e and s < b for a, b in taken) or (tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
             continue
         try:
-            value = _value(tok.text, None)
+            value = _value(tok.text, None) * scale
         except (KeyError, ValueError):
             continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, governed[0] if governed else "count", None, s, e))
         taken.append((s, e))
     return out
+
+
+RANGE_START = re.compile(
+    r"(?:(?<=\bbetween )|(?<![\w.,]))(?P<num>\d+(?:\.\d+)?)\s*(?P<sep>-|–|\bto\b|\band\b)\s*$", re.I
+)
+RANGE_UNITS = ("percent", "percentage points", "basis points")
+
+
+def _range_starts(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
+    """The first number of a range shares the unit written once after the second: "8-10%", "0.2 to 0.3 percentage
+    points", "between 15 and 41 per cent" ("and" only after "between"). It means what its partner means."""
+    text = text_of(doc)
+    out = []
+    for f in figures:
+        if f.unit not in RANGE_UNITS:
+            continue
+        m = RANGE_START.search(text, max(0, f.start - 24), f.start)
+        if m is None or m.end() != f.start:
+            continue
+        if m.group("sep").lower() == "and" and not text[: m.start()].lower().endswith("between "):
+            continue
+        s, e = m.start("num"), m.end("num")
+        if any(a < e and s < b for a, b in taken) or (m.group("num").isdigit() and 1900 <= int(m.group("num")) <= 2100):
+            continue
+        out.append(Figure(text[s:e], _value(m.group("num"), None), f.unit, f.measure, f.subject, s, e))
+        taken.append((s, e))
+    return out
+
+
+COUNT_SCALES = {"thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+BETWEEN_DEPS = {"amod", "cc", "conj", "compound", "nummod", "advmod"}
+
+
+def _counted_noun(tok):
+    """The plural noun a number counts across a scale word and modifiers: "2.5 lakh families", "150,000 medium
+    and heavy trucks", "3 thousand skilled workers". Returns the number itself when it counts nothing."""
+    doc, scale = tok.doc, 1.0
+    j = tok.i + 1
+    if j < len(doc) and doc[j].lower_ in COUNT_SCALES:
+        scale, j = COUNT_SCALES[doc[j].lower_], j + 1
+    end = min(len(doc), j + 4)
+    while j < end and doc[j].tag_ != "NNS" and doc[j].dep_ in BETWEEN_DEPS and doc[j].text.isalpha():
+        if not doc[j].text.islower() or doc[j].like_num:
+            return tok, 1.0
+        j += 1
+    if j >= len(doc) or doc[j].tag_ != "NNS" or j == tok.i + 1:
+        return tok, 1.0
+    noun = doc[j]
+    owner = tok.head if tok.head.lower_ not in COUNT_SCALES else tok.head.head
+    if owner.i != noun.i and not (tok.dep_ == "compound" and tok.head.head.i == noun.i):
+        return tok, 1.0  # the number belongs to something else: "rose 3 percent, and new orders ..."
+    return noun, scale
 
 
 RATE_WORD = re.compile(
@@ -401,6 +477,25 @@ def _respectively(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
                     if f.measure is None and any(g.measure == "tariff rate" for g in figures):
                         f.measure = "tariff rate"
                 break
+
+
+PER_SHARE = re.compile(r"\b(?:a|per)\s+(?:diluted\s+)?share\b", re.I)
+EARNINGS = re.compile(r"\b(earnings|profits?|EPS|income)\b", re.I)
+
+
+def _per_share(doc: Doc, figures: list[Figure]) -> None:
+    """Money in a sentence that quotes amounts "a share" is a company's per-share figure ("cut its forecast to
+    between $2.10 and $2.30 a share, from $2.65"): no country's, whichever is named nearby."""
+    text = text_of(doc)
+    for f in figures:
+        if not (f.unit and len(f.unit) == 3 and f.unit.isupper()) or f.value >= 1e4:
+            continue  # only small amounts of money are per share
+        sent = sentence_at(doc, f.start)
+        if sent is None or not PER_SHARE.search(text[sent.start_char : sent.end_char]):
+            continue
+        f.subject = None
+        if EARNINGS.search(text[sent.start_char : sent.end_char]):
+            f.measure = "earnings per share"
 
 
 def _fill_tariff_subjects(figures: list[Figure]) -> None:
@@ -459,6 +554,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         measure = "duration"
     elif kind == "level":
         return _level(m, doc, actors)
+    elif kind == "subunit":
+        return _subunit(m, doc)
     sent = doc.char_span(s, e, alignment_mode="expand")
     if sent is None:
         return None
@@ -470,6 +567,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     subject = None
     if kind in ("percent", "points"):
         measure, subject = _rate_meaning(doc, actors, clause, rel, lo, unit)
+        if kind == "points" and measure == "index change" and AT_LEVEL.search(text_of(doc)[max(0, s - 24) : s]):
+            measure = "index level"  # "rose 0.6 per cent to 8,712 points": where it stands, not how far it moved
     elif kind in ("currency", "scaled"):
         noun = _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
@@ -503,21 +602,55 @@ COVERED_BY = re.compile(
     re.I,
 )
 TRADE_REMEDY = re.compile(r"\b(anti-?dumping|countervailing|anti-?subsidy|safeguard)\s+(dut(?:y|ies)|tariffs?)\b", re.I)
-PER_UNIT = re.compile(r"^\s*(?:per|to the|a|against the)\s+(dollar|euro|yen|yuan|ounce|barrel)\b", re.I)
+PER_UNIT = re.compile(
+    r"^\s*(?:per|to the|a|against the|versus the)\s+(?:US\s+|U\.S\.\s+)?(dollar|euro|yen|yuan|ounce|barrel)\b", re.I
+)
+FX_REACH = 120  # how far before a bare level the currency it quotes may be named
+# "against the US dollar", "per dollar": the currency a rate is quoted in, not the one it prices.
+QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?$", re.I)
+ZONE_AFTER = re.compile(r"^\s+[A-Z]{3,4}\b")  # "at 11.26 BST" is a clock time, not a level
+
+
+AT_LEVEL = re.compile(r"\b(?:to|at|from)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+LEVEL_BEFORE = re.compile(r"\b(?:to|at|buying|around|about|near|from)\s+$", re.I)
+
+
+def _subunit(m: re.Match, doc: Doc) -> Figure:
+    """Cents, paise or pence: in a sentence about a currency, the rate it trades at ("the loonie rose to 72.3 U.S.
+    cents") or its move ("the rupee weakened 12 paise"); otherwise a price ("70 cents a pound")."""
+    s, e = m.span()
+    text = text_of(doc)
+    unit = {"cent": "cents"}.get(m.group("sub").lower(), m.group("sub").lower())
+    before = text[sentence_at(doc, s).start_char : s][-FX_REACH:]
+    fx = [w for w in FX_WORDS.finditer(before) if not QUOTE_CURRENCY.search(before[: w.start()])]
+    measure = "price"
+    if fx:
+        level = LEVEL_BEFORE.search(before)
+        measure = f"{fx[-1].group(0).lower()} exchange rate" + ("" if level else " change")
+    return Figure(text[s:e], _value(m.group("num"), None), unit, measure, None, s, e)
 
 
 def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
-    """A level an index closed at or a currency traded at; other bare numbers after "to"/"at" mean too little."""
+    """A level an index closed at or a currency traded at; other bare numbers after "to"/"at" mean too little.
+    Exchange rates are quoted with no unit ("the yen slipped 0.5% to 146.2"), so a level whose nearest
+    preceding anchor in the sentence is a currency word is that currency's rate."""
     s, e = m.span()
     text = text_of(doc)
     value = _value(m.group("num"), None)
-    per = PER_UNIT.match(text[e : e + 24])
+    per = PER_UNIT.match(text[e : e + 30])
     sent = sentence_at(doc, s)
+    before = text[sent.start_char : s]
     if per:
         fx = _nearest(FX_WORDS, text[sent.start_char : e], s - sent.start_char)
         measure = f"{fx.lower()} exchange rate" if fx and per.group(1).lower() == "dollar" else "price"
         return Figure(text[s:e], value, None, measure, None, s, e)
     index = _nearest_actor(actors, sent.start_char, s, s, ("market_index",))
+    window = before[-FX_REACH:]
+    fx = [w for w in FX_WORDS.finditer(window) if not QUOTE_CURRENCY.search(window[: w.start()])]
+    if fx and not ZONE_AFTER.match(text[e : e + 6]):
+        fx_at = s - FX_REACH + fx[-1].start() if len(before) > FX_REACH else sent.start_char + fx[-1].start()
+        if index is None or max(st for st, _ in index.spans if st < s) < fx_at:
+            return Figure(text[s:e], value, None, f"{fx[-1].group(0).lower()} exchange rate", None, s, e)
     if index is None or value < 100:
         return None
     return Figure(text[s:e], value, "points", "index level", index, s, e)
@@ -539,6 +672,9 @@ def _rate_meaning(
         return "index change", governing
     if unit == "points" and index:
         return "index change", index
+    target = POLICY_TARGET.match(clause[rel:])
+    if target:  # "the Federal Reserve's 2% target": a policy goal, whatever tariff is in the sentence
+        return ("inflation target" if target.group(1) or re.search(r"\binflation\b", clause, re.I) else "target"), None
     governed = _governed_measure(doc, actors, base + rel)
     if governed is not None:
         return governed
@@ -577,6 +713,9 @@ def _rate_meaning(
     return None, None
 
 
+POLICY_TARGET = re.compile(
+    r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:(inflation|price)\s+)?(?:target|goal|objective)\b", re.I
+)
 TARGET_BEFORE = re.compile(r"\b(on|for|against|from)\s+(?:the\s+|all\s+)?$", re.I)
 IMPOSER_AFTER = re.compile(
     r"^\W*\s*(tariffs?|rate|levy|levies|duties|reciprocal|president|administration|government|officials?|"

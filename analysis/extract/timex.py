@@ -25,7 +25,10 @@ ZONE_ABBREVIATIONS = {
     "CT": "America/Chicago", "PT": "America/Los_Angeles", "PDT": "America/Los_Angeles",
     "GMT": "Europe/London", "BST": "Europe/London", "UTC": "UTC", "CET": "Europe/Brussels",
     "CEST": "Europe/Brussels", "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "HKT": "Asia/Hong_Kong",
-    "IST": "Asia/Kolkata", "SGT": "Asia/Singapore",
+    "IST": "Asia/Kolkata", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "ACST": "Australia/Adelaide", "AWST": "Australia/Perth", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
+    "MT": "America/Denver", "MDT": "America/Denver", "CDT": "America/Chicago", "PST": "America/Los_Angeles",
+    "BRT": "America/Sao_Paulo", "SAST": "Africa/Johannesburg", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila",
 }  # fmt: skip
 
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -61,6 +64,9 @@ class Timex:
     time: str | None = None
     zone: str | None = None
     approximate: bool = False
+    # A week, month or year ("last year", "this month") names no day: `period` says which ("2024", "2025-06",
+    # "2025-W27", or "start/end" for "the past year"), and `date` holds only its first day, for ordering.
+    period: str | None = None
 
 
 def find_dates(text: str, published: dt.date | None, *, future: bool = False) -> list[Timex]:
@@ -72,11 +78,12 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False) ->
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             day, approx = resolve_date(kind, m.groupdict(), published, future=future)
+            period = resolve_period(m.groupdict(), published) if kind == "relative" else None
             if kind == "absolute" and m.group("month").lower().rstrip(".") == "may" and not m.group("year"):
                 # "May 5" and "8 May" are dates, but "may 5" is a verb before a number.
                 if not text[m.start("month")].isupper():
                     continue
-            found.append(Timex(m.start(), m.end(), m.group(0), kind, day, approximate=approx))
+            found.append(Timex(m.start(), m.end(), m.group(0), kind, day, approximate=approx, period=period))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
 
@@ -147,8 +154,29 @@ def resolve_date(kind: str, g: dict, published: dt.date | None, *, future: bool 
     if "year" in unit:
         if word in ("last", "past"):
             return dt.date(published.year - 1, 1, 1), True
+        if word == "next":
+            return dt.date(published.year + 1, 1, 1), True
         return dt.date(published.year, 1, 1), True
     return None, False
+
+
+def resolve_period(g: dict, published: dt.date | None) -> str | None:
+    """The week, month or year a relative expression names, as ISO 8601 text; None for a day ("yesterday")."""
+    word, unit = (g.get("word") or "").lower(), (g.get("unit") or "").lower()
+    if published is None or not unit:
+        return None
+    unit = unit.split()[-1]  # "this week" in "early this week"
+    if word == "past":
+        back = {"week": dt.timedelta(days=7), "month": dt.timedelta(days=30), "year": dt.timedelta(days=365)}[unit]
+        return f"{(published - back).isoformat()}/{published.isoformat()}"
+    step = {"last": -1, "next": 1}.get(word, 0)
+    if unit == "week":
+        year, week, _ = (published + dt.timedelta(weeks=step)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + step
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    return str(published.year + step)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
