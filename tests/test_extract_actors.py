@@ -157,3 +157,15 @@ def test_abbreviated_and_post_positive_titles():
     assert people["Tim Walz"]["title"] == "Minnesota Gov."
     assert people["Markus Beyrer"]["title"] == "BusinessEurope director general"
     assert "Yannick Jadot" in people
+
+
+def test_clock_times_in_a_local_zone_tell_where_the_story_is_told_from():
+    data = extract_text(
+        "Wool exporters brace for slower orders\n\n"
+        "Wool exporters will keep lobbying Washington over the 10 per cent US tariff, the industry said on Monday.\n\n"
+        "Wool Council chair Margaret Doyle said growers had lost two buyers in a month. "
+        '"We cannot keep absorbing this," Ms Doyle said.\n\n'
+        "The index of wool prices fell 2 per cent by 4:30pm AEST.\n"
+    )
+    assert _people(data)["Margaret Doyle"]["country"] == "AUS"
+    assert data["article"]["timezone"].startswith("Australia/")
