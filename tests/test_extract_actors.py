@@ -169,3 +169,17 @@ def test_clock_times_in_a_local_zone_tell_where_the_story_is_told_from():
     )
     assert _people(data)["Margaret Doyle"]["country"] == "AUS"
     assert data["article"]["timezone"].startswith("Australia/")
+
+
+def test_a_name_after_a_body_noun_and_a_show_after_an_outlet_are_no_persons():
+    data = extract_text(
+        "Cement makers fear the levy.\n\n"
+        "Sales abroad fell 12% in July, the national cement federation Cemexa said, adding that he would know.\n\n"
+        '"We will not wait for Washington," Finance Minister Ana Ruiz told the BBC\'s "Morning Ledger." '
+        'Ruiz repeated the point on "Morning Ledger" a day later.'
+    )
+    people = _people(data)
+    assert "Cemexa" not in people and "Morning Ledger" not in people
+    assert any(a["name"] == "Cemexa" and a["kind"] == "organization" for a in data["actors"])
+    assert any(a["name"] == "Morning Ledger" and a["kind"] == "media" for a in data["actors"])
+    assert not [q for q in data["quotes"] if q["text"].startswith("Morning Ledger")]

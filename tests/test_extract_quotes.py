@@ -40,3 +40,11 @@ def test_presidency_speaks_as_a_body():
         '"not based on an accurate reflection of the trade relationship".'
     )
     assert _quote(data, "unilateral")["speaker"] is not None
+
+
+def test_a_label_in_quotation_marks_after_a_possessive_is_no_quote():
+    data = extract_text(
+        'Ottawa offered to buy more aircraft in exchange for Washington lowering its "punitive" duty on '
+        "Canadian timber, Trade Minister Mark Leduc said on Friday.\n"
+    )
+    assert not [q for q in data["quotes"] if q["text"] == "punitive"]

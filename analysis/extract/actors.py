@@ -114,6 +114,7 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     actors = Actors(home)
     _add_known(actors, doc, hits)
     taken = [(h.start, h.end) for h in hits]
+    _add_programmes(actors, text, hits, taken)
     for name, forms in _cluster_people(_person_candidates(doc, taken), text).items():
         person = actors.add(Actor(id=gz.slug(name), name=name, kind="person", forms=forms))
         person.spans = _mentions_of(text, forms, taken)
@@ -152,6 +153,26 @@ def _add_known(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> None:
             if k.kind == "country" and _acts_as_government(doc, h):
                 actor.kind = "government"
         actor.spans.append((h.start, h.end))
+
+
+# A programme named after its outlet: CNBC's "Squawk Box", the BBC's 'Today' programme.
+PROGRAMME_AFTER = re.compile(
+    r"(?:'s|’s)\s+[“\"‘'](?P<show>[A-Z][\w'’&-]*(?:\s+(?:[A-Z&][\w'’&-]*|of|the|and|in|on)){0,5})[,.!?]?[”\"’']"
+)
+
+
+def _add_programmes(actors: Actors, text: str, hits: list[gz.Hit], taken: list[tuple[int, int]]) -> None:
+    """A quoted title after a known outlet's possessive is one of its shows, a medium (never a person): every
+    mention of the title, quoted or not, is that show's."""
+    for h in hits:
+        m = PROGRAMME_AFTER.match(text, h.end) if h.known.kind == "media" else None
+        if m is None:
+            continue
+        show = m.group("show")
+        aid = gz.slug(show)
+        actor = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=show, kind="media", forms={show}))
+        actor.spans += [sp for sp in _mentions_of(text, {show}, taken) if sp not in actor.spans]
+        taken += actor.spans
 
 
 def _used_as_place(text: str, start: int) -> bool:
@@ -387,6 +408,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     text = text_of(doc)
     if name in gz.trade_programmes() or any(w in gz.trade_programmes() for w in words) or _defined_acronym(text, name):
         return []  # "Agoa", "USMCA": a programme, an agreement or a law
+    if BODY_BEFORE.search(text[max(0, start - 30) : start]):
+        return []  # "the national steel chamber Canacero said": a name in apposition to a body is the body's
     if BYLINE_BEFORE.search(text[text.rfind("\n", 0, start) + 1 : start]):
         return []  # "Written by Jane Doe": the writer, not an actor of the story
     if _named_as_place(doc, toks):
@@ -396,6 +419,12 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     return [(name, start)]
 
 
+# A lower-case noun for a body right before a name: the name is that body's ("the farm lobby Agrifood said").
+BODY_BEFORE = re.compile(
+    r"\b(?-i:chamber|association|federation|confederation|council|union|institute|lobby|group|agency|committee|"
+    r"coalition|alliance|organi[sz]ation|society|league|ministry|party|think tank|consultancy|broadcaster|"
+    r"newspaper|channel|programme|program|show)\s+$"
+)
 BYLINE_BEFORE = re.compile(r"^\s*(?:(?:written|reported|edited|compiled|words|text)\s+)?by:?\s*$", re.I)
 PLACE_NOUNS = {"town", "city", "village", "port", "region", "province", "state", "county", "district", "municipality"}
 
@@ -1003,8 +1032,10 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             continue
         if name.lower().rstrip(".") in gz.title_heads() or (name.isupper() and len(name) > 6):
             continue
+        named_body = bool(BODY_BEFORE.search(text_of(doc)[max(0, ent.start_char - 30) : ent.start_char]))
         if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
-            continue  # a lone capitalised word ("Trade") is too often not an organisation
+            if not named_body:
+                continue  # a lone capitalised word ("Trade") is too often not an organisation
         before = text_of(doc)[max(0, ent.start_char - 25) : ent.start_char]
         country = gz.country_of_text(name) or (gz.country_of_text(before.split()[-1]) if before.split() else None)
         aid = gz.slug(name)

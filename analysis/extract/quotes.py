@@ -184,7 +184,7 @@ def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
             q.speaker, q.cue = _speaker(doc, actors, open_i, close_i + 1, spans)
         quotes.append(q)
     _carry_over(quotes, text, actors)
-    quotes = [q for q in quotes if not _scare_quote(text, q)]
+    quotes = [q for q in quotes if not _scare_quote(text, q) and not _names_medium(actors, q)]
     for q in quotes:
         q.channel = _channel(doc, actors, q.start, q.end, q.speaker)
     quotes += _paraphrases(doc, actors, spans)
@@ -517,21 +517,38 @@ def _carry_over(quotes: list[Quote], text: str, actors: Actors) -> None:
         prev = q
 
 
+POSSESSIVE_DETERMINERS = {"its", "their", "his", "her", "our", "your", "my"}
+
+
 def _scare_quote(text: str, q: Quote) -> bool:
     """A word or two in quotation marks that nobody is said to have said, used as a label: the "reciprocal"
     rates, the 10pc "baseline" tariff, the cost of 'Liberation Day'."""
-    if (q.speaker is not None and q.cue is not None) or q.kind != "partial" or len(q.text.split()) > 3:
+    if q.kind != "partial" or len(q.text.split()) > 3:
+        return False
+    after = re.match(r"[”\"’']?\s*([A-Za-z]+)", text[q.end : q.end + 20])
+    before = re.search(r"(\w+)(?:'s|’s)?\s*[“\"‘']$", text[max(0, q.start - 20) : q.start])
+    labels = after is not None and after.group(1).islower() and after.group(1) not in CLAUSE_WORDS | FUNCTION_AFTER
+    owned = before is not None and (
+        before.group(1).lower() in POSSESSIVE_DETERMINERS or re.search(r"(?:'s|’s)\s*[“\"‘']$", before.group(0))
+    )
+    if labels and owned and q.text[:1].islower():
+        return True  # "its "reciprocal" tariff": a label on someone's measure, whoever is speaking nearby
+    if q.speaker is not None and q.cue is not None:
         return False
     lo = text.rfind("\n", 0, q.start) + 1
     if re.search(rf"(?<![“\"‘'\w]){re.escape(q.text)}\b", text[lo : q.start], re.I):
         return False  # the words were used in the paragraph before: an echo of what someone said, not a label
-    after = re.match(r"[”\"’']?\s*([A-Za-z]+)", text[q.end : q.end + 20])
     before = re.search(r"(\w+)\s*[“\"‘']$", text[max(0, q.start - 20) : q.start])
-    labels = after is not None and after.group(1).islower() and after.group(1) not in CLAUSE_WORDS | FUNCTION_AFTER
     return labels or (
         before is not None
         and before.group(1).lower() in ("the", "a", "an", "of", "its", "their", "so-called", "dubbed")
     )
+
+
+def _names_medium(actors: Actors, q: Quote) -> bool:
+    """Quoted words that are only the title of a show or outlet (told CNBC's "Squawk Box.") are no quote."""
+    medium = actors.at(q.start, q.end, kinds=("media",))
+    return medium is not None and q.text.strip(" .,!?") in medium.forms | {medium.name}
 
 
 def _whole_paragraph(text: str, q: Quote) -> bool:
