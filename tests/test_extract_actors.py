@@ -183,3 +183,17 @@ def test_a_name_after_a_body_noun_and_a_show_after_an_outlet_are_no_persons():
     assert any(a["name"] == "Cemexa" and a["kind"] == "organization" for a in data["actors"])
     assert any(a["name"] == "Morning Ledger" and a["kind"] == "media" for a in data["actors"])
     assert not [q for q in data["quotes"] if q["text"].startswith("Morning Ledger")]
+
+
+def test_treasurer_researcher_and_a_gerund_after_a_possessive_in_titles():
+    data = extract_text(
+        "CANBERRA — Budget forecasts were cut on Tuesday.\n\n"
+        "Treasurer Anna Whitlow said growth would slow. Shadow Treasurer Ben Kerr said the cut came too late.\n\n"
+        "Liu Meixin, a researcher at the Institute of World Trade, said exports would recover. "
+        "Kenji Mori, head of the bank's lending division, said demand for credit was weak.\n"
+    )
+    people = _people(data)
+    assert people["Anna Whitlow"]["title"] == "Treasurer"
+    assert people["Ben Kerr"]["title"] == "Shadow Treasurer"
+    assert people["Liu Meixin"]["title"].startswith("researcher at")
+    assert people["Kenji Mori"]["title"] == "head of the bank's lending division"

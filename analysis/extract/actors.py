@@ -837,7 +837,10 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
 
 LIST_CONTINUATION = re.compile(r"^,\s*[a-z][a-z ]{0,30}\band\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)")
 # Where a title ends: a relative clause or a participle phrase ("the supreme court justice overseeing the case").
-RELATIVE_CLAUSE = re.compile(rf"\s+(?:who|which|that|whose|where|since|after|before|{TITLE_ING}[a-z]+ing)\b")
+# A word in -ing after a possessive or an article is a noun ("the company's accounting group"), no participle.
+RELATIVE_CLAUSE = re.compile(
+    rf"(?<!'s)(?<!’s)(?<!\bthe)(?<!\ban)(?<!\ba)\s+(?:who|which|that|whose|where|since|after|before|{TITLE_ING}[a-z]+ing)\b"
+)
 
 
 def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Actor) -> Counter[str]:
