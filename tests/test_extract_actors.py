@@ -197,3 +197,17 @@ def test_treasurer_researcher_and_a_gerund_after_a_possessive_in_titles():
     assert people["Ben Kerr"]["title"] == "Shadow Treasurer"
     assert people["Liu Meixin"]["title"].startswith("researcher at")
     assert people["Kenji Mori"]["title"] == "head of the bank's lending division"
+
+
+def test_a_minister_also_called_senator_co_anchor_and_a_zone_are_read_right():
+    data = extract_text(
+        "PERTH — Exporters want a better deal.\n\n"
+        "Resources Minister Kate Mullins said the levy was unfair. Senator Mullins told the Senate it would hurt "
+        "miners.\n\n"
+        "Asked by co-anchor Dana Reyes about prices, the minister said they would rise. "
+        "The dollar was steady at 10:00am AEST.\n"
+    )
+    people = _people(data)
+    assert people["Kate Mullins"]["country"] == "AUS"
+    assert people["Dana Reyes"]["title"] == "co-anchor"
+    assert not any(a["name"] == "AEST" for a in data["actors"])

@@ -567,7 +567,10 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         by_table = (
             gz.titles().get(person.title.lower().replace("-", " ")) if person.title else None
         ) or _title_country(titles)
-        if by_table and title_head(person.title) in SHARED_TITLES and actors.home_given and actors.home != by_table:
+        shared = {title_head(person.title)} | {title_head(t) for t, _, _ in titles if gz.titles().get(t.lower())}
+        if by_table == "USA" and title_head(person.title) in NON_US_HEADS:
+            by_table = None  # "Trade Minister ... Senator Farrell": the US cabinet has no ministers
+        if by_table and shared & SHARED_TITLES and actors.home_given and actors.home != by_table:
             by_table = by_table if votes.get(by_table, 0) > 0 else None  # Manila's senators are not the US Senate
         if by_table and votes.get(by_table, 0) < 0:
             by_table = None  # India's "Commerce Secretary" in talks "with Washington" is not the US one
@@ -781,6 +784,9 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             words.insert(0, tok)  # "Minister of Industry and Trade Nguyen Hong Dien"
         elif tok.text == "-" and words and i > 0 and not tok.whitespace_ and not doc[i - 1].whitespace_:
             words.insert(0, tok)  # "Vice-Premier"
+            if doc[i - 1].text.isalpha() and doc[i - 1].text.islower():
+                i -= 1
+                words.insert(0, doc[i])  # "co-anchor": a lower-case prefix is part of the post
         else:
             break
         i -= 1
@@ -1035,6 +1041,8 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             continue
         if name.lower().rstrip(".") in gz.title_heads() or (name.isupper() and len(name) > 6):
             continue
+        if name in gz.ZONE_ABBREVIATIONS:
+            continue  # "11:00am AEST": a time zone, not a body
         named_body = bool(BODY_BEFORE.search(text_of(doc)[max(0, ent.start_char - 30) : ent.start_char]))
         if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
             if not named_body:

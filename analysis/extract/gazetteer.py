@@ -153,6 +153,7 @@ ZONE_COUNTRIES = {
     "BST": "GBR", "JST": "JPN", "KST": "KOR", "HKT": "HKG", "IST": "IND", "SGT": "SGP", "AEST": "AUS",
     "AEDT": "AUS", "AWST": "AUS", "NZST": "NZL", "NZDT": "NZL", "PKT": "PAK", "WIB": "IDN", "PHT": "PHL",
 }  # fmt: skip
+ZONE_ABBREVIATIONS = frozenset(ZONE_COUNTRIES) | {"GMT", "UTC", "CET", "CEST", "EET", "EEST", "WET", "MSK"}
 CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?P<zone>" + "|".join(ZONE_COUNTRIES) + r")\b")
 
 
