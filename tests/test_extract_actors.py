@@ -211,3 +211,14 @@ def test_a_minister_also_called_senator_co_anchor_and_a_zone_are_read_right():
     assert people["Kate Mullins"]["country"] == "AUS"
     assert people["Dana Reyes"]["title"] == "co-anchor"
     assert not any(a["name"] == "AEST" for a in data["actors"])
+
+
+def test_prices_in_a_local_currency_tell_where_the_story_is_told_from():
+    data = extract_text(
+        "Potters count the cost of the US levy\n\n"
+        "Potters in Stoke exported £85m of tableware to the US last year, and the new duty will cost them £12m, "
+        "the trade body said.\n\n"
+        "Margaret Hale, director of the Ceramics Guild, said members were cutting shifts. Trump said the duty "
+        "would protect American workers, and the US commerce department said the levy would start in May.\n"
+    )
+    assert _people(data)["Margaret Hale"]["country"] == "GBR"

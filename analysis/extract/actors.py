@@ -940,7 +940,18 @@ def _where_told(actors: Actors, text: str) -> Counter[str]:
             votes[a.country] += sum(3 if text[max(0, s - 4) : s].strip().lower() == "in" else 1 for s, _ in a.spans)
         elif a.kind in ("country", "government"):
             votes[a.country] += 0.2 * len(a.spans)
+        elif a.kind == "market_index":
+            votes[a.country] += len(a.spans)  # a market report covers its own exchange first
+    for iso3, n in Counter(m.lastgroup for m in LOCAL_MONEY.finditer(text) if m.lastgroup).items():
+        votes[iso3] += min(n, 3)  # prices in pounds or A$ are written for readers who count in them
     return votes
+
+
+# Currency marks that belong to one country ("£360m", "A$4.4 billion", "₹500 crore"); a bare "$" does not.
+LOCAL_MONEY = re.compile(
+    r"(?<![\w$])(?:(?P<GBR>£)|(?P<AUS>A\$|AU\$)|(?P<CAN>C\$|CA\$)|(?P<NZL>NZ\$)|(?P<BRA>R\$)|(?P<IND>₹|Rs\.?\s?)"
+    r"|(?P<HKG>HK\$)|(?P<SGP>S\$)|(?P<TWN>NT\$)|(?P<KOR>₩))(?=\s?\d)"
+)
 
 
 def _main_countries(actors: Actors) -> Counter[str]:
