@@ -92,3 +92,16 @@ def test_the_family_name_he_is_not_the_pronoun():
         '"Consultation on an equal footing is the only way forward," He said.\n'
     )
     assert _quote(data, "Consultation on an equal footing")["speaker"] == "he-wenjun"
+
+
+def test_nicknames_and_a_bodys_label_and_a_show_someone_appeared_on_are_no_quotes():
+    data = extract_text(
+        "Ministers met in Luxembourg.\n\n"
+        'France wants the union to ready its so-called "hammer" against the levies, Minister Luc Bernard said. '
+        'The tool, nicknamed the council\'s "hammer", lets Brussels curb market access.\n\n'
+        '"We are ready to talk," Trade Secretary Dana Cole said in an interview on "Evening Markets Live." '
+        '"But we will not wait forever."\n'
+    )
+    texts = [q["text"] for q in data["quotes"]]
+    assert "hammer" not in texts and not any(t.startswith("Evening Markets") for t in texts)
+    assert _quote(data, "We are ready")["channel"] == "Evening Markets Live"

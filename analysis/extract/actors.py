@@ -161,14 +161,21 @@ PROGRAMME_AFTER = re.compile(
 )
 
 
+# A programme someone appears on: 'in an interview on "Mornings with Maria."', 'speaking later on "Varney & Co.,"'.
+PROGRAMME_ON = re.compile(
+    r"\b(?:interview|appearance|speaking|appearing|spoke|speaks|said)\s+(?:\w+\s+)?on\s+[“\"‘']"
+    r"(?P<show>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z&][\w'’&.-]*|of|the|and|with|in|on|for|to|a)){1,5}?)[,.!?]?[”\"’']"
+)
+NOT_SHOW_START = {"I", "We", "You", "It", "This", "That", "They", "He", "She", "Our", "There", "The"}
+
+
 def _add_programmes(actors: Actors, text: str, hits: list[gz.Hit], taken: list[tuple[int, int]]) -> None:
-    """A quoted title after a known outlet's possessive is one of its shows, a medium (never a person): every
-    mention of the title, quoted or not, is that show's."""
-    for h in hits:
-        m = PROGRAMME_AFTER.match(text, h.end) if h.known.kind == "media" else None
-        if m is None:
-            continue
-        show = m.group("show")
+    """A quoted title after a known outlet's possessive, or the quoted title of a programme someone appeared on,
+    is a show, a medium (never a person): every mention of the title, quoted or not, is that show's."""
+    found = [m for h in hits if h.known.kind == "media" and (m := PROGRAMME_AFTER.match(text, h.end))]
+    found += [m for m in PROGRAMME_ON.finditer(text) if m.group("show").split()[0] not in NOT_SHOW_START]
+    for m in found:
+        show = m.group("show").rstrip(".")
         aid = gz.slug(show)
         actor = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=show, kind="media", forms={show}))
         actor.spans += [sp for sp in _mentions_of(text, {show}, taken) if sp not in actor.spans]

@@ -621,6 +621,7 @@ def _carry_over(quotes: list[Quote], text: str, actors: Actors) -> None:
 
 
 POSSESSIVE_DETERMINERS = {"its", "their", "his", "her", "our", "your", "my"}
+LABEL_CUE = re.compile(r"\b(?:so-called|dubbed|nicknamed|known as)\s*[“\"‘']$", re.I)
 
 
 def _scare_quote(text: str, q: Quote) -> bool:
@@ -634,8 +635,11 @@ def _scare_quote(text: str, q: Quote) -> bool:
     owned = before is not None and (
         before.group(1).lower() in POSSESSIVE_DETERMINERS or re.search(r"(?:'s|’s)\s*[“\"‘']$", before.group(0))
     )
-    if labels and owned and q.text[:1].islower():
-        return True  # "its "reciprocal" tariff": a label on someone's measure, whoever is speaking nearby
+    closes = re.match(r"[”\"’']?\s*[,;)]", text[q.end : q.end + 4]) is not None
+    if owned and q.text[:1].islower() and (labels or (closes and len(q.text.split()) == 1)):
+        return True  # "its "reciprocal" tariff", "the bloc's "bazooka",": a label on someone's measure
+    if LABEL_CUE.search(text[max(0, q.start - 20) : q.start]):
+        return True  # "its so-called "bazooka"", "nicknamed 'Liberation Day'": a name for a thing, not speech
     if q.speaker is not None and q.cue is not None:
         return False
     lo = text.rfind("\n", 0, q.start) + 1
