@@ -157,3 +157,68 @@ def test_abbreviated_and_post_positive_titles():
     assert people["Tim Walz"]["title"] == "Minnesota Gov."
     assert people["Markus Beyrer"]["title"] == "BusinessEurope director general"
     assert "Yannick Jadot" in people
+
+
+def test_clock_times_in_a_local_zone_tell_where_the_story_is_told_from():
+    data = extract_text(
+        "Wool exporters brace for slower orders\n\n"
+        "Wool exporters will keep lobbying Washington over the 10 per cent US tariff, the industry said on Monday.\n\n"
+        "Wool Council chair Margaret Doyle said growers had lost two buyers in a month. "
+        '"We cannot keep absorbing this," Ms Doyle said.\n\n'
+        "The index of wool prices fell 2 per cent by 4:30pm AEST.\n"
+    )
+    assert _people(data)["Margaret Doyle"]["country"] == "AUS"
+    assert data["article"]["timezone"].startswith("Australia/")
+
+
+def test_a_name_after_a_body_noun_and_a_show_after_an_outlet_are_no_persons():
+    data = extract_text(
+        "Cement makers fear the levy.\n\n"
+        "Sales abroad fell 12% in July, the national cement federation Cemexa said, adding that he would know.\n\n"
+        '"We will not wait for Washington," Finance Minister Ana Ruiz told the BBC\'s "Morning Ledger." '
+        'Ruiz repeated the point on "Morning Ledger" a day later.'
+    )
+    people = _people(data)
+    assert "Cemexa" not in people and "Morning Ledger" not in people
+    assert any(a["name"] == "Cemexa" and a["kind"] == "organization" for a in data["actors"])
+    assert any(a["name"] == "Morning Ledger" and a["kind"] == "media" for a in data["actors"])
+    assert not [q for q in data["quotes"] if q["text"].startswith("Morning Ledger")]
+
+
+def test_treasurer_researcher_and_a_gerund_after_a_possessive_in_titles():
+    data = extract_text(
+        "CANBERRA — Budget forecasts were cut on Tuesday.\n\n"
+        "Treasurer Anna Whitlow said growth would slow. Shadow Treasurer Ben Kerr said the cut came too late.\n\n"
+        "Liu Meixin, a researcher at the Institute of World Trade, said exports would recover. "
+        "Kenji Mori, head of the bank's lending division, said demand for credit was weak.\n"
+    )
+    people = _people(data)
+    assert people["Anna Whitlow"]["title"] == "Treasurer"
+    assert people["Ben Kerr"]["title"] == "Shadow Treasurer"
+    assert people["Liu Meixin"]["title"].startswith("researcher at")
+    assert people["Kenji Mori"]["title"] == "head of the bank's lending division"
+
+
+def test_a_minister_also_called_senator_co_anchor_and_a_zone_are_read_right():
+    data = extract_text(
+        "PERTH — Exporters want a better deal.\n\n"
+        "Resources Minister Kate Mullins said the levy was unfair. Senator Mullins told the Senate it would hurt "
+        "miners.\n\n"
+        "Asked by co-anchor Dana Reyes about prices, the minister said they would rise. "
+        "The dollar was steady at 10:00am AEST.\n"
+    )
+    people = _people(data)
+    assert people["Kate Mullins"]["country"] == "AUS"
+    assert people["Dana Reyes"]["title"] == "co-anchor"
+    assert not any(a["name"] == "AEST" for a in data["actors"])
+
+
+def test_prices_in_a_local_currency_tell_where_the_story_is_told_from():
+    data = extract_text(
+        "Potters count the cost of the US levy\n\n"
+        "Potters in Stoke exported £85m of tableware to the US last year, and the new duty will cost them £12m, "
+        "the trade body said.\n\n"
+        "Margaret Hale, director of the Ceramics Guild, said members were cutting shifts. Trump said the duty "
+        "would protect American workers, and the US commerce department said the levy would start in May.\n"
+    )
+    assert _people(data)["Margaret Hale"]["country"] == "GBR"

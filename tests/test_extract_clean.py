@@ -266,3 +266,26 @@ def test_masthead_blog_name_and_rubric_are_not_the_headline():
     cleaned = clean_article(rubric)
     assert cleaned.title == "America's effective tariff rate is the highest in 90 years"
     assert "Finance & economics | The tariff take" in cleaned.removed
+
+
+def test_home_link_privacy_notice_and_byline_with_post_are_clutter():
+    page = (
+        "Sign in\n"
+        "The Daily Ledger - Back to home\n"
+        "World\n\n"
+        "Dairy farmers count the cost as export orders dry up\n"
+        "MARIA OSTROVA, Ledger staff writer\n"
+        "Priya Nandakumar Agriculture correspondent\n\n"
+        "Dairy exporters said on Tuesday that buyers had cancelled a third of their winter orders after the tariff.\n\n"
+        "Sign up to Farm Weekly\n"
+        "Privacy Notice: Newsletters may contain details of partner offers, and we use reCaptcha on this form "
+        "where the Privacy Policy and Terms of Service apply.\n\n"
+        "Co-operatives expect prices to stay low until the spring.\n"
+    )
+    cleaned = clean_article(page)
+    assert cleaned.title == "Dairy farmers count the cost as export orders dry up"
+    assert "The Daily Ledger - Back to home" in cleaned.removed
+    assert "MARIA OSTROVA, Ledger staff writer" in cleaned.removed
+    assert "Priya Nandakumar Agriculture correspondent" in cleaned.removed
+    assert any(r.startswith("Privacy Notice:") for r in cleaned.removed)
+    assert "Co-operatives expect prices" in cleaned.text

@@ -40,3 +40,68 @@ def test_presidency_speaks_as_a_body():
         '"not based on an accurate reflection of the trade relationship".'
     )
     assert _quote(data, "unilateral")["speaker"] is not None
+
+
+def test_a_label_in_quotation_marks_after_a_possessive_is_no_quote():
+    data = extract_text(
+        'Ottawa offered to buy more aircraft in exchange for Washington lowering its "punitive" duty on '
+        "Canadian timber, Trade Minister Mark Leduc said on Friday.\n"
+    )
+    assert not [q for q in data["quotes"] if q["text"] == "punitive"]
+
+
+def test_relative_clause_speaker_and_participle_after_a_noun_clause():
+    data = extract_text(
+        "Brazil and Canada agreed to talk.\n\n"
+        "The premier spoke by phone with Finance Minister Clara Duarte, who has often said she wants "
+        '"a calm negotiation" over the levies.\n\n'
+        "Trade Minister Omar Lindqvist said on Monday that the pact was signed. He rejected claims that Ottawa "
+        'had given away too much, calling the deal "fair to both sides."\n'
+    )
+    assert _quote(data, "a calm negotiation")["speaker"] == "clara-duarte"
+    assert _quote(data, "fair to both sides")["speaker"] == "omar-lindqvist"
+
+
+def test_unnamed_source_is_its_own_speaker_and_a_post_names_its_holder():
+    data = extract_text(
+        "Ministers met in Brussels on Monday.\n\n"
+        'One EU diplomat said the talks were "frank but friendly," with Italy urging patience.\n\n'
+        "Foreign secretary sees 'room for a deal'\n\n"
+        'Foreign Secretary Helen Marsh told reporters: "We are close, but not there yet."\n'
+    )
+    diplomat = _quote(data, "frank but friendly")["speaker"]
+    actor = next(a for a in data["actors"] if a["id"] == diplomat)
+    assert actor["name"] == "EU diplomat" and actor["kind"] != "person"
+    assert _quote(data, "room for a deal")["speaker"] == "helen-marsh"
+
+
+def test_a_speech_verb_with_its_own_unknown_subject_gives_no_one_else_the_words():
+    data = extract_text(
+        "Farm plan passes its first vote\n\n"
+        'Minister Paul Ferrand defends the plan while farmers call it "a slow disaster for the valley".\n\n'
+        "Minister Paul Ferrand said on Friday that the plan would stand.\n"
+    )
+    assert _quote(data, "a slow disaster")["speaker"] != "paul-ferrand"
+
+
+def test_the_family_name_he_is_not_the_pronoun():
+    data = extract_text(
+        "BEIJING, May 3 -- China urged restraint on Thursday.\n\n"
+        '"Pressure will not work," ministry spokesperson He Wenjun said at a briefing.\n\n'
+        "U.S. Trade Representative Jamieson Greer told reporters that talks would continue.\n\n"
+        '"Consultation on an equal footing is the only way forward," He said.\n'
+    )
+    assert _quote(data, "Consultation on an equal footing")["speaker"] == "he-wenjun"
+
+
+def test_nicknames_and_a_bodys_label_and_a_show_someone_appeared_on_are_no_quotes():
+    data = extract_text(
+        "Ministers met in Luxembourg.\n\n"
+        'France wants the union to ready its so-called "hammer" against the levies, Minister Luc Bernard said. '
+        'The tool, nicknamed the council\'s "hammer", lets Brussels curb market access.\n\n'
+        '"We are ready to talk," Trade Secretary Dana Cole said in an interview on "Evening Markets Live." '
+        '"But we will not wait forever."\n'
+    )
+    texts = [q["text"] for q in data["quotes"]]
+    assert "hammer" not in texts and not any(t.startswith("Evening Markets") for t in texts)
+    assert _quote(data, "We are ready")["channel"] == "Evening Markets Live"

@@ -51,7 +51,7 @@ def extract_text(
     day = published or cleaned.stated_date
     doc = load_nlp()(cleaned.text)
     hits = gz.find_known(cleaned.text)
-    actors = find_actors(doc, hits, home=_home_country(cleaned))
+    actors = find_actors(doc, hits, home=_home_country(cleaned, text))
     zone = timezone or _default_zone(cleaned, actors)
     quotes = find_quotes(doc, actors)
     positions = find_positions(doc, quotes, actors, cleaned.title, raw=text)
@@ -88,11 +88,19 @@ def _default_zone(cleaned: Cleaned, actors: Actors) -> str | None:
     return gz.timezone_for(actors.home)
 
 
-def _home_country(cleaned: Cleaned) -> str | None:
-    """Where the story is told from: its dateline, else a country its outlet is named after ("The Korea Times")."""
-    if not cleaned.dateline_place:
-        return gz.country_of_text(cleaned.masthead) if cleaned.masthead else None
-    return gz.country_of_text(cleaned.dateline_place) or gz.country_of_text(cleaned.dateline_place.upper())
+def _home_country(cleaned: Cleaned, raw: str) -> str | None:
+    """Where the story is told from: its dateline (a country, its capital, or a city or province the tables
+    know), else a country its outlet is named after ("The Korea Times"), else the country whose zone its clock
+    times are written in (the page's stamp "19.05 BST", "11:00am AEST")."""
+    place = cleaned.dateline_place
+    if place:
+        home = gz.country_of_text(place) or gz.country_of_text(place.upper()) or gz.affiliation_country(place)
+        if home:
+            return home
+    if cleaned.masthead and gz.country_of_text(cleaned.masthead):
+        return gz.country_of_text(cleaned.masthead)
+    zones = Counter(gz.zone_countries(raw)).most_common(2)
+    return zones[0][0] if zones and (len(zones) == 1 or zones[0][1] > zones[1][1]) else None
 
 
 def _body_chars(text: str) -> int:

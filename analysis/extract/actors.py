@@ -114,6 +114,7 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     actors = Actors(home)
     _add_known(actors, doc, hits)
     taken = [(h.start, h.end) for h in hits]
+    _add_programmes(actors, text, hits, taken)
     for name, forms in _cluster_people(_person_candidates(doc, taken), text).items():
         person = actors.add(Actor(id=gz.slug(name), name=name, kind="person", forms=forms))
         person.spans = _mentions_of(text, forms, taken)
@@ -152,6 +153,33 @@ def _add_known(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> None:
             if k.kind == "country" and _acts_as_government(doc, h):
                 actor.kind = "government"
         actor.spans.append((h.start, h.end))
+
+
+# A programme named after its outlet: CNBC's "Squawk Box", the BBC's 'Today' programme.
+PROGRAMME_AFTER = re.compile(
+    r"(?:'s|’s)\s+[“\"‘'](?P<show>[A-Z][\w'’&-]*(?:\s+(?:[A-Z&][\w'’&-]*|of|the|and|in|on)){0,5})[,.!?]?[”\"’']"
+)
+
+
+# A programme someone appears on: 'in an interview on "Mornings with Maria."', 'speaking later on "Varney & Co.,"'.
+PROGRAMME_ON = re.compile(
+    r"\b(?:interview|appearance|speaking|appearing|spoke|speaks|said)\s+(?:\w+\s+)?on\s+[“\"‘']"
+    r"(?P<show>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z&][\w'’&.-]*|of|the|and|with|in|on|for|to|a)){1,5}?)[,.!?]?[”\"’']"
+)
+NOT_SHOW_START = {"I", "We", "You", "It", "This", "That", "They", "He", "She", "Our", "There", "The"}
+
+
+def _add_programmes(actors: Actors, text: str, hits: list[gz.Hit], taken: list[tuple[int, int]]) -> None:
+    """A quoted title after a known outlet's possessive, or the quoted title of a programme someone appeared on,
+    is a show, a medium (never a person): every mention of the title, quoted or not, is that show's."""
+    found = [m for h in hits if h.known.kind == "media" and (m := PROGRAMME_AFTER.match(text, h.end))]
+    found += [m for m in PROGRAMME_ON.finditer(text) if m.group("show").split()[0] not in NOT_SHOW_START]
+    for m in found:
+        show = m.group("show").rstrip(".")
+        aid = gz.slug(show)
+        actor = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=show, kind="media", forms={show}))
+        actor.spans += [sp for sp in _mentions_of(text, {show}, taken) if sp not in actor.spans]
+        taken += actor.spans
 
 
 def _used_as_place(text: str, start: int) -> bool:
@@ -387,6 +415,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     text = text_of(doc)
     if name in gz.trade_programmes() or any(w in gz.trade_programmes() for w in words) or _defined_acronym(text, name):
         return []  # "Agoa", "USMCA": a programme, an agreement or a law
+    if BODY_BEFORE.search(text[max(0, start - 30) : start]):
+        return []  # "the national steel chamber Canacero said": a name in apposition to a body is the body's
     if BYLINE_BEFORE.search(text[text.rfind("\n", 0, start) + 1 : start]):
         return []  # "Written by Jane Doe": the writer, not an actor of the story
     if _named_as_place(doc, toks):
@@ -396,6 +426,12 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     return [(name, start)]
 
 
+# A lower-case noun for a body right before a name: the name is that body's ("the farm lobby Agrifood said").
+BODY_BEFORE = re.compile(
+    r"\b(?-i:chamber|association|federation|confederation|council|union|institute|lobby|group|agency|committee|"
+    r"coalition|alliance|organi[sz]ation|society|league|ministry|party|think tank|consultancy|broadcaster|"
+    r"newspaper|channel|programme|program|show)\s+$"
+)
 BYLINE_BEFORE = re.compile(r"^\s*(?:(?:written|reported|edited|compiled|words|text)\s+)?by:?\s*$", re.I)
 PLACE_NOUNS = {"town", "city", "village", "port", "region", "province", "state", "county", "district", "municipality"}
 
@@ -538,7 +574,10 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         by_table = (
             gz.titles().get(person.title.lower().replace("-", " ")) if person.title else None
         ) or _title_country(titles)
-        if by_table and title_head(person.title) in SHARED_TITLES and actors.home_given and actors.home != by_table:
+        shared = {title_head(person.title)} | {title_head(t) for t, _, _ in titles if gz.titles().get(t.lower())}
+        if by_table == "USA" and title_head(person.title) in NON_US_HEADS:
+            by_table = None  # "Trade Minister ... Senator Farrell": the US cabinet has no ministers
+        if by_table and shared & SHARED_TITLES and actors.home_given and actors.home != by_table:
             by_table = by_table if votes.get(by_table, 0) > 0 else None  # Manila's senators are not the US Senate
         if by_table and votes.get(by_table, 0) < 0:
             by_table = None  # India's "Commerce Secretary" in talks "with Washington" is not the US one
@@ -752,6 +791,9 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             words.insert(0, tok)  # "Minister of Industry and Trade Nguyen Hong Dien"
         elif tok.text == "-" and words and i > 0 and not tok.whitespace_ and not doc[i - 1].whitespace_:
             words.insert(0, tok)  # "Vice-Premier"
+            if doc[i - 1].text.isalpha() and doc[i - 1].text.islower():
+                i -= 1
+                words.insert(0, doc[i])  # "co-anchor": a lower-case prefix is part of the post
         else:
             break
         i -= 1
@@ -808,7 +850,10 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
 
 LIST_CONTINUATION = re.compile(r"^,\s*[a-z][a-z ]{0,30}\band\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)")
 # Where a title ends: a relative clause or a participle phrase ("the supreme court justice overseeing the case").
-RELATIVE_CLAUSE = re.compile(rf"\s+(?:who|which|that|whose|where|since|after|before|{TITLE_ING}[a-z]+ing)\b")
+# A word in -ing after a possessive or an article is a noun ("the company's accounting group"), no participle.
+RELATIVE_CLAUSE = re.compile(
+    rf"(?<!'s)(?<!’s)(?<!\bthe)(?<!\ban)(?<!\ba)\s+(?:who|which|that|whose|where|since|after|before|{TITLE_ING}[a-z]+ing)\b"
+)
 
 
 def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Actor) -> Counter[str]:
@@ -902,7 +947,18 @@ def _where_told(actors: Actors, text: str) -> Counter[str]:
             votes[a.country] += sum(3 if text[max(0, s - 4) : s].strip().lower() == "in" else 1 for s, _ in a.spans)
         elif a.kind in ("country", "government"):
             votes[a.country] += 0.2 * len(a.spans)
+        elif a.kind == "market_index":
+            votes[a.country] += len(a.spans)  # a market report covers its own exchange first
+    for iso3, n in Counter(m.lastgroup for m in LOCAL_MONEY.finditer(text) if m.lastgroup).items():
+        votes[iso3] += min(n, 3)  # prices in pounds or A$ are written for readers who count in them
     return votes
+
+
+# Currency marks that belong to one country ("£360m", "A$4.4 billion", "₹500 crore"); a bare "$" does not.
+LOCAL_MONEY = re.compile(
+    r"(?<![\w$])(?:(?P<GBR>£)|(?P<AUS>A\$|AU\$)|(?P<CAN>C\$|CA\$)|(?P<NZL>NZ\$)|(?P<BRA>R\$)|(?P<IND>₹|Rs\.?\s?)"
+    r"|(?P<HKG>HK\$)|(?P<SGP>S\$)|(?P<TWN>NT\$)|(?P<KOR>₩))(?=\s?\d)"
+)
 
 
 def _main_countries(actors: Actors) -> Counter[str]:
@@ -1003,8 +1059,12 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             continue
         if name.lower().rstrip(".") in gz.title_heads() or (name.isupper() and len(name) > 6):
             continue
+        if name in gz.ZONE_ABBREVIATIONS:
+            continue  # "11:00am AEST": a time zone, not a body
+        named_body = bool(BODY_BEFORE.search(text_of(doc)[max(0, ent.start_char - 30) : ent.start_char]))
         if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
-            continue  # a lone capitalised word ("Trade") is too often not an organisation
+            if not named_body:
+                continue  # a lone capitalised word ("Trade") is too often not an organisation
         before = text_of(doc)[max(0, ent.start_char - 25) : ent.start_char]
         country = gz.country_of_text(name) or (gz.country_of_text(before.split()[-1]) if before.split() else None)
         aid = gz.slug(name)

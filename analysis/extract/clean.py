@@ -32,6 +32,8 @@ from .timex import find_dates
 # To add one: append a (label, regex) pair; patterns are case-insensitive and searched, not matched.
 BOILERPLATE = [
     ("navigation", r"^\s*(skip\b|menu|search|home\s*[|>])"),
+    # A masthead's link home: "The Guardian - Back to home", "Back to top".
+    ("navigation", r"^(?=.{0,80}$).*\bback to (home|top|homepage|the homepage|main menu)\s*$"),
     (
         "subscription",
         r"\bsubscri(be|bers?|ption)\b.*\b(plan|account|now|today|access|offer|to read|to continue)\b",
@@ -135,6 +137,8 @@ BOILERPLATE = [
         r"^(?=.{0,100}$)(?!.*[.!?][\"”]?\s*$).*\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b.*\b[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$",
     ),
     # The small print of a sign-up form: "I agree to the Terms of Use and ... the Privacy Policy."
+    # A form's privacy note: "Privacy Notice: Newsletters may contain ...", "... Google reCaptcha ... apply."
+    ("consent", r"^\s*privacy (notice|policy)\s*:|\brecaptcha\b|\bprivacy policy and terms of service apply\b"),
     ("consent", r"\b(agree|acknowledge|consent)\b.{0,80}\b(terms of (use|service)|privacy (policy|notice))\b"),
     # The reader told to do something: "Get WhatsApp alerts", "Join our channel ...", "Try it now!", "Send us your feedback".
     (
@@ -332,6 +336,8 @@ def _rubric(p: str) -> bool:
 
 
 BYLINE_SEPARATORS = {"|", "·", "•", "and", "&", "/", "-", "–", "—", ",", "in"}  # "Martin Arnold in Frankfurt"
+# The last word of a writer's post in a byline, written in lower case after the name.
+JOURNALIST_POSTS = {"correspondent", "reporter", "writer", "editor", "columnist", "journalist", "contributor", "chief"}
 STAMP_RX = re.compile(r"(?:^|[|·•]\s*)(?:posted|updated|last updated|published)\s*:", re.I)
 
 
@@ -348,6 +354,10 @@ def _byline_like(para: str) -> bool:
     if len(p) > 80 or re.search(r"[.!?:;”\"]$", p):
         return False
     words = [w.strip(",") for w in p.split() if w.strip(",") and w.strip(",").lower() not in BYLINE_SEPARATORS]
+    if len(words) > 2 and words[-1].lower() in JOURNALIST_POSTS:
+        # "Jane Doe Industrial correspondent", "JANE DOE, Nikkei staff writer": the writer's post ends the line
+        while len(words) > 2 and words[-1].islower():
+            words.pop()
     return 0 < len(words) <= 6 and all(w[:1].isupper() for w in words)
 
 

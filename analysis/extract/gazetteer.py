@@ -146,6 +146,23 @@ def country_of_text(text: str) -> str | None:
     return None
 
 
+# Clock-time zone abbreviations that belong to one country (IANA tz database abbreviations, as newsrooms write
+# them after a time: "11:00am AEST", "19.05 BST"); GMT, UTC and CET name no one country and are left out.
+ZONE_COUNTRIES = {
+    "ET": "USA", "EDT": "USA", "EST": "USA", "CT": "USA", "CDT": "USA", "PT": "USA", "PDT": "USA", "PST": "USA",
+    "BST": "GBR", "JST": "JPN", "KST": "KOR", "HKT": "HKG", "IST": "IND", "SGT": "SGP", "AEST": "AUS",
+    "AEDT": "AUS", "AWST": "AUS", "NZST": "NZL", "NZDT": "NZL", "PKT": "PAK", "WIB": "IDN", "PHT": "PHL",
+}  # fmt: skip
+ZONE_ABBREVIATIONS = frozenset(ZONE_COUNTRIES) | {"GMT", "UTC", "CET", "CEST", "EET", "EEST", "WET", "MSK"}
+CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?P<zone>" + "|".join(ZONE_COUNTRIES) + r")\b")
+
+
+def zone_countries(text: str) -> list[str]:
+    """The country of each clock time written with a one-country zone ("at 11:00am AEST" → AUS): a newsroom
+    writes times in its own zone, so this tells where a story is told from."""
+    return [ZONE_COUNTRIES[m.group("zone")] for m in CLOCK_ZONE.finditer(text)]
+
+
 def timezone_for(iso3: str | None) -> str | None:
     row = countries().get(iso3 or "")
     return (row or {}).get("timezone") or None

@@ -184,7 +184,7 @@ def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
             q.speaker, q.cue = _speaker(doc, actors, open_i, close_i + 1, spans)
         quotes.append(q)
     _carry_over(quotes, text, actors)
-    quotes = [q for q in quotes if not _scare_quote(text, q)]
+    quotes = [q for q in quotes if not _scare_quote(text, q) and not _names_medium(actors, q)]
     for q in quotes:
         q.channel = _channel(doc, actors, q.start, q.end, q.speaker)
     quotes += _paraphrases(doc, actors, spans)
@@ -243,6 +243,8 @@ def _speaker(
                 if who and speech:
                     # "X said the Commission should respond '...'": the quoted words are the reporter's
                     return _outer_speaker(doc, actors, anc, spans) or (who, cue)
+                if speech and who is None and _named_subject(anc, spans):
+                    break  # "... while Conservatives call it a 'damp squib'": a speaker we do not know, no one else
                 # "He said the government would scrutinize it, adding: '...'": the subject of a verb between
                 # the cue and the next speech verb is only a fallback.
                 if who and cue and after_cue is None:
@@ -267,6 +269,14 @@ def _speaker(
     if fallback[0] is None:
         fallback = _speaker_nearby(doc, actors, qs, qe, spans)
     return fallback
+
+
+def _named_subject(verb: Token, spans: list[tuple[int, int]]) -> bool:
+    """The verb has a subject of its own outside the quote, a noun (not a pronoun or a relative "who")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and not _in_spans(c.idx, spans)
+        for c in verb.children
+    )
 
 
 def _outer_speaker(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[int, int]]) -> tuple[Actor, str] | None:
@@ -403,11 +413,27 @@ def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[in
     if subj is None and shares and verb.head.pos_ in ("VERB", "AUX") and not _in_spans(verb.head.idx, spans):
         # "called the rate regrettable but said Tokyo would ...", "said X, adding that Y": the same speaker
         return _resolve_subject(doc, actors, verb.head, spans)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _noun_clause(verb.head):
+        # "He dismissed criticism that Tokyo had ceded control, calling it ...": the participle after the noun's
+        # clause goes with the main clause, whose subject speaks
+        main = verb.head.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+        if main.pos_ in ("VERB", "AUX") and not _in_spans(main.idx, spans):
+            return _resolve_subject(doc, actors, main, spans)
     if subj is None and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return None
     if subj is None:
         return None
-    return resolve_mention(doc, actors, subj, spans)
+    who = resolve_mention(doc, actors, subj, spans)
+    return who if who is not None or subj.pos_ not in ("NOUN", "PROPN") else _title_holder(actors, subj)
+
+
+def _noun_clause(verb: Token) -> bool:
+    """A clause with its own subject that tells a noun's content ("criticism that Tokyo had ceded control")."""
+    return verb.dep_ in ("acl", "relcl") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children
+    )
 
 
 def _main_clause(verb: Token) -> bool:
@@ -419,6 +445,14 @@ def _main_clause(verb: Token) -> bool:
 
 def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
     """The actor a subject token stands for: a named mention, a pronoun's antecedent, or a named body."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        # "a call with Sheinbaum, who has said ...": the relative pronoun stands for the noun the clause describes
+        return resolve_mention(doc, actors, tok.head.head, spans)
+    family = _family_name_he(actors, tok)
+    if family is not None:
+        if (tok.idx, tok.idx + 2) not in family.spans:
+            family.spans.append((tok.idx, tok.idx + 2))
+        return family
     if tok.lower_ in PRONOUNS:
         who = _antecedent(actors, tok, spans)
         if who is not None and (tok.idx, tok.idx + len(tok.text)) not in who.spans:
@@ -426,6 +460,9 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
         return who
     lo = min(t.idx for t in tok.subtree)
     hi = max(t.idx + len(t.text) for t in tok.subtree)
+    anonymous = _anonymous_source(doc, actors, tok)
+    if anonymous is not None:
+        return anonymous
     found = actors.at(tok.idx, tok.idx + len(tok.text)) or actors.at(lo, hi, kinds=("person",)) or actors.at(lo, hi)
     if found is not None and found.kind != "person":
         # "the Foreign Ministry spokesperson Lin Jian said": the person named with the body speaks
@@ -451,6 +488,72 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
     }:
         return _body(doc, actors, tok)
     return None
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+# Who an article quotes without a name: "an EU diplomat", "a senior official", "one source familiar with ...".
+ANONYMOUS_HEADS = {"diplomat", "official", "source", "insider", "aide", "negotiator", "person", "executive", "banker"}
+INDEFINITE = {"a", "an", "one", "another"}
+
+
+def _anonymous_source(doc: Doc, actors: Actors, tok: Token) -> Actor | None:
+    """An unnamed source ("One EU diplomat said") is a speaker of its own, not the country or body named in its
+    description; kept as a group (not a person), since the article gives no one's name."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in ANONYMOUS_HEADS:
+        return None
+    det = [c for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i]
+    if not det or det[0].lower_ not in INDEFINITE:
+        return None
+    sub = list(tok.subtree)
+    if actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("person",)) is not None:
+        return None  # "an official, Jane Doe, said": the named person speaks
+    words = [t for t in doc[det[0].i + 1 : tok.i + 1] if not t.is_punct]
+    name = " ".join(t.text for t in words)
+    country = gz.country_of_text(name)
+    aid = gz.slug(f"{name} (unnamed)")
+    actor = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=name, kind="organization", country=country))
+    span = (words[0].idx, tok.idx + len(tok.text))
+    if span not in actor.spans:
+        actor.spans.append(span)
+    return actor
+
+
+def _title_holder(actors: Actors, tok: Token) -> Actor | None:
+    """A post without a name ("Business secretary insists ..."): the one person whose title has the same head
+    and every word of the post ("business and trade secretary")."""
+    words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    if not words or words[-1] not in gz.title_heads():
+        return None
+    holders = [
+        p
+        for p in actors.people()
+        if p.title and p.title.lower().split()[-1] == words[-1] and set(words) <= set(p.title.lower().split())
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _family_name_he(actors: Actors, tok: Token) -> Actor | None:
+    """The Chinese family name He, not the pronoun: a capitalised "He" inside a sentence ('"...," He said'),
+    or opening a paragraph, in a story with a person of that name who has already spoken."""
+    if tok.text != "He":
+        return None
+    people = [p for p in actors.people() if p.name.split()[0] == "He" and len(p.name.split()) > 1]
+    if not people:
+        return None
+    text = text_of(tok.doc)
+    line = text[text.rfind("\n", 0, tok.idx) + 1 : tok.idx].strip()
+    mid_sentence = bool(line) and not re.search(r"[.!?][\"'”’)]*$", line)
+    if not mid_sentence and line:
+        return None  # "... said. He added": the pronoun
+    spoke: list[tuple[int, Actor]] = []
+    for p in people:
+        for s, e in p.spans:
+            m = tok.doc.char_span(s, e, alignment_mode="expand")
+            if s < tok.idx and m is not None and m.root.dep_ == "nsubj" and m.root.head.lemma_ in SPEECH_VERBS:
+                spoke.append((s, p))
+    if spoke:
+        return max(spoke, key=lambda x: x[0])[1]
+    return people[0] if mid_sentence and len(people) == 1 else None
 
 
 def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
@@ -517,21 +620,42 @@ def _carry_over(quotes: list[Quote], text: str, actors: Actors) -> None:
         prev = q
 
 
+POSSESSIVE_DETERMINERS = {"its", "their", "his", "her", "our", "your", "my"}
+LABEL_CUE = re.compile(r"\b(?:so-called|dubbed|nicknamed|known as)\s*[“\"‘']$", re.I)
+
+
 def _scare_quote(text: str, q: Quote) -> bool:
     """A word or two in quotation marks that nobody is said to have said, used as a label: the "reciprocal"
     rates, the 10pc "baseline" tariff, the cost of 'Liberation Day'."""
-    if (q.speaker is not None and q.cue is not None) or q.kind != "partial" or len(q.text.split()) > 3:
+    if q.kind != "partial" or len(q.text.split()) > 3:
+        return False
+    after = re.match(r"[”\"’']?\s*([A-Za-z]+)", text[q.end : q.end + 20])
+    before = re.search(r"(\w+)(?:'s|’s)?\s*[“\"‘']$", text[max(0, q.start - 20) : q.start])
+    labels = after is not None and after.group(1).islower() and after.group(1) not in CLAUSE_WORDS | FUNCTION_AFTER
+    owned = before is not None and (
+        before.group(1).lower() in POSSESSIVE_DETERMINERS or re.search(r"(?:'s|’s)\s*[“\"‘']$", before.group(0))
+    )
+    closes = re.match(r"[”\"’']?\s*[,;)]", text[q.end : q.end + 4]) is not None
+    if owned and q.text[:1].islower() and (labels or (closes and len(q.text.split()) == 1)):
+        return True  # "its "reciprocal" tariff", "the bloc's "bazooka",": a label on someone's measure
+    if LABEL_CUE.search(text[max(0, q.start - 20) : q.start]):
+        return True  # "its so-called "bazooka"", "nicknamed 'Liberation Day'": a name for a thing, not speech
+    if q.speaker is not None and q.cue is not None:
         return False
     lo = text.rfind("\n", 0, q.start) + 1
     if re.search(rf"(?<![“\"‘'\w]){re.escape(q.text)}\b", text[lo : q.start], re.I):
         return False  # the words were used in the paragraph before: an echo of what someone said, not a label
-    after = re.match(r"[”\"’']?\s*([A-Za-z]+)", text[q.end : q.end + 20])
     before = re.search(r"(\w+)\s*[“\"‘']$", text[max(0, q.start - 20) : q.start])
-    labels = after is not None and after.group(1).islower() and after.group(1) not in CLAUSE_WORDS | FUNCTION_AFTER
     return labels or (
         before is not None
         and before.group(1).lower() in ("the", "a", "an", "of", "its", "their", "so-called", "dubbed")
     )
+
+
+def _names_medium(actors: Actors, q: Quote) -> bool:
+    """Quoted words that are only the title of a show or outlet (told CNBC's "Squawk Box.") are no quote."""
+    medium = actors.at(q.start, q.end, kinds=("media",))
+    return medium is not None and q.text.strip(" .,!?") in medium.forms | {medium.name}
 
 
 def _whole_paragraph(text: str, q: Quote) -> bool:
