@@ -52,6 +52,9 @@ Also worth reading
 Content is loading...
 Korea Herald Youtube
 CNN Sans ™ & © 2016 Cable News Network.
+Open this photo in gallery:
+Have a news tip for our journalists? Contact us
+Before it's here, it's on the Meridian Terminal.
 """
 
 
@@ -82,6 +85,9 @@ def cleaned():
         "Content is loading...",
         "Korea Herald Youtube",
         "CNN Sans ™ & © 2016 Cable News Network.",
+        "Open this photo in gallery:",
+        "Have a news tip for our journalists? Contact us",
+        "Before it's here, it's on the Meridian Terminal.",
     ],
 )
 def test_clutter_is_removed(cleaned, line):

@@ -112,6 +112,14 @@ BOILERPLATE = [
         r"(reporter|correspondent|editor|writer|journalist|columnist|bureau chief)\b",
     ),
     ("promo", r"^(?=.{0,160}$).*\blearn more\s*[.!]?\s*$"),
+    # An outlet's pitch for tips or for its product: "Have a confidential tip for our reporters? Get in touch",
+    # "Before it's here, it's on the Bloomberg Terminal."; a gallery button: "Open this photo in gallery:".
+    (
+        "promo",
+        r"^(?=.{0,160}$).*\b(?:news |confidential )?tip\b.{0,40}\?\s*(?:get in touch|contact us|email us)\b|"
+        r"^\s*before it[’']s here, it[’']s on the\b|^\s*(?:open|view|see) (?:this|the) (?:photo|image|picture)s? in"
+        r" (?:gallery|full screen)\s*:?\s*$",
+    ),
     # A caption's credit: "[File: Siphiwe Sibeko/Reuters]", "(Jacques Boissinot/The Canadian Press)", "(Photo: dpa)".
     (
         "credit",
