@@ -224,7 +224,7 @@ def test_article_explorer_shows_an_actor_with_quotes_and_highlighted_evidence(se
     page = box.details.value
     assert "<h4>Shigeru Ishiba</h4>" in page and "Prime Minister" in page and "Japan (JPN)" in page
     assert "<td>extremely regrettable</td>" in page and "<td>phone call</td>" in page and "<td>2025-04-07</td>" in page
-    assert '<mark title="2. tariffs (oppose)">extremely regrettable</mark>' in page
+    assert '<mark title="2. tariffs/duties (oppose)">extremely regrettable</mark>' in page
     box.actor.value = "donald-trump"
     assert "Truth Social" in box.details.value and box.details.value != page
     box.article.value = 1

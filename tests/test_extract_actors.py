@@ -222,3 +222,20 @@ def test_prices_in_a_local_currency_tell_where_the_story_is_told_from():
         "would protect American workers, and the US commerce department said the levy would start in May.\n"
     )
     assert _people(data)["Margaret Hale"]["country"] == "GBR"
+
+
+def test_titles_in_full_around_names() -> None:
+    """A portfolio after "Minister of" is the title's; "managing director", "director general" and "ambassador to"
+    are titles; a company after "-based" is no person."""
+    data = extract_text(
+        "Exporters brace for tariffs.\n\n"
+        "Minister of Industry and Trade Tran Van Minh on Monday told exporters to check their papers. "
+        "Its director general, Ajit Rao, said orders had stopped. Priya Shah, managing director of Pune-based "
+        "Lotus Looms, said buyers had left. The U.S. ambassador to India, Paul Grant, said talks would go on."
+    )
+    people = _people(data)
+    assert "Tran Van Minh" in people and not any("Industry" in a["name"] for a in data["actors"])
+    assert people["Ajit Rao"]["title"] == "director general"
+    assert people["Priya Shah"]["title"].startswith("managing director")
+    assert "Lotus Looms" not in people
+    assert people["Paul Grant"]["title"] == "U.S. ambassador to India"

@@ -55,6 +55,8 @@ CNN Sans ™ & © 2016 Cable News Network.
 Open this photo in gallery:
 Have a news tip for our journalists? Contact us
 Before it's here, it's on the Meridian Terminal.
+Receive free Shipping updates
+We’ll send you a Daily Digest email rounding up the latest Shipping news every morning.
 """
 
 
@@ -88,6 +90,8 @@ def cleaned():
         "Open this photo in gallery:",
         "Have a news tip for our journalists? Contact us",
         "Before it's here, it's on the Meridian Terminal.",
+        "Receive free Shipping updates",
+        "We’ll send you a Daily Digest email rounding up the latest Shipping news every morning.",
     ],
 )
 def test_clutter_is_removed(cleaned, line):

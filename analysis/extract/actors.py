@@ -220,14 +220,24 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             )
             out += [(n, i, True) for n, i in _clean_name(doc[first.i : tok.i + 1], taken)]
         if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
-            j = tok.i + 1
+            k = tok.i  # the last word of the title
+            if k + 2 < len(doc) and doc[k + 1].lower_ == "of" and doc[k + 2].lower_ in PORTFOLIOS:
+                # "Minister of Industry and Trade Nguyen Hong Dien": past the portfolio to the name
+                k += 2
+                while k + 1 < len(doc) and (
+                    doc[k + 1].lower_ in PORTFOLIOS
+                    and doc[k + 1].text[:1].isupper()
+                    or doc[k + 1].lower_ in ("and", "&")
+                ):
+                    k += 1
+            j = k + 1
             while (
                 j < len(doc)
-                and j - tok.i <= 3
+                and j - k <= 3
                 and (
                     (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
                     or (  # "General Secretary To Lam": a given name that reads as a preposition
-                        j == tok.i + 1
+                        j == k + 1
                         and _titlecase(doc[j])
                         and j + 1 < len(doc)
                         and doc[j + 1].pos_ == "PROPN"
@@ -237,8 +247,8 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
                 )
             ):
                 j += 1
-            if j - tok.i >= 2:
-                out += [(n, i, True) for n, i in _clean_name(doc[tok.i + 1 : j], taken)]
+            if j - k >= 2:
+                out += [(n, i, True) for n, i in _clean_name(doc[k + 1 : j], taken)]
         elif tok.text.lower() in gz.title_heads() and tok.text.islower():
             # "Communist Party chief To Lam": a short capitalised name after a lower-case post, even one whose
             # first word reads as a preposition
@@ -379,6 +389,10 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         or (len(toks) > 1 and _capitalised_function_word(toks[0]))
     ):
         toks = toks[1:]  # "Without Agoa" at a sentence start: a capitalised preposition is no part of a name
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in gz.title_heads():
+        # "Minister of Industry and Trade Nguyen Hong Dien": the portfolio is the title's, not the name's
+        while len(toks) > 1 and (toks[0].lower_ in PORTFOLIOS or toks[0].lower_ in ("and", "&", ",")):
+            toks = toks[1:]
     stripped = False
     while len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].text.lower().rstrip(".’'") in HONORIFICS:
         word = toks[0].text.lower().rstrip(".’'")
@@ -426,6 +440,16 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     return [(name, start)]
 
 
+# The words ministries' portfolios are named with ("Minister of Industry and Trade", "of Foreign Affairs").
+PORTFOLIOS = {
+    "industry", "industries", "trade", "commerce", "finance", "economy", "economic", "affairs", "foreign", "home",
+    "agriculture", "energy", "planning", "investment", "development", "labour", "labor", "health", "defence",
+    "defense", "justice", "interior", "transport", "environment", "fisheries", "mines", "resources", "treasury",
+    "budget", "enterprise", "innovation", "science", "technology", "communications", "education", "tourism",
+    "culture", "infrastructure", "housing", "public", "works", "rural", "cooperation", "international",
+    "relations", "external", "national", "business", "employment", "customs", "revenue", "digital", "food",
+    "forestry", "petroleum", "mining", "manufacturing", "security", "state", "natural",
+}  # fmt: skip
 # A lower-case noun for a body right before a name: the name is that body's ("the farm lobby Agrifood said").
 BODY_BEFORE = re.compile(
     r"\b(?-i:chamber|association|federation|confederation|council|union|institute|lobby|group|agency|committee|"

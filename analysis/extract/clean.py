@@ -120,6 +120,11 @@ BOILERPLATE = [
         r"^\s*before it[’']s here, it[’']s on the\b|^\s*(?:open|view|see) (?:this|the) (?:photo|image|picture)s? in"
         r" (?:gallery|full screen)\s*:?\s*$",
     ),
+    # A topic alert's sign-up: "Receive free Trade disputes updates", "We'll send you a myFT Daily Digest email ...".
+    (
+        "newsletter",
+        r"^\s*(?:receive|get) free .{2,60} updates\s*$|^\s*we[’']ll send you an? .{0,60}\b(?:email|digest|alert)s?\b",
+    ),
     # A caption's credit: "[File: Siphiwe Sibeko/Reuters]", "(Jacques Boissinot/The Canadian Press)", "(Photo: dpa)".
     (
         "credit",
