@@ -73,3 +73,15 @@ def test_same_day_and_day_offsets_count_from_the_event_they_point_back_to():
     assert days["a day after"] == "2025-02-13"
     same = [e for e in data["events"] if "the same day" in e["text"]]
     assert all(e["date"] != "2025-02-14" for e in same)  # no "today" invented for the briefing
+
+
+def test_a_share_move_is_today_when_only_its_after_clause_is_dated_and_media_interviews_are_today():
+    data = extract_text(
+        "Shares of Lakeside Motors dropped 4.1% in early trading after its chief executive warned investors on "
+        "Tuesday evening that margins would shrink.\n\n"
+        '"We will not blink first," Rivera told Bloomberg Television.',
+        published=dt.date(2025, 5, 8),
+    )
+    days = sorted((e["date"], e["text"][:12]) for e in data["events"])
+    assert ("2025-05-06", "Shares of La") in days and ("2025-05-08", "Shares of La") in days
+    assert any(e["date"] == "2025-05-08" and "Rivera" in e["text"] for e in data["events"])

@@ -90,8 +90,8 @@ def find_events(
             not times
             and published
             and not _inside_any(sent, skip)
-            and all(d.date is None or d.date > published for d in dates)
-            and _happens_that_day(sent, actors)
+            and all(d.date is None or d.date > published or _under_clause(doc, sent, d) for d in dates)
+            and _happens_that_day(doc, sent, actors, any(d.date is not None and d.date <= published for d in dates))
         ):
             today = Timex(sent.start_char, sent.end_char, "", "published", published, approximate=True)
             day, time = _in_zone(published, stamp, timezone) if stamp is not None else (published, None)
@@ -141,12 +141,54 @@ def _inside_any(sent: Span, skip: list[tuple[int, int]]) -> bool:
     return any(a <= sent.start_char and sent.end_char <= b for a, b in skip)
 
 
-def _happens_that_day(sent: Span, actors: Actors) -> bool:
-    """Undated sentences a story tells of its own day: a market close, or a statement or press conference."""
-    if STATEMENT.search(sent.text):
+INTERVIEW_BEFORE = re.compile(r"\b(?:told|in an interview with)\s+$", re.I)
+TRADED_THING = re.compile(
+    r"\b(shares|stocks?|index|yen|dollar|euro|yuan|won|rupee|peso|currency|bonds?|yields?)\b", re.I
+)
+
+
+def _happens_that_day(doc: Doc, sent: Span, actors: Actors, dated: bool = False) -> bool:
+    """Undated sentences a story tells of its own day: a market close, a statement, press conference or
+    interview ("Lutnick told CNBC"). With a date only in a clause under it ("Shares fell 6% after the CEO told
+    analysts on Thursday"), only the market move counts: its own day is the story's."""
+    if not dated and STATEMENT.search(sent.text):
         return True
+    text = text_of(doc)
+    media = [s for a in actors.by_id.values() if a.kind == "media" for s, _ in a.spans]
+    if not dated and any(
+        sent.start_char <= s < sent.end_char and INTERVIEW_BEFORE.search(text[max(0, s - 30) : s]) for s in media
+    ):
+        return True
+    root = sent.root
+    if dated:
+        subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return (
+            bool(MARKET_MOVE.fullmatch(root.text))
+            and root.tag_ == "VBD"
+            and any(TRADED_THING.search(" ".join(w.text for w in c.subtree)) for c in subject)
+        )
     index = actors.at(sent.start_char, sent.end_char, kinds=("market_index",))
     return index is not None and bool(MARKET_MOVE.search(sent.text))
+
+
+SUBORDINATORS = {"after", "before", "since", "when", "as", "following", "until", "once", "because", "while"}
+
+
+def _under_clause(doc: Doc, sent: Span, t: Timex) -> bool:
+    """Whether a date sits in a clause that tells what came before or caused the main one ("fell ... after the
+    CEO told analysts on Thursday evening"), so that it does not date the main verb."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.i != sent.root.i:
+        if tok.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ in ("mark", "prep") and c.lower_ in SUBORDINATORS for c in tok.children if c.i < tok.i)
+            or (tok.dep_ == "pcomp" and tok.head.lower_ in SUBORDINATORS)
+        ):
+            return True
+        tok = tok.head
+    return False
 
 
 # A date a level or a move is measured against is no event of its own: "to 148.4, from 147.90 late Thursday",
