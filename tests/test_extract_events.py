@@ -85,3 +85,15 @@ def test_a_share_move_is_today_when_only_its_after_clause_is_dated_and_media_int
     days = sorted((e["date"], e["text"][:12]) for e in data["events"])
     assert ("2025-05-06", "Shares of La") in days and ("2025-05-08", "Shares of La") in days
     assert any(e["date"] == "2025-05-08" and "Rivera" in e["text"] for e in data["events"])
+
+
+def test_a_month_day_long_past_in_a_future_clause_is_next_year():
+    data = extract_text(
+        "The duty on frozen fish will climb to 40 per cent on Feb. 1. The quota was first imposed on March 3, "
+        "and a fix will apply retroactively from Oct. 20.",
+        published=dt.date(2025, 11, 4),
+    )
+    days = {e["expression"]: e["date"] for e in data["events"]}
+    assert days["Feb. 1"] == "2026-02-01"
+    assert days["March 3"] == "2025-03-03"
+    assert days["Oct. 20"] == "2025-10-20"

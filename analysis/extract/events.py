@@ -291,14 +291,36 @@ def _inside(t: Timex, skip: list[tuple[int, int]]) -> bool:
 
 def _future_if_needed(doc: Doc, t: Timex, published: dt.date | None) -> Timex:
     """A weekday in a clause about the future is the next one, not the last: "will meet on Thursday",
-    "would take effect on Saturday", "take effect on Thursday", "threatened to impose from Friday"."""
-    if t.kind != "weekday" or published is None or (t.text.split()[0].lower() == "last"):
+    "would take effect on Saturday", "take effect on Thursday", "threatened to impose from Friday"; likewise a
+    month and day long past ("will rise on Jan. 1" in October) is next year's."""
+    if published is None or t.date is None:
+        return t
+    stale = (published - t.date).days > FUTURE_ROLL_DAYS
+    if t.kind == "absolute" and stale and not re.search(r"\d{4}", t.text):
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _speaks_of_future(span.root):  # "is set to rise to 50 per cent on Jan. 1"
+            later = _next_year(t.date)
+            return Timex(t.start, t.end, t.text, t.kind, later, approximate=t.approximate) if later else t
+        return t
+    if t.kind != "weekday" or (t.text.split()[0].lower() == "last"):
         return t
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not _speaks_of_future(span.root):
         return t
     day = find_dates(t.text, published, future=True)
     return Timex(t.start, t.end, t.text, t.kind, day[0].date if day else t.date, approximate=t.approximate)
+
+
+# A month and day without a year, months before publication, in a clause about the future, is next year's;
+# weeks before, it is a plan already under way ("will apply retroactively from Aug. 7").
+FUTURE_ROLL_DAYS = 120
+
+
+def _next_year(day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # February 29
+        return None
 
 
 RESULT_INFINITIVES = {"close", "end", "finish", "settle"}
