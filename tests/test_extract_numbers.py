@@ -130,3 +130,14 @@ def test_policy_targets_per_share_money_and_index_levels_in_points():
     assert figs["3%"][2:] == ("inflation target", None)
     assert figs["$1.40"][2:] == ("earnings per share", None) and figs["$1.90"][3] is None
     assert figs["24,310 points"][2] == "index level" and figs["210 points"][2] == "index change"
+
+
+def test_large_counts_after_the_and_a_nation_s_people_and_jobs():
+    figs = _figs(
+        '"This threatens the 40,000 families who live off the mines," she said. The plants employ 8,000 Ghanaians, '
+        "and 12,500 factory jobs depend on the trade. The two ministers met."
+    )
+    assert figs["40,000 families"][:3] == (40000, "families", "count")
+    assert figs["8,000 Ghanaians"][:2] == (8000, "Ghanaians")
+    assert figs["12,500 factory jobs"][2] == "jobs"
+    assert "two ministers" not in figs

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from . import gazetteer as gz
 from .actors import Actor, Actors
 from .sentences import sentence_at, sentence_before, text_of
 
@@ -350,17 +351,19 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         ):
             nxt = doc[tok.i + 2]
         scale = 1.0
-        if tok.like_num and not (nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
+        people = nxt.tag_ == "NNPS" and nxt.text.isalpha() and gz.country_of_text(nxt.text) is not None
+        if tok.like_num and not people and not (nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
             nxt, scale = _counted_noun(tok)
-        if not (tok.like_num and nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
-            continue
+        if not (tok.like_num and (people or nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower())):
+            continue  # counts plural nouns and a nation's people ("66,000 Kenyans")
         s, e = tok.idx, nxt.idx + len(nxt.text)
         if (
             tok.i > 0
             and doc[tok.i - 1].lower_ in ("the", "both", "these", "those", "all")
+            and not (tok.text[:1].isdigit() and _value(tok.text, None) >= 100)
             or tok.lower_ in ("one", "two")
         ):
-            continue  # "the two leaders" points back to people already named; it counts nothing new
+            continue  # "the two leaders" points back to people already named; "the 23,000 workers" counts them
         if any(a < e and s < b for a, b in taken) or (tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
             continue
         try:
@@ -368,7 +371,8 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         except (KeyError, ValueError):
             continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
-        out.append(Figure(text_of(doc)[s:e], value, nxt.text, governed[0] if governed else "count", None, s, e))
+        measure = governed[0] if governed else "jobs" if nxt.lower_ == "jobs" else "count"  # "35,000 farm jobs"
+        out.append(Figure(text_of(doc)[s:e], value, nxt.text, measure, None, s, e))
         taken.append((s, e))
     return out
 
