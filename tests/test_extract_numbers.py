@@ -141,3 +141,13 @@ def test_large_counts_after_the_and_a_nation_s_people_and_jobs():
     assert figs["8,000 Ghanaians"][:2] == (8000, "Ghanaians")
     assert figs["12,500 factory jobs"][2] == "jobs"
     assert "two ministers" not in figs
+
+
+def test_whole_number_exchange_rates_per_dollar_and_their_siblings():
+    figs = _figs(
+        "The won has traded near 1400 to the dollar this quarter, against a budget assumption of 1350 in the "
+        "ministry's plan, while exports rose to 58 in the index."
+    )
+    assert figs["1400"][1:3] == (None, "won exchange rate")
+    assert figs["1350"][2] == "won exchange rate"
+    assert "58" not in figs

@@ -114,8 +114,9 @@ PATTERNS = [
     (
         "level",
         re.compile(
-            r"(?:(?<=\bto |\bat |\bof )|(?<=\bfrom )|(?<=\baround |\bnearly )|(?<=\babout ))"
-            r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
+            r"(?:(?<=\bto |\bat |\bof )|(?<=\bfrom |\bnear )|(?<=\baround |\bnearly )|(?<=\babout ))"
+            r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,4}(?=\s+(?:per|to the|against the)\s+(?:US\s+)?dollar\b))"
+            r"(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
             r"(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)"
             r"(?<!late)(?<!earlier)(?<!versus)))"
         ),
@@ -313,6 +314,7 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
                 out.append(fig)
                 taken.append((s, e))
     out += _range_starts(doc, out, taken)
+    out += _sibling_rates(doc, out, taken)
     out += _counts(doc, taken)
     _rates_in_tariff_story(doc, actors, out)
     _respectively(doc, actors, out)
@@ -374,6 +376,31 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         measure = governed[0] if governed else "jobs" if nxt.lower_ == "jobs" else "count"  # "35,000 farm jobs"
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, measure, None, s, e))
         taken.append((s, e))
+    return out
+
+
+SIBLING_LEVEL = re.compile(
+    r"(?<=\b(?:of|at|to) )\d{2,4}(?:\.\d+)?\b"
+    r"(?!\s*(?:%|per ?cent\b|percent\b|(?!(?:in|on|at|by|and|for|as|while|from|to|a|the)\b)[a-z]))"
+)
+
+
+def _sibling_rates(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
+    """A bare number near a currency's level in the same sentence, and close to it in size, is the same rate:
+    "around 150 to the dollar, compared with assumptions of 145"."""
+    text = text_of(doc)
+    out = []
+    for f in figures:
+        if f.unit is not None or not (f.measure or "").endswith("exchange rate"):
+            continue
+        sent = sentence_at(doc, f.start)
+        for m in SIBLING_LEVEL.finditer(text, sent.start_char, sent.end_char):
+            s, e = m.span()
+            value = float(m.group(0))
+            if any(a < e and s < b for a, b in taken) or not 0.8 * f.value <= value <= 1.25 * f.value:
+                continue
+            out.append(Figure(text[s:e], value, None, f.measure, None, s, e))
+            taken.append((s, e))
     return out
 
 
