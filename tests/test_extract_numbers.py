@@ -151,3 +151,12 @@ def test_whole_number_exchange_rates_per_dollar_and_their_siblings():
     assert figs["1400"][1:3] == (None, "won exchange rate")
     assert figs["1350"][2] == "won exchange rate"
     assert "58" not in figs
+
+
+def test_its_own_takes_the_measure_just_given_and_a_remedy_inside_a_total_is_no_remedy_rate():
+    figs = _figs(
+        "Toyota expects a tariff bill of about $3bn this year; Honda puts its own at $1bn. Kenyan tea now faces "
+        "a total duty of close to 45% including anti-dumping and countervailing duties."
+    )
+    assert figs["$1bn"][2] == "tariff cost"
+    assert figs["45%"][2] == "tariff rate"

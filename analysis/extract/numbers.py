@@ -320,6 +320,7 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     _respectively(doc, actors, out)
     _fill_tariff_subjects(out)
     _per_share(doc, out)
+    _its_own(doc, out)
     return sorted(out, key=lambda f: f.start)
 
 
@@ -508,6 +509,24 @@ def _respectively(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
                     if f.measure is None and any(g.measure == "tariff rate" for g in figures):
                         f.measure = "tariff rate"
                 break
+
+
+ITS_OWN = re.compile(r"\b(?:its|their|his|her) own\b[^.;$€£¥\d]{0,20}$", re.I)
+
+
+def _its_own(doc: Doc, figures: list[Figure]) -> None:
+    """ "GM expects a tariff bill of $5bn; Ford puts its own at $2bn": "its own" names the measure just given."""
+    text = text_of(doc)
+    for f in figures:
+        if not ITS_OWN.search(text[max(0, f.start - 40) : f.start]):
+            continue
+        sent = sentence_at(doc, f.start)
+        prev = sorted(
+            (g for g in figures if g.unit == f.unit and g.measure and sent.start_char <= g.start < f.start),
+            key=lambda g: g.start,
+        )
+        if prev:
+            f.measure = prev[-1].measure
 
 
 PER_SHARE = re.compile(r"\b(?:a|per)\s+(?:diluted\s+)?share\b", re.I)
@@ -728,7 +747,10 @@ def _rate_meaning(
             doc, actors, clause, rel, base
         )
     if dist < far and kind == "tariff":
-        remedy = TRADE_REMEDY.search(clause[max(0, rel - 10) : rel + 60])
+        window = clause[max(0, rel - 10) : rel + 60]
+        remedy = TRADE_REMEDY.search(window)
+        if remedy and re.search(r"\b(including|plus|on top of|as well as)\b", window[: remedy.start()], re.I):
+            remedy = None  # "a total duty of 60% including anti-dumping duties": the remedy is only part of it
         if remedy:  # "a 17.09% anti-dumping duty": a trade remedy, not a tariff schedule
             return f"{remedy.group(1).lower()} duty rate", _tariff_target(doc, actors, clause, rel, base)
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)
