@@ -160,3 +160,14 @@ def test_its_own_takes_the_measure_just_given_and_a_remedy_inside_a_total_is_no_
     )
     assert figs["$1bn"][2] == "tariff cost"
     assert figs["45%"][2] == "tariff rate"
+
+
+def test_asides_do_not_lend_their_countries_or_nouns_and_a_rate_word_marks_a_tariff():
+    figs = _figs(
+        "Washington raised tariffs on steel to 50% this week. Norway, which signed a trade pact with the U.S. in "
+        "May, was left at 25%. Chile, which runs a trade deficit with the US, remains at the baseline 10 per cent. "
+        "The central bank held its deposit rate at 3 per cent, and output grew at an annualised rate of 2.1%."
+    )
+    assert figs["25%"][2:] == ("tariff rate", "nor")
+    assert figs["10 per cent"][2:] == ("tariff rate", "chl")
+    assert figs["3 per cent"][2] != "tariff rate" and figs["2.1%"][2] != "tariff rate"

@@ -219,7 +219,7 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
         phrases += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("off", "from") and c is not inside
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for head in phrases:
-        words = list(head.subtree)
+        words = _core(head)
         if TARIFF_WORDS.fullmatch(head.text) or RATE_WORD.fullmatch(head.text):
             return None
         if GOVERNED_NOUNS.fullmatch(head.text):
@@ -459,7 +459,7 @@ def _counted_noun(tok):
 
 RATE_WORD = re.compile(
     r"(?<!interest )(?<!exchange )(?<!growth )(?<!unemployment )(?<!jobless )(?<!inflation )(?<!deposit )"
-    r"(?<!policy )(?<!tax )(?<!mortgage )(?<!savings )(?<!lending )(?<!bank )(?<!discount )(?<!repo )"
+    r"(?<!policy )(?<!tax )(?<!mortgage )(?<!annualised )(?<!annualized )(?<!savings )(?<!lending )(?<!bank )(?<!discount )(?<!repo )"
     r"\b(rates?|baseline|ceiling)\b",
     re.I,
 )
@@ -760,6 +760,11 @@ def _rate_meaning(
         return "index change", None  # "MSCI's broadest index of Asia-Pacific shares outside Japan fell 1.2%"
     if dist < 60 and kind == "fx":
         return f"{_nearest(FX_WORDS, clause, rel).lower()} exchange rate change", None
+    rate_word = [m for m in RATE_WORD.finditer(clause[max(0, rel - 40) : rel]) if m.end() >= min(rel, 40) - 12]
+    if rate_word and TARIFF_WORDS.search(text_of(doc)):
+        # "Singapore ... remains at the baseline 10 per cent": a rate word right before it in a tariff story
+        holder = _subject_country(doc, actors, base + rel) if _state_verb(doc, base + rel) else None
+        return "tariff rate", holder or _tariff_target(doc, actors, clause, rel, base)
     noun = _nearest(MEASURE_NOUNS, clause, rel)
     if noun:
         return noun.lower(), _nearest_actor(actors, base, base + len(clause), base + rel, ("country", "government"))
@@ -877,11 +882,30 @@ def _subject_country(doc: Doc, actors: Actors, pos: int) -> Actor | None:
     while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     for subj in (c for c in (tok.children if tok is not None else []) if c.dep_ in ("nsubj", "nsubjpass")):
-        sub = list(subj.subtree)
-        hit = actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("country", "government"))
-        if hit is not None:
-            return hit
+        for w in _core(subj):
+            hit = actors.at(w.idx, w.idx + len(w.text), kinds=("country", "government"))
+            if hit is not None:
+                return hit
     return None
+
+
+def _state_verb(doc: Doc, pos: int) -> bool:
+    """Whether the number says where its subject stands: "Singapore remains at 10%", "Britain was left at 25%"."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.lemma_.lower() in ("remain", "stay", "be", "sit", "stand", "leave", "keep")
+
+
+ASIDE_DEPS = ("relcl", "appos", "acl", "advcl", "parataxis")
+
+
+def _core(head) -> list:
+    """A phrase without its asides: "Britain, which reached a deal with the U.S. last month," is Britain, and
+    "Singapore, which runs a trade deficit with the US," is no deficit."""
+    asides = {w.i for c in head.children if c.dep_ in ASIDE_DEPS for w in c.subtree}
+    return [w for w in head.subtree if w.i not in asides]
 
 
 def _previous_sentence(doc: Doc, start: int) -> str:
