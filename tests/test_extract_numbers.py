@@ -171,3 +171,12 @@ def test_asides_do_not_lend_their_countries_or_nouns_and_a_rate_word_marks_a_tar
     assert figs["25%"][2:] == ("tariff rate", "nor")
     assert figs["10 per cent"][2:] == ("tariff rate", "chl")
     assert figs["3 per cent"][2] != "tariff rate" and figs["2.1%"][2] != "tariff rate"
+
+
+def test_a_surcharge_on_something_other_than_goods_is_no_tariff_rate():
+    figs = _figs(
+        "Washington kept its tariffs in place. Quebec put a 15 per cent surcharge on electricity sold to Vermont, "
+        "while Ottawa added a 25% surcharge on imports of American steel."
+    )
+    assert figs["15 per cent"][2:] == ("surcharge", None)
+    assert figs["25%"][2] == "tariff rate"

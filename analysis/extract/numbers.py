@@ -177,6 +177,12 @@ RATE_ON_GOODS = re.compile(
     r"(goods|imports|products|exports|items|shipments)\b",
     re.I,
 )
+# A surcharge is a tariff only on goods: one on electricity, fuel or flights is a charge of its own.
+SURCHARGE_ON = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+surcharges?\s+on\s+(?:the\s+|all\s+)?(\w+)", re.I)
+GOODS = re.compile(
+    r"goods|imports?|products|exports?|items|shipments|steel|aluminium|aluminum|cars|autos|vehicles|(?-i:[A-Z]\w+)",
+    re.I,
+)
 RATE_NOUN_AFTER = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(penalty|surcharge|ceiling|baseline)\b", re.I)
 IMPOSING_VERBS = {"impose", "add", "slap", "levy", "announce", "set", "threaten", "put", "place", "order"}
 
@@ -730,6 +736,9 @@ def _rate_meaning(
         return governed
     if _borne_rate(doc, base + rel) and TARIFF_WORDS.search(text_of(doc)):
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "India is paying 50%"
+    charge = SURCHARGE_ON.match(clause[rel:])
+    if charge and not GOODS.fullmatch(charge.group(1)):  # "a 25 per cent surcharge on power sent to Michigan"
+        return "surcharge", None
     if TARIFF_WORDS.search(text_of(doc)) and (RATE_ON_GOODS.match(clause[rel:]) or RATE_NOUN_AFTER.match(clause[rel:])):
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "pays 50% on most goods"
     if index is None and near["tariff"] < far and (_nearest(INDEX_WORDS, clause, rel) or "").lower() == "average":
