@@ -97,3 +97,15 @@ def test_a_month_day_long_past_in_a_future_clause_is_next_year():
     assert days["Feb. 1"] == "2026-02-01"
     assert days["March 3"] == "2025-03-03"
     assert days["Oct. 20"] == "2025-10-20"
+
+
+def test_dates_that_only_look_like_baselines_still_date_their_clause():
+    data = extract_text(
+        "Ottawa raised its surtax to 35% from 25% on Thursday. Stocks were higher on Friday. "
+        "The rules changed on Monday.",
+        published=dt.date(2025, 6, 14),
+    )
+    days = {e["expression"]: e["date"] for e in data["events"]}
+    assert days["on Thursday"] == "2025-06-12"
+    assert days["on Friday"] == "2025-06-13"
+    assert days["on Monday"] == "2025-06-09"

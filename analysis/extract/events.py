@@ -193,11 +193,13 @@ def _under_clause(doc: Doc, sent: Span, t: Timex) -> bool:
 
 # A date a level or a move is measured against is no event of its own: "to 148.4, from 147.90 late Thursday",
 # "up 0.3 per cent on yesterday's close", "little changed from Friday", "higher than on Monday".
+# A bare "from 125% on Thursday" may date the move itself ("raised to 145% from 125% on Thursday"), so a level
+# is a baseline only with "late"/"early" before its day.
 BASELINE_BEFORE = re.compile(
-    r"(?:\bfrom\s+(?:about\s+|around\s+)?[$€£¥]?[\d.,]+\s*(?:%|per ?cent|percent|points)?"
-    r"|\b(?:changed|unchanged|compared|versus|than)(?:\s+(?:from|with|to|on|against))?"
-    r"|\b(?:up|down|higher|lower)\s+(?:from|on|against))"
-    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    r"(?:\bfrom\s+(?:about\s+|around\s+)?[$€£¥]?[\d.,]+\s*(?:%|per ?cent|percent|points)?\s+(?:late|early)"
+    r"|\b(?:changed|unchanged)\s+(?:from|against)|\bcompared\s+(?:with|to)|\bversus|\bthan"
+    r"|\b(?:up|down|higher|lower)\s+(?:from|against))"
+    r"\s+(?:on\s+)?$",
     re.I,
 )
 BASELINE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:close|closing|level|levels|session|finish|settlement|high|low)\b", re.I)
