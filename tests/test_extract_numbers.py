@@ -180,3 +180,12 @@ def test_a_surcharge_on_something_other_than_goods_is_no_tariff_rate():
     )
     assert figs["15 per cent"][2:] == ("surcharge", None)
     assert figs["25%"][2] == "tariff rate"
+
+
+def test_a_level_named_after_a_currency_belongs_to_what_is_named_last():
+    figs = _figs(
+        "The dollar firmed, and the 10-year Treasury yield climbed to 4.31 in New York. "
+        "The yen's exchange rate fell to 151.2 late in the day."
+    )
+    assert "4.31" not in figs or figs["4.31"][2] != "dollar exchange rate"
+    assert figs["151.2"][2] == "yen exchange rate"

@@ -661,6 +661,12 @@ TRADE_REMEDY = re.compile(r"\b(anti-?dumping|countervailing|anti-?subsidy|safegu
 PER_UNIT = re.compile(
     r"^\s*(?:per|to the|a|against the|versus the)\s+(?:US\s+|U\.S\.\s+)?(dollar|euro|yen|yuan|ounce|barrel)\b", re.I
 )
+# "the dollar rose and the 10-year yield climbed to 4.31": a level named after the currency is its own.
+OTHER_LEVELS = re.compile(
+    r"\b(yields?|bonds?|notes?|treasur\w*|(?<!exchange )rates?|inflation|unemployment|growth|prices?|index|indexes|stocks?|shares|"
+    r"gold|oil|crude|brent|futures)\b",
+    re.I,
+)
 FX_REACH = 120  # how far before a bare level the currency it quotes may be named
 # "against the US dollar", "per dollar": the currency a rate is quoted in, not the one it prices.
 QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?$", re.I)
@@ -703,7 +709,7 @@ def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     index = _nearest_actor(actors, sent.start_char, s, s, ("market_index",))
     window = before[-FX_REACH:]
     fx = [w for w in FX_WORDS.finditer(window) if not QUOTE_CURRENCY.search(window[: w.start()])]
-    if fx and not ZONE_AFTER.match(text[e : e + 6]):
+    if fx and not ZONE_AFTER.match(text[e : e + 6]) and not OTHER_LEVELS.search(window[fx[-1].end() :]):
         fx_at = s - FX_REACH + fx[-1].start() if len(before) > FX_REACH else sent.start_char + fx[-1].start()
         if index is None or max(st for st, _ in index.spans if st < s) < fx_at:
             return Figure(text[s:e], value, None, f"{fx[-1].group(0).lower()} exchange rate", None, s, e)
