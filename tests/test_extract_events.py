@@ -109,3 +109,11 @@ def test_dates_that_only_look_like_baselines_still_date_their_clause():
     assert days["on Thursday"] == "2025-06-12"
     assert days["on Friday"] == "2025-06-13"
     assert days["on Monday"] == "2025-06-09"
+
+
+def test_relative_days_inside_quotes_are_not_events():
+    data = extract_text(
+        'The ministry announced the quota on Tuesday. "We will answer the same day they act," Lee said.',
+        published=dt.date(2025, 6, 12),
+    )
+    assert not any(e["expression"] == "the same day" for e in data["events"])

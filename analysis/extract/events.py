@@ -75,7 +75,7 @@ def find_events(
             if time is None and stamp is not None and day == published and d.period is None:
                 day, time = _in_zone(day, stamp, timezone)  # a live-blog entry's events happen at its stamp
             events.append(_event(doc, actors, sent, d, day, time))
-        for r in _relative_days(doc, sent, dates, anchors):
+        for r in (r for r in _relative_days(doc, sent, dates, anchors) if not _inside(r, skip)):
             if (r.date, None) not in seen:
                 seen.add((r.date, None))
                 events.append(_event(doc, actors, sent, r, r.date, None))
