@@ -189,3 +189,11 @@ def test_a_level_named_after_a_currency_belongs_to_what_is_named_last():
     )
     assert "4.31" not in figs or figs["4.31"][2] != "dollar exchange rate"
     assert figs["151.2"][2] == "yen exchange rate"
+
+
+def test_a_secondary_tariff_falls_on_the_buyer_not_on_the_seller_of_the_goods():
+    rates = _rates(
+        "Washington has raised its tariffs again. In Turkey, which now pays 40% on most goods after Washington added a 20% penalty over its purchases "
+        "of Iranian oil, refiners are cutting orders."
+    )
+    assert rates["20%"] == ("tariff rate", "tur")

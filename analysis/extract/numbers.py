@@ -836,11 +836,14 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 score += 1000  # "the 30% US rate", "signed by the US president": who imposes it, not whom it hits
             if imposer is not None and imposer[0] <= s < imposer[1]:
                 score += 1000  # "Washington added a 25% penalty": who adds or imposes the rate
+            if BOUGHT_FROM.search(clause[max(0, s - base - 30) : s - base]):
+                score += 300  # "a 25% penalty over its purchases of Russian oil": the buyer pays, not the seller
             if best is None or score < best[0]:
                 best = (score, a)
     return best[1] if best and best[0] < 500 else None  # only the imposer named: left to the article's main target
 
 
+BOUGHT_FROM = re.compile(r"\b(?:purchases?|buying|buys|purchasing)\s+(?:of\s+)?(?:the\s+)?$", re.I)
 LISTED_RATE = re.compile(r"[\d.,]+\s?(?:%|percent|per cent)\s*(?:,|;|\.|\)|and\b|on\b|$)", re.I)
 PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per cent\b)", re.I)
 BEARING_VERBS = {"face", "pay", "get", "receive", "incur", "suffer", "attract", "confront"}
