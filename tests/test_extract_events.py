@@ -73,3 +73,47 @@ def test_same_day_and_day_offsets_count_from_the_event_they_point_back_to():
     assert days["a day after"] == "2025-02-13"
     same = [e for e in data["events"] if "the same day" in e["text"]]
     assert all(e["date"] != "2025-02-14" for e in same)  # no "today" invented for the briefing
+
+
+def test_a_share_move_is_today_when_only_its_after_clause_is_dated_and_media_interviews_are_today():
+    data = extract_text(
+        "Shares of Lakeside Motors dropped 4.1% in early trading after its chief executive warned investors on "
+        "Tuesday evening that margins would shrink.\n\n"
+        '"We will not blink first," Rivera told Bloomberg Television.',
+        published=dt.date(2025, 5, 8),
+    )
+    days = sorted((e["date"], e["text"][:12]) for e in data["events"])
+    assert ("2025-05-06", "Shares of La") in days and ("2025-05-08", "Shares of La") in days
+    assert any(e["date"] == "2025-05-08" and "Rivera" in e["text"] for e in data["events"])
+
+
+def test_a_month_day_long_past_in_a_future_clause_is_next_year():
+    data = extract_text(
+        "The duty on frozen fish will climb to 40 per cent on Feb. 1. The quota was first imposed on March 3, "
+        "and a fix will apply retroactively from Oct. 20.",
+        published=dt.date(2025, 11, 4),
+    )
+    days = {e["expression"]: e["date"] for e in data["events"]}
+    assert days["Feb. 1"] == "2026-02-01"
+    assert days["March 3"] == "2025-03-03"
+    assert days["Oct. 20"] == "2025-10-20"
+
+
+def test_dates_that_only_look_like_baselines_still_date_their_clause():
+    data = extract_text(
+        "Ottawa raised its surtax to 35% from 25% on Thursday. Stocks were higher on Friday. "
+        "The rules changed on Monday.",
+        published=dt.date(2025, 6, 14),
+    )
+    days = {e["expression"]: e["date"] for e in data["events"]}
+    assert days["on Thursday"] == "2025-06-12"
+    assert days["on Friday"] == "2025-06-13"
+    assert days["on Monday"] == "2025-06-09"
+
+
+def test_relative_days_inside_quotes_are_not_events():
+    data = extract_text(
+        'The ministry announced the quota on Tuesday. "We will answer the same day they act," Lee said.',
+        published=dt.date(2025, 6, 12),
+    )
+    assert not any(e["expression"] == "the same day" for e in data["events"])

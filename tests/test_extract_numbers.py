@@ -130,3 +130,70 @@ def test_policy_targets_per_share_money_and_index_levels_in_points():
     assert figs["3%"][2:] == ("inflation target", None)
     assert figs["$1.40"][2:] == ("earnings per share", None) and figs["$1.90"][3] is None
     assert figs["24,310 points"][2] == "index level" and figs["210 points"][2] == "index change"
+
+
+def test_large_counts_after_the_and_a_nation_s_people_and_jobs():
+    figs = _figs(
+        '"This threatens the 40,000 families who live off the mines," she said. The plants employ 8,000 Ghanaians, '
+        "and 12,500 factory jobs depend on the trade. The two ministers met."
+    )
+    assert figs["40,000 families"][:3] == (40000, "families", "count")
+    assert figs["8,000 Ghanaians"][:2] == (8000, "Ghanaians")
+    assert figs["12,500 factory jobs"][2] == "jobs"
+    assert "two ministers" not in figs
+
+
+def test_whole_number_exchange_rates_per_dollar_and_their_siblings():
+    figs = _figs(
+        "The won has traded near 1400 to the dollar this quarter, against a budget assumption of 1350 in the "
+        "ministry's plan, while exports rose to 58 in the index."
+    )
+    assert figs["1400"][1:3] == (None, "won exchange rate")
+    assert figs["1350"][2] == "won exchange rate"
+    assert "58" not in figs
+
+
+def test_its_own_takes_the_measure_just_given_and_a_remedy_inside_a_total_is_no_remedy_rate():
+    figs = _figs(
+        "Toyota expects a tariff bill of about $3bn this year; Honda puts its own at $1bn. Kenyan tea now faces "
+        "a total duty of close to 45% including anti-dumping and countervailing duties."
+    )
+    assert figs["$1bn"][2] == "tariff cost"
+    assert figs["45%"][2] == "tariff rate"
+
+
+def test_asides_do_not_lend_their_countries_or_nouns_and_a_rate_word_marks_a_tariff():
+    figs = _figs(
+        "Washington raised tariffs on steel to 50% this week. Norway, which signed a trade pact with the U.S. in "
+        "May, was left at 25%. Chile, which runs a trade deficit with the US, remains at the baseline 10 per cent. "
+        "The central bank held its deposit rate at 3 per cent, and output grew at an annualised rate of 2.1%."
+    )
+    assert figs["25%"][2:] == ("tariff rate", "nor")
+    assert figs["10 per cent"][2:] == ("tariff rate", "chl")
+    assert figs["3 per cent"][2] != "tariff rate" and figs["2.1%"][2] != "tariff rate"
+
+
+def test_a_surcharge_on_something_other_than_goods_is_no_tariff_rate():
+    figs = _figs(
+        "Washington kept its tariffs in place. Quebec put a 15 per cent surcharge on electricity sold to Vermont, "
+        "while Ottawa added a 25% surcharge on imports of American steel."
+    )
+    assert figs["15 per cent"][2:] == ("surcharge", None)
+    assert figs["25%"][2] == "tariff rate"
+
+
+def test_a_level_named_after_a_currency_belongs_to_what_is_named_last():
+    figs = _figs(
+        "The dollar firmed, and the 10-year Treasury yield climbed to 4.31 in New York. "
+        "The yen's exchange rate fell to 151.2 late in the day."
+    )
+    assert "4.31" not in figs or figs["4.31"][2] != "dollar exchange rate"
+    assert figs["151.2"][2] == "yen exchange rate"
+
+
+def test_a_secondary_tariff_falls_on_the_buyer_not_on_the_seller_of_the_goods():
+    rates = _rates(
+        "Washington has raised its tariffs again. In Turkey, which now pays 40% on most goods after Washington added a 20% penalty over its purchases "
+        "of Iranian oil, refiners are cutting orders."
+    )
+    assert rates["20%"] == ("tariff rate", "tur")

@@ -75,7 +75,7 @@ def find_events(
             if time is None and stamp is not None and day == published and d.period is None:
                 day, time = _in_zone(day, stamp, timezone)  # a live-blog entry's events happen at its stamp
             events.append(_event(doc, actors, sent, d, day, time))
-        for r in _relative_days(doc, sent, dates, anchors):
+        for r in (r for r in _relative_days(doc, sent, dates, anchors) if not _inside(r, skip)):
             if (r.date, None) not in seen:
                 seen.add((r.date, None))
                 events.append(_event(doc, actors, sent, r, r.date, None))
@@ -90,8 +90,8 @@ def find_events(
             not times
             and published
             and not _inside_any(sent, skip)
-            and all(d.date is None or d.date > published for d in dates)
-            and _happens_that_day(sent, actors)
+            and all(d.date is None or d.date > published or _under_clause(doc, sent, d) for d in dates)
+            and _happens_that_day(doc, sent, actors, any(d.date is not None and d.date <= published for d in dates))
         ):
             today = Timex(sent.start_char, sent.end_char, "", "published", published, approximate=True)
             day, time = _in_zone(published, stamp, timezone) if stamp is not None else (published, None)
@@ -141,21 +141,65 @@ def _inside_any(sent: Span, skip: list[tuple[int, int]]) -> bool:
     return any(a <= sent.start_char and sent.end_char <= b for a, b in skip)
 
 
-def _happens_that_day(sent: Span, actors: Actors) -> bool:
-    """Undated sentences a story tells of its own day: a market close, or a statement or press conference."""
-    if STATEMENT.search(sent.text):
+INTERVIEW_BEFORE = re.compile(r"\b(?:told|in an interview with)\s+$", re.I)
+TRADED_THING = re.compile(
+    r"\b(shares|stocks?|index|yen|dollar|euro|yuan|won|rupee|peso|currency|bonds?|yields?)\b", re.I
+)
+
+
+def _happens_that_day(doc: Doc, sent: Span, actors: Actors, dated: bool = False) -> bool:
+    """Undated sentences a story tells of its own day: a market close, a statement, press conference or
+    interview ("Lutnick told CNBC"). With a date only in a clause under it ("Shares fell 6% after the CEO told
+    analysts on Thursday"), only the market move counts: its own day is the story's."""
+    if not dated and STATEMENT.search(sent.text):
         return True
+    text = text_of(doc)
+    media = [s for a in actors.by_id.values() if a.kind == "media" for s, _ in a.spans]
+    if not dated and any(
+        sent.start_char <= s < sent.end_char and INTERVIEW_BEFORE.search(text[max(0, s - 30) : s]) for s in media
+    ):
+        return True
+    root = sent.root
+    if dated:
+        subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return (
+            bool(MARKET_MOVE.fullmatch(root.text))
+            and root.tag_ == "VBD"
+            and any(TRADED_THING.search(" ".join(w.text for w in c.subtree)) for c in subject)
+        )
     index = actors.at(sent.start_char, sent.end_char, kinds=("market_index",))
     return index is not None and bool(MARKET_MOVE.search(sent.text))
 
 
+SUBORDINATORS = {"after", "before", "since", "when", "as", "following", "until", "once", "because", "while"}
+
+
+def _under_clause(doc: Doc, sent: Span, t: Timex) -> bool:
+    """Whether a date sits in a clause that tells what came before or caused the main one ("fell ... after the
+    CEO told analysts on Thursday evening"), so that it does not date the main verb."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.i != sent.root.i:
+        if tok.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ in ("mark", "prep") and c.lower_ in SUBORDINATORS for c in tok.children if c.i < tok.i)
+            or (tok.dep_ == "pcomp" and tok.head.lower_ in SUBORDINATORS)
+        ):
+            return True
+        tok = tok.head
+    return False
+
+
 # A date a level or a move is measured against is no event of its own: "to 148.4, from 147.90 late Thursday",
 # "up 0.3 per cent on yesterday's close", "little changed from Friday", "higher than on Monday".
+# A bare "from 125% on Thursday" may date the move itself ("raised to 145% from 125% on Thursday"), so a level
+# is a baseline only with "late"/"early" before its day.
 BASELINE_BEFORE = re.compile(
-    r"(?:\bfrom\s+(?:about\s+|around\s+)?[$€£¥]?[\d.,]+\s*(?:%|per ?cent|percent|points)?"
-    r"|\b(?:changed|unchanged|compared|versus|than)(?:\s+(?:from|with|to|on|against))?"
-    r"|\b(?:up|down|higher|lower)\s+(?:from|on|against))"
-    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    r"(?:\bfrom\s+(?:about\s+|around\s+)?[$€£¥]?[\d.,]+\s*(?:%|per ?cent|percent|points)?\s+(?:late|early)"
+    r"|\b(?:changed|unchanged)\s+(?:from|against)|\bcompared\s+(?:with|to)|\bversus|\bthan"
+    r"|\b(?:up|down|higher|lower)\s+(?:from|against))"
+    r"\s+(?:on\s+)?$",
     re.I,
 )
 BASELINE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:close|closing|level|levels|session|finish|settlement|high|low)\b", re.I)
@@ -249,14 +293,36 @@ def _inside(t: Timex, skip: list[tuple[int, int]]) -> bool:
 
 def _future_if_needed(doc: Doc, t: Timex, published: dt.date | None) -> Timex:
     """A weekday in a clause about the future is the next one, not the last: "will meet on Thursday",
-    "would take effect on Saturday", "take effect on Thursday", "threatened to impose from Friday"."""
-    if t.kind != "weekday" or published is None or (t.text.split()[0].lower() == "last"):
+    "would take effect on Saturday", "take effect on Thursday", "threatened to impose from Friday"; likewise a
+    month and day long past ("will rise on Jan. 1" in October) is next year's."""
+    if published is None or t.date is None:
+        return t
+    stale = (published - t.date).days > FUTURE_ROLL_DAYS
+    if t.kind == "absolute" and stale and not re.search(r"\d{4}", t.text):
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _speaks_of_future(span.root):  # "is set to rise to 50 per cent on Jan. 1"
+            later = _next_year(t.date)
+            return Timex(t.start, t.end, t.text, t.kind, later, approximate=t.approximate) if later else t
+        return t
+    if t.kind != "weekday" or (t.text.split()[0].lower() == "last"):
         return t
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not _speaks_of_future(span.root):
         return t
     day = find_dates(t.text, published, future=True)
     return Timex(t.start, t.end, t.text, t.kind, day[0].date if day else t.date, approximate=t.approximate)
+
+
+# A month and day without a year, months before publication, in a clause about the future, is next year's;
+# weeks before, it is a plan already under way ("will apply retroactively from Aug. 7").
+FUTURE_ROLL_DAYS = 120
+
+
+def _next_year(day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # February 29
+        return None
 
 
 RESULT_INFINITIVES = {"close", "end", "finish", "settle"}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from . import gazetteer as gz
 from .actors import Actor, Actors
 from .sentences import sentence_at, sentence_before, text_of
 
@@ -113,8 +114,9 @@ PATTERNS = [
     (
         "level",
         re.compile(
-            r"(?:(?<=\bto |\bat |\bof )|(?<=\bfrom )|(?<=\baround |\bnearly )|(?<=\babout ))"
-            r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
+            r"(?:(?<=\bto |\bat |\bof )|(?<=\bfrom |\bnear )|(?<=\baround |\bnearly )|(?<=\babout ))"
+            r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,4}(?=\s+(?:per|to the|against the)\s+(?:US\s+)?dollar\b))"
+            r"(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
             r"(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)"
             r"(?<!late)(?<!earlier)(?<!versus)))"
         ),
@@ -175,6 +177,12 @@ RATE_ON_GOODS = re.compile(
     r"(goods|imports|products|exports|items|shipments)\b",
     re.I,
 )
+# A surcharge is a tariff only on goods: one on electricity, fuel or flights is a charge of its own.
+SURCHARGE_ON = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+surcharges?\s+on\s+(?:the\s+|all\s+)?(\w+)", re.I)
+GOODS = re.compile(
+    r"goods|imports?|products|exports?|items|shipments|steel|aluminium|aluminum|cars|autos|vehicles|(?-i:[A-Z]\w+)",
+    re.I,
+)
 RATE_NOUN_AFTER = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(penalty|surcharge|ceiling|baseline)\b", re.I)
 IMPOSING_VERBS = {"impose", "add", "slap", "levy", "announce", "set", "threaten", "put", "place", "order"}
 
@@ -217,7 +225,7 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
         phrases += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("off", "from") and c is not inside
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for head in phrases:
-        words = list(head.subtree)
+        words = _core(head)
         if TARIFF_WORDS.fullmatch(head.text) or RATE_WORD.fullmatch(head.text):
             return None
         if GOVERNED_NOUNS.fullmatch(head.text):
@@ -312,11 +320,13 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
                 out.append(fig)
                 taken.append((s, e))
     out += _range_starts(doc, out, taken)
+    out += _sibling_rates(doc, out, taken)
     out += _counts(doc, taken)
     _rates_in_tariff_story(doc, actors, out)
     _respectively(doc, actors, out)
     _fill_tariff_subjects(out)
     _per_share(doc, out)
+    _its_own(doc, out)
     return sorted(out, key=lambda f: f.start)
 
 
@@ -350,17 +360,19 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         ):
             nxt = doc[tok.i + 2]
         scale = 1.0
-        if tok.like_num and not (nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
+        people = nxt.tag_ == "NNPS" and nxt.text.isalpha() and gz.country_of_text(nxt.text) is not None
+        if tok.like_num and not people and not (nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
             nxt, scale = _counted_noun(tok)
-        if not (tok.like_num and nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
-            continue
+        if not (tok.like_num and (people or nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower())):
+            continue  # counts plural nouns and a nation's people ("66,000 Kenyans")
         s, e = tok.idx, nxt.idx + len(nxt.text)
         if (
             tok.i > 0
             and doc[tok.i - 1].lower_ in ("the", "both", "these", "those", "all")
+            and not (tok.text[:1].isdigit() and _value(tok.text, None) >= 100)
             or tok.lower_ in ("one", "two")
         ):
-            continue  # "the two leaders" points back to people already named; it counts nothing new
+            continue  # "the two leaders" points back to people already named; "the 23,000 workers" counts them
         if any(a < e and s < b for a, b in taken) or (tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
             continue
         try:
@@ -368,8 +380,34 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         except (KeyError, ValueError):
             continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
-        out.append(Figure(text_of(doc)[s:e], value, nxt.text, governed[0] if governed else "count", None, s, e))
+        measure = governed[0] if governed else "jobs" if nxt.lower_ == "jobs" else "count"  # "35,000 farm jobs"
+        out.append(Figure(text_of(doc)[s:e], value, nxt.text, measure, None, s, e))
         taken.append((s, e))
+    return out
+
+
+SIBLING_LEVEL = re.compile(
+    r"(?<=\b(?:of|at|to) )\d{2,4}(?:\.\d+)?\b"
+    r"(?!\s*(?:%|per ?cent\b|percent\b|(?!(?:in|on|at|by|and|for|as|while|from|to|a|the)\b)[a-z]))"
+)
+
+
+def _sibling_rates(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
+    """A bare number near a currency's level in the same sentence, and close to it in size, is the same rate:
+    "around 150 to the dollar, compared with assumptions of 145"."""
+    text = text_of(doc)
+    out = []
+    for f in figures:
+        if f.unit is not None or not (f.measure or "").endswith("exchange rate"):
+            continue
+        sent = sentence_at(doc, f.start)
+        for m in SIBLING_LEVEL.finditer(text, sent.start_char, sent.end_char):
+            s, e = m.span()
+            value = float(m.group(0))
+            if any(a < e and s < b for a, b in taken) or not 0.8 * f.value <= value <= 1.25 * f.value:
+                continue
+            out.append(Figure(text[s:e], value, None, f.measure, None, s, e))
+            taken.append((s, e))
     return out
 
 
@@ -427,7 +465,7 @@ def _counted_noun(tok):
 
 RATE_WORD = re.compile(
     r"(?<!interest )(?<!exchange )(?<!growth )(?<!unemployment )(?<!jobless )(?<!inflation )(?<!deposit )"
-    r"(?<!policy )(?<!tax )(?<!mortgage )(?<!savings )(?<!lending )(?<!bank )(?<!discount )(?<!repo )"
+    r"(?<!policy )(?<!tax )(?<!mortgage )(?<!annualised )(?<!annualized )(?<!savings )(?<!lending )(?<!bank )(?<!discount )(?<!repo )"
     r"\b(rates?|baseline|ceiling)\b",
     re.I,
 )
@@ -477,6 +515,24 @@ def _respectively(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
                     if f.measure is None and any(g.measure == "tariff rate" for g in figures):
                         f.measure = "tariff rate"
                 break
+
+
+ITS_OWN = re.compile(r"\b(?:its|their|his|her) own\b[^.;$€£¥\d]{0,20}$", re.I)
+
+
+def _its_own(doc: Doc, figures: list[Figure]) -> None:
+    """ "GM expects a tariff bill of $5bn; Ford puts its own at $2bn": "its own" names the measure just given."""
+    text = text_of(doc)
+    for f in figures:
+        if not ITS_OWN.search(text[max(0, f.start - 40) : f.start]):
+            continue
+        sent = sentence_at(doc, f.start)
+        prev = sorted(
+            (g for g in figures if g.unit == f.unit and g.measure and sent.start_char <= g.start < f.start),
+            key=lambda g: g.start,
+        )
+        if prev:
+            f.measure = prev[-1].measure
 
 
 PER_SHARE = re.compile(r"\b(?:a|per)\s+(?:diluted\s+)?share\b", re.I)
@@ -605,6 +661,12 @@ TRADE_REMEDY = re.compile(r"\b(anti-?dumping|countervailing|anti-?subsidy|safegu
 PER_UNIT = re.compile(
     r"^\s*(?:per|to the|a|against the|versus the)\s+(?:US\s+|U\.S\.\s+)?(dollar|euro|yen|yuan|ounce|barrel)\b", re.I
 )
+# "the dollar rose and the 10-year yield climbed to 4.31": a level named after the currency is its own.
+OTHER_LEVELS = re.compile(
+    r"\b(yields?|bonds?|notes?|treasur\w*|(?<!exchange )rates?|inflation|unemployment|growth|prices?|index|indexes|stocks?|shares|"
+    r"gold|oil|crude|brent|futures)\b",
+    re.I,
+)
 FX_REACH = 120  # how far before a bare level the currency it quotes may be named
 # "against the US dollar", "per dollar": the currency a rate is quoted in, not the one it prices.
 QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?$", re.I)
@@ -647,7 +709,7 @@ def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     index = _nearest_actor(actors, sent.start_char, s, s, ("market_index",))
     window = before[-FX_REACH:]
     fx = [w for w in FX_WORDS.finditer(window) if not QUOTE_CURRENCY.search(window[: w.start()])]
-    if fx and not ZONE_AFTER.match(text[e : e + 6]):
+    if fx and not ZONE_AFTER.match(text[e : e + 6]) and not OTHER_LEVELS.search(window[fx[-1].end() :]):
         fx_at = s - FX_REACH + fx[-1].start() if len(before) > FX_REACH else sent.start_char + fx[-1].start()
         if index is None or max(st for st, _ in index.spans if st < s) < fx_at:
             return Figure(text[s:e], value, None, f"{fx[-1].group(0).lower()} exchange rate", None, s, e)
@@ -680,6 +742,9 @@ def _rate_meaning(
         return governed
     if _borne_rate(doc, base + rel) and TARIFF_WORDS.search(text_of(doc)):
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "India is paying 50%"
+    charge = SURCHARGE_ON.match(clause[rel:])
+    if charge and not GOODS.fullmatch(charge.group(1)):  # "a 25 per cent surcharge on power sent to Michigan"
+        return "surcharge", None
     if TARIFF_WORDS.search(text_of(doc)) and (RATE_ON_GOODS.match(clause[rel:]) or RATE_NOUN_AFTER.match(clause[rel:])):
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "pays 50% on most goods"
     if index is None and near["tariff"] < far and (_nearest(INDEX_WORDS, clause, rel) or "").lower() == "average":
@@ -697,7 +762,10 @@ def _rate_meaning(
             doc, actors, clause, rel, base
         )
     if dist < far and kind == "tariff":
-        remedy = TRADE_REMEDY.search(clause[max(0, rel - 10) : rel + 60])
+        window = clause[max(0, rel - 10) : rel + 60]
+        remedy = TRADE_REMEDY.search(window)
+        if remedy and re.search(r"\b(including|plus|on top of|as well as)\b", window[: remedy.start()], re.I):
+            remedy = None  # "a total duty of 60% including anti-dumping duties": the remedy is only part of it
         if remedy:  # "a 17.09% anti-dumping duty": a trade remedy, not a tariff schedule
             return f"{remedy.group(1).lower()} duty rate", _tariff_target(doc, actors, clause, rel, base)
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)
@@ -707,6 +775,11 @@ def _rate_meaning(
         return "index change", None  # "MSCI's broadest index of Asia-Pacific shares outside Japan fell 1.2%"
     if dist < 60 and kind == "fx":
         return f"{_nearest(FX_WORDS, clause, rel).lower()} exchange rate change", None
+    rate_word = [m for m in RATE_WORD.finditer(clause[max(0, rel - 40) : rel]) if m.end() >= min(rel, 40) - 12]
+    if rate_word and TARIFF_WORDS.search(text_of(doc)):
+        # "Singapore ... remains at the baseline 10 per cent": a rate word right before it in a tariff story
+        holder = _subject_country(doc, actors, base + rel) if _state_verb(doc, base + rel) else None
+        return "tariff rate", holder or _tariff_target(doc, actors, clause, rel, base)
     noun = _nearest(MEASURE_NOUNS, clause, rel)
     if noun:
         return noun.lower(), _nearest_actor(actors, base, base + len(clause), base + rel, ("country", "government"))
@@ -763,11 +836,14 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 score += 1000  # "the 30% US rate", "signed by the US president": who imposes it, not whom it hits
             if imposer is not None and imposer[0] <= s < imposer[1]:
                 score += 1000  # "Washington added a 25% penalty": who adds or imposes the rate
+            if BOUGHT_FROM.search(clause[max(0, s - base - 30) : s - base]):
+                score += 300  # "a 25% penalty over its purchases of Russian oil": the buyer pays, not the seller
             if best is None or score < best[0]:
                 best = (score, a)
     return best[1] if best and best[0] < 500 else None  # only the imposer named: left to the article's main target
 
 
+BOUGHT_FROM = re.compile(r"\b(?:purchases?|buying|buys|purchasing)\s+(?:of\s+)?(?:the\s+)?$", re.I)
 LISTED_RATE = re.compile(r"[\d.,]+\s?(?:%|percent|per cent)\s*(?:,|;|\.|\)|and\b|on\b|$)", re.I)
 PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per cent\b)", re.I)
 BEARING_VERBS = {"face", "pay", "get", "receive", "incur", "suffer", "attract", "confront"}
@@ -824,11 +900,30 @@ def _subject_country(doc: Doc, actors: Actors, pos: int) -> Actor | None:
     while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     for subj in (c for c in (tok.children if tok is not None else []) if c.dep_ in ("nsubj", "nsubjpass")):
-        sub = list(subj.subtree)
-        hit = actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("country", "government"))
-        if hit is not None:
-            return hit
+        for w in _core(subj):
+            hit = actors.at(w.idx, w.idx + len(w.text), kinds=("country", "government"))
+            if hit is not None:
+                return hit
     return None
+
+
+def _state_verb(doc: Doc, pos: int) -> bool:
+    """Whether the number says where its subject stands: "Singapore remains at 10%", "Britain was left at 25%"."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.lemma_.lower() in ("remain", "stay", "be", "sit", "stand", "leave", "keep")
+
+
+ASIDE_DEPS = ("relcl", "appos", "acl", "advcl", "parataxis")
+
+
+def _core(head) -> list:
+    """A phrase without its asides: "Britain, which reached a deal with the U.S. last month," is Britain, and
+    "Singapore, which runs a trade deficit with the US," is no deficit."""
+    asides = {w.i for c in head.children if c.dep_ in ASIDE_DEPS for w in c.subtree}
+    return [w for w in head.subtree if w.i not in asides]
 
 
 def _previous_sentence(doc: Doc, start: int) -> str:
