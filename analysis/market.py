@@ -255,7 +255,9 @@ def series_names(indexes: pd.DataFrame, available: set[str]) -> dict[str, str]:
 def _holding_event(fig: dict, events: list[dict]) -> dict | None:
     """The innermost dated event whose span holds the figure's start: its date is the day the figure is about."""
     start = fig.get("start")
-    holding = [e for e in events if start is not None and e.get("start", 0) <= start < e.get("end", -1)]
+    holding = [
+        e for e in events if e.get("date") and start is not None and e.get("start", 0) <= start < e.get("end", -1)
+    ]  # an event of a period ("last year") names no day
     return min(holding, key=lambda e: e["end"] - e["start"]) if holding else None
 
 
