@@ -222,3 +222,28 @@ def test_prices_in_a_local_currency_tell_where_the_story_is_told_from():
         "would protect American workers, and the US commerce department said the levy would start in May.\n"
     )
     assert _people(data)["Margaret Hale"]["country"] == "GBR"
+
+
+def test_chief_financial_officer_is_a_title_not_part_of_a_name():
+    data = extract_text(
+        "Carmakers cut forecasts.\n\nMazuri Motors Chief Financial Officer Ken Aoyama told reporters the levy "
+        "would cost the company 90 billion yen this year.\n"
+    )
+    people = _people(data)
+    assert "Ken Aoyama" in people and people["Ken Aoyama"]["title"].endswith("Chief Financial Officer")
+
+
+def test_academic_legal_and_business_posts_and_a_venue_city_is_no_side():
+    data = extract_text(
+        "BEIJING — Economists weighed the truce on Monday.\n\n"
+        "Solicitor General Mara Quist told the court the duties were lawful. Tomas Reyes, the lawyer for the "
+        "importers, disagreed. Lin Qiao, dean of the School of Economics at Fudan University, said the Paris "
+        "meeting between the two sides showed goodwill. Wu Haoran, general manager of a lamp maker in Ningbo, "
+        "said orders were back.\n"
+    )
+    people = _people(data)
+    assert people["Mara Quist"]["title"] == "Solicitor General"
+    assert people["Tomas Reyes"]["title"].startswith("lawyer")
+    assert people["Lin Qiao"]["title"].startswith("dean of")
+    assert people["Lin Qiao"]["country"] == "CHN"
+    assert people["Wu Haoran"]["title"].startswith("general manager")

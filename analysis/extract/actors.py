@@ -708,11 +708,14 @@ def _ends_in_title(phrase: str) -> bool:
     return title_head(" ".join(words[-2:] if words[-1] == "general" else words[-1:])) is not None
 
 
+POST_GENERAL = {"attorney", "surgeon", "solicitor", "inspector", "auditor", "consul"}  # "solicitor general"
+
+
 def title_head(title: str | None) -> str | None:
     """The word that makes a phrase a title: "minister" in "minister in charge of economic policy"."""
     words = [POSSESSIVE.sub("", w.lower()).strip(".,") for w in (title or "").split()]
     words = [w if w in gz.title_heads() else w.split("-")[-1] for w in words]  # "secretary-general", "vice-president"
-    if len(words) > 1 and words[-1] == "general" and words[-2] in gz.title_heads() | {"attorney", "surgeon"}:
+    if len(words) > 1 and words[-1] == "general" and words[-2] in gz.title_heads() | POST_GENERAL:
         words[-1] = words[-2]  # "director general", "attorney general": "general" alone is no title head
     heads = [w for w in words if w in gz.title_heads()]
     return heads[-1] if heads and words and words[-1] in gz.title_heads() else (heads[0] if heads else None)
@@ -801,7 +804,11 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         words.pop(0)
     governed = any(w.lower_ in ("of", "for") for w in words)  # "Minister of Industry and Trade" ends in its field
     while words and not governed and words[-1].text.lower().rstrip(".") not in gz.title_heads():
-        if len(words) > 1 and words[-1].lower_ == "general" and words[-2].lower_.rstrip(".") in gz.title_heads():
+        if (
+            len(words) > 1
+            and words[-1].lower_ == "general"
+            and words[-2].lower_.rstrip(".") in gz.title_heads() | POST_GENERAL
+        ):
             break  # a post-positive "general" ends the title: "director general", "attorney general"
         words.pop()
     if not words:
@@ -878,6 +885,8 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
             continue
         if cspan is not None:
             c = cspan.root
+            if h.known.role == "metonym" and c.dep_ in ("compound", "nmod") and c.head.pos_ == "NOUN":
+                continue  # "the London meeting", "the Geneva talks": a venue, no side
             if c.dep_ in ("nsubj", "nsubjpass") and me not in c.subtree and c.head != me.head:
                 if _reports_on(me, c):
                     votes[h.known.country] += 1.0  # "X said that Malaysia had not given up ...": X's own side
