@@ -105,3 +105,16 @@ def test_nicknames_and_a_bodys_label_and_a_show_someone_appeared_on_are_no_quote
     texts = [q["text"] for q in data["quotes"]]
     assert "hammer" not in texts and not any(t.startswith("Evening Markets") for t in texts)
     assert _quote(data, "We are ready")["channel"] == "Evening Markets Live"
+
+
+def test_an_epithet_speaker_is_the_person_last_named_and_a_nationality_before_a_name_is_theirs():
+    data = extract_text(
+        "MEPs debated the levy in Strasbourg.\n\n"
+        "Italian liberal Carla Benetti backed the plan. Pieter Jansen, the group's budget coordinator, said "
+        'the timing was wrong. "We should talk before we strike," the Dutch MEP said.\n'
+    )
+    people = {a["name"]: a for a in data["actors"] if a["kind"] == "person"}
+    assert people["Carla Benetti"]["country"] == "ITA"
+    assert people["Pieter Jansen"]["title"] == "group's budget coordinator"
+    assert _quote(data, "We should talk")["speaker"] == "pieter-jansen"
+    assert people["Pieter Jansen"]["country"] == "NLD"

@@ -567,6 +567,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             person.title = re.split(r"\s+(?:of|and)\s+|\s*\(", gz.leader_office(person.name))[0]
         person.country = (
             explicit
+            or _leading_demonym(doc, hits, person)
             or gz.leader_country(person.name)
             or _affiliation(person.title, titles)
             or next((c for s, e in person.spans if (c := _affiliation_after(text, e))), None)
@@ -915,6 +916,22 @@ def _own_phrase_country(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | No
             if h.known.kind == "country" and lo <= h.start < hi:
                 if text[h.end : h.end + 2] in ("'s", "’s") or h.known.role == "demonym":
                     return h.known.country
+    return None
+
+
+def _leading_demonym(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | None:
+    """A nationality in the name's own phrase before it: "French centrist Valérie Hayer", "Swedish MEP X"."""
+    for s, e in person.spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        before = [t for t in span.root.subtree if t.i < span.start]
+        if not before:
+            continue
+        lo = before[0].idx
+        for h in hits:
+            if h.known.kind == "country" and h.known.role == "demonym" and lo <= h.start < s:
+                return h.known.country
     return None
 
 

@@ -426,7 +426,9 @@ def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[in
     if subj is None:
         return None
     who = resolve_mention(doc, actors, subj, spans)
-    return who if who is not None or subj.pos_ not in ("NOUN", "PROPN") else _title_holder(actors, subj)
+    if (who is None or who.kind != "person") and subj.pos_ in ("NOUN", "PROPN"):
+        who = _title_holder(actors, subj) or _epithet(doc, actors, subj, spans) or who
+    return who
 
 
 def _noun_clause(verb: Token) -> bool:
@@ -530,6 +532,25 @@ def _title_holder(actors: Actors, tok: Token) -> Actor | None:
         if p.title and p.title.lower().split()[-1] == words[-1] and set(words) <= set(p.title.lower().split())
     ]
     return holders[0] if len(holders) == 1 else None
+
+
+def _epithet(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
+    """ "the Swedish MEP said", "the economist added": a definite post with no name is the person the
+    paragraph last named (not a country the post's adjective names)."""
+    if tok.lower_ not in gz.title_heads() or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    text = text_of(doc)
+    lo = text.rfind("\n", 0, tok.idx) + 1
+    named = [(s, p) for p in actors.people() for s, _ in p.spans if lo <= s < tok.idx and not _in_spans(s, spans)]
+    if not named:
+        return None
+    person = max(named, key=lambda x: x[0])[1]
+    adjective = gz.country_of_text(" ".join(t.text for t in tok.subtree if t.i < tok.i))
+    if adjective and person.country and not person.guessed and adjective != person.country:
+        return None  # "the Swedish MEP" is not the Frenchwoman named before
+    if adjective and (person.country is None or person.guessed):
+        person.country, person.guessed = adjective, False  # the epithet tells what the home-country guess did not
+    return person
 
 
 def _family_name_he(actors: Actors, tok: Token) -> Actor | None:
