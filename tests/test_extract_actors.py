@@ -247,3 +247,12 @@ def test_academic_legal_and_business_posts_and_a_venue_city_is_no_side():
     assert people["Lin Qiao"]["title"].startswith("dean of")
     assert people["Lin Qiao"]["country"] == "CHN"
     assert people["Wu Haoran"]["title"].startswith("general manager")
+
+
+def test_its_chairman_belongs_to_the_body_named_in_the_sentence_before():
+    data = extract_text(
+        "BEIJING — Foreign firms reacted on Monday.\n\n"
+        "Meanwhile, the Canadian Business Council in China said its members were relieved. Its chairman, "
+        "Owen Marsh, said firms wanted a lasting deal.\n"
+    )
+    assert _people(data)["Owen Marsh"]["country"] == "CAN"

@@ -690,12 +690,33 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
         return None, None
     owner = m.group("owner")
     country = gz.country_of_text(owner) if owner else None
+    if not owner and m.group("title").split()[0].lower() == "its":
+        country = _previous_subject_country(text, max(0, start - 80) + m.start("title"))
     if not owner and ANAPHORIC_OWNER.search(window[: m.start("title")]):
         # "The kingdom’s trade minister, Mokhethi Shelile": the country last named (as a noun, not "American")
         found = gz.find_known(text[max(0, start - 600) : start])
         prior = [h for h in found if h.known.kind == "country" and h.known.role in ("name", "alias")]
         country = prior[-1].known.country if prior else None
     return " ".join(words) + (m.group("post") or ""), country or (f"@{owner}" if owner else None)
+
+
+LEADING_NAME = re.compile(
+    r"\s*(?:The\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:(?:of|in|for|and|the)\s+)*[A-Z][\w.&'’()-]*)*)"
+)
+
+
+def _previous_subject_country(text: str, at: int) -> str | None:
+    """ "The Brazilian Coffee Exporters Council said ... Its general director, X": the country of the body
+    that opens the sentence before "Its"."""
+    end = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    if end <= 0:
+        return None
+    lo = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end)) + 1
+    # the first name of two words or more: "Meanwhile, the American Chamber of Commerce in China said ..."
+    m = next((m for m in LEADING_NAME.finditer(text, lo, end) if len(m.group("name").split()) >= 2), None)
+    if m is None:
+        return None
+    return gz.country_of_text(m.group("name")) or gz.affiliation_country(m.group("name"))
 
 
 ANAPHORIC_OWNER = re.compile(
