@@ -256,3 +256,12 @@ def test_its_chairman_belongs_to_the_body_named_in_the_sentence_before():
         "Owen Marsh, said firms wanted a lasting deal.\n"
     )
     assert _people(data)["Owen Marsh"]["country"] == "CAN"
+
+
+def test_one_mention_of_the_home_country_as_an_object_does_not_veto_it():
+    data = extract_text(
+        "OTTAWA — Steelmakers welcomed the move.\n\n"
+        "Mexico and the United States were not consulted. Industry Minister Anne Roy announced quotas on "
+        "steel from countries without trade agreements with Canada.\n"
+    )
+    assert _people(data)["Anne Roy"]["country"] == "CAN"

@@ -593,7 +593,8 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             owners[person.id] = owner
             continue
         if person.country is None:
-            against = {c for c, w in votes.items() if w < -0.4}  # one passing "calls on Ottawa" is not a veto
+            # one passing "calls on Ottawa" is not a veto, and the home country needs two
+            against = {c for c, w in votes.items() if w < (-0.9 if c == actors.home else -0.4)}
             votes = Counter({c: w for c, w in votes.items() if w > 0})
             government = title_head(person.title) in GOVERNMENT_HEADS | {None}
             if title_head(person.title) in NON_US_HEADS:
