@@ -265,3 +265,14 @@ def test_one_mention_of_the_home_country_as_an_object_does_not_veto_it():
         "steel from countries without trade agreements with Canada.\n"
     )
     assert _people(data)["Anne Roy"]["country"] == "CAN"
+
+
+def test_a_double_post_joined_by_and_and_the_taoiseach_from_the_leaders_table():
+    data = extract_text(
+        "DUBLIN — Ministers met exporters.\n\n"
+        "Tánaiste and Minister for Enterprise Niamh Byrne said firms would get help. Micheál Martin said the "
+        "Government would keep talking to Washington.\n"
+    )
+    people = _people(data)
+    assert people["Niamh Byrne"]["title"] == "Tánaiste and Minister for Enterprise"
+    assert people["Micheál Martin"]["title"] == "Taoiseach"

@@ -801,9 +801,9 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             and words
             and i > 0
             and doc[i - 1].text[:1].isupper()
-            and doc[i - 1].ent_type_ != "PERSON"
+            and (doc[i - 1].ent_type_ != "PERSON" or doc[i - 1].lower_ in gz.title_heads())
         ):
-            words.insert(0, tok)  # "Commerce and Industry Minister"
+            words.insert(0, tok)  # "Commerce and Industry Minister", "Tánaiste and Minister for Trade"
         elif (
             tok.text == ","
             and any(w.lower_ in ("and", "&") for w in words)
