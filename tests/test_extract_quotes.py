@@ -118,3 +118,13 @@ def test_an_epithet_speaker_is_the_person_last_named_and_a_nationality_before_a_
     assert people["Pieter Jansen"]["title"] == "group's budget coordinator"
     assert _quote(data, "We should talk")["speaker"] == "pieter-jansen"
     assert people["Pieter Jansen"]["country"] == "NLD"
+
+
+def test_an_unnamed_ministry_speaks_even_when_tagged_as_a_proper_noun():
+    data = extract_text(
+        "NEW DELHI — Negotiators met on Tuesday.\n\n"
+        "Assistant U.S. Trade Representative Brendan Lynch met Indian officials led by chief negotiator Rajesh "
+        'Agrawal on Tuesday. The trade ministry said the discussions were "useful and candid" and would go on.\n'
+    )
+    speaker = _quote(data, "useful and candid")["speaker"]
+    assert speaker is not None and "ministry" in speaker

@@ -475,7 +475,7 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
                 return person
     if found:
         return found
-    if tok.pos_ == "NOUN" and tok.lower_ in {
+    if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())) and tok.lower_ in {
         "ministry",
         "department",
         "commission",
