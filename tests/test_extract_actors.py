@@ -276,3 +276,16 @@ def test_a_double_post_joined_by_and_and_the_taoiseach_from_the_leaders_table():
     people = _people(data)
     assert people["Niamh Byrne"]["title"] == "Tánaiste and Minister for Enterprise"
     assert people["Micheál Martin"]["title"] == "Taoiseach"
+
+
+def test_a_province_owned_minister_of_x_and_a_long_apposition_cut_at_who():
+    data = extract_text(
+        "TORONTO — Provinces counted the cost.\n\n"
+        "Ontario's Minister of Energy, Paul Verner, said power exports would fall. Rosa Lindqvist-Amaral, the "
+        "deputy premier who also runs the trade file and has handled the province's talks with American "
+        "governors for two years, said talks would go on.\n"
+    )
+    people = _people(data)
+    assert people["Paul Verner"]["title"] == "Minister of Energy"
+    assert people["Paul Verner"]["country"] == "CAN"
+    assert people["Rosa Lindqvist-Amaral"]["title"] == "deputy premier"

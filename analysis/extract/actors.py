@@ -690,7 +690,7 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
     if not words:
         return None, None
     owner = m.group("owner")
-    country = gz.country_of_text(owner) if owner else None
+    country = (gz.country_of_text(owner) or gz.affiliation_country(owner)) if owner else None
     if not owner and m.group("title").split()[0].lower() == "its":
         country = _previous_subject_country(text, max(0, start - 80) + m.start("title"))
     if not owner and ANAPHORIC_OWNER.search(window[: m.start("title")]):
@@ -728,6 +728,8 @@ ANAPHORIC_OWNER = re.compile(
 def _ends_in_title(phrase: str) -> bool:
     """ "the trade minister", "its director general": the phrase's last word is a title's head."""
     words = phrase.lower().split()
+    if any(w in gz.title_heads() and nxt in ("of", "for") for w, nxt in zip(words, words[1:], strict=False)):
+        return True  # "Quebec's Minister of Finance": a head governing its field
     return title_head(" ".join(words[-2:] if words[-1] == "general" else words[-1:])) is not None
 
 
@@ -844,6 +846,9 @@ APPOSITION = re.compile(
     r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)(?:\s*\([A-Za-z&.]{2,12}\))?"
     r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\.(?=[ \t]*(?:\n|$|[“\"]))|\s+(?:said|says|told))"
 )
+# An apposition too long to reach its closing comma, cut at its relative clause: "X, the vice-president who
+# also serves as trade minister and has led ..., said".
+LONG_APPOSITION = re.compile(r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,60}?)(?=\s+(?:who|which|whose)\b)")
 # Words ending in -ing that open a title rather than a participle phrase ("managing director", "acting head").
 TITLE_ING = r"(?!(?:acting|managing|outgoing|incoming|presiding|ranking|founding|visiting|governing|sitting)\b)"
 NOT_TITLE_START = re.compile(
@@ -854,7 +859,7 @@ NOT_TITLE_START = re.compile(
 def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     """A title in apposition: "Ryosei Akazawa, minister in charge of economic and fiscal policy, will ..."."""
     window = text[end : end + 200]
-    m = APPOSITION.match(window)
+    m = APPOSITION.match(window) or LONG_APPOSITION.match(window)
     if not m:
         return None, None
     t = m.group("title").strip()
