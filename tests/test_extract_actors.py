@@ -289,3 +289,12 @@ def test_a_province_owned_minister_of_x_and_a_long_apposition_cut_at_who():
     assert people["Paul Verner"]["title"] == "Minister of Energy"
     assert people["Paul Verner"]["country"] == "CAN"
     assert people["Rosa Lindqvist-Amaral"]["title"] == "deputy premier"
+
+
+def test_a_country_opening_a_post_set_off_before_a_name_is_the_persons():
+    data = extract_text(
+        "CANBERRA — Beef exporters cheered on Friday.\n\n"
+        "The ministers met in Canberra. The US Agriculture Secretary, Mona Feld, welcomed the decision as "
+        '"a good start" for Australian ranchers.\n'
+    )
+    assert _people(data)["Mona Feld"]["country"] == "USA"

@@ -693,6 +693,8 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
     country = (gz.country_of_text(owner) or gz.affiliation_country(owner)) if owner else None
     if not owner and m.group("title").split()[0].lower() == "its":
         country = _previous_subject_country(text, max(0, start - 80) + m.start("title"))
+    if country is None and len(words) > 1 and gz.country_of_text(words[0]):
+        country = gz.country_of_text(words[0])  # "The US Trade Representative, Jamieson Greer,"
     if not owner and ANAPHORIC_OWNER.search(window[: m.start("title")]):
         # "The kingdom’s trade minister, Mokhethi Shelile": the country last named (as a noun, not "American")
         found = gz.find_known(text[max(0, start - 600) : start])
