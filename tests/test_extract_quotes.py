@@ -128,3 +128,12 @@ def test_an_unnamed_ministry_speaks_even_when_tagged_as_a_proper_noun():
     )
     speaker = _quote(data, "useful and candid")["speaker"]
     assert speaker is not None and "ministry" in speaker
+
+
+def test_an_unnamed_source_keeps_what_the_article_says_of_it():
+    data = extract_text(
+        'Talks stalled on Friday.\n\nA person familiar with the matter said the deal was "nowhere near done" yet.\n'
+    )
+    speaker = _quote(data, "nowhere near done")["speaker"]
+    actor = next(a for a in data["actors"] if a["id"] == speaker)
+    assert actor["name"] == "person familiar with the matter" and actor["kind"] != "person"

@@ -510,11 +510,15 @@ def _anonymous_source(doc: Doc, actors: Actors, tok: Token) -> Actor | None:
     if actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("person",)) is not None:
         return None  # "an official, Jane Doe, said": the named person speaks
     words = [t for t in doc[det[0].i + 1 : tok.i + 1] if not t.is_punct]
+    # "a person familiar with the matter", "an official briefed on the talks": what little the article says
+    tail = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("amod", "acl") and c.i == tok.i + 1), None)
+    if tail is not None and tail.right_edge.i - tok.i <= 6:
+        words += [t for t in doc[tok.i + 1 : tail.right_edge.i + 1] if not t.is_punct]
     name = " ".join(t.text for t in words)
     country = gz.country_of_text(name)
     aid = gz.slug(f"{name} (unnamed)")
     actor = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=name, kind="organization", country=country))
-    span = (words[0].idx, tok.idx + len(tok.text))
+    span = (words[0].idx, words[-1].idx + len(words[-1].text))
     if span not in actor.spans:
         actor.spans.append(span)
     return actor
