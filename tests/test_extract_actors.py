@@ -239,3 +239,79 @@ def test_titles_in_full_around_names() -> None:
     assert people["Priya Shah"]["title"].startswith("managing director")
     assert "Lotus Looms" not in people
     assert people["Paul Grant"]["title"] == "U.S. ambassador to India"
+
+
+def test_chief_financial_officer_is_a_title_not_part_of_a_name():
+    data = extract_text(
+        "Carmakers cut forecasts.\n\nMazuri Motors Chief Financial Officer Ken Aoyama told reporters the levy "
+        "would cost the company 90 billion yen this year.\n"
+    )
+    people = _people(data)
+    assert "Ken Aoyama" in people and people["Ken Aoyama"]["title"].endswith("Chief Financial Officer")
+
+
+def test_academic_legal_and_business_posts_and_a_venue_city_is_no_side():
+    data = extract_text(
+        "BEIJING — Economists weighed the truce on Monday.\n\n"
+        "Solicitor General Mara Quist told the court the duties were lawful. Tomas Reyes, the lawyer for the "
+        "importers, disagreed. Lin Qiao, dean of the School of Economics at Fudan University, said the Paris "
+        "meeting between the two sides showed goodwill. Wu Haoran, general manager of a lamp maker in Ningbo, "
+        "said orders were back.\n"
+    )
+    people = _people(data)
+    assert people["Mara Quist"]["title"] == "Solicitor General"
+    assert people["Tomas Reyes"]["title"].startswith("lawyer")
+    assert people["Lin Qiao"]["title"].startswith("dean of")
+    assert people["Lin Qiao"]["country"] == "CHN"
+    assert people["Wu Haoran"]["title"].startswith("general manager")
+
+
+def test_its_chairman_belongs_to_the_body_named_in_the_sentence_before():
+    data = extract_text(
+        "BEIJING — Foreign firms reacted on Monday.\n\n"
+        "Meanwhile, the Canadian Business Council in China said its members were relieved. Its chairman, "
+        "Owen Marsh, said firms wanted a lasting deal.\n"
+    )
+    assert _people(data)["Owen Marsh"]["country"] == "CAN"
+
+
+def test_one_mention_of_the_home_country_as_an_object_does_not_veto_it():
+    data = extract_text(
+        "OTTAWA — Steelmakers welcomed the move.\n\n"
+        "Mexico and the United States were not consulted. Industry Minister Anne Roy announced quotas on "
+        "steel from countries without trade agreements with Canada.\n"
+    )
+    assert _people(data)["Anne Roy"]["country"] == "CAN"
+
+
+def test_a_double_post_joined_by_and_and_the_taoiseach_from_the_leaders_table():
+    data = extract_text(
+        "DUBLIN — Ministers met exporters.\n\n"
+        "Tánaiste and Minister for Enterprise Niamh Byrne said firms would get help. Micheál Martin said the "
+        "Government would keep talking to Washington.\n"
+    )
+    people = _people(data)
+    assert people["Niamh Byrne"]["title"] == "Tánaiste and Minister for Enterprise"
+    assert people["Micheál Martin"]["title"] == "Taoiseach"
+
+
+def test_a_province_owned_minister_of_x_and_a_long_apposition_cut_at_who():
+    data = extract_text(
+        "TORONTO — Provinces counted the cost.\n\n"
+        "Ontario's Minister of Energy, Paul Verner, said power exports would fall. Rosa Lindqvist-Amaral, the "
+        "deputy premier who also runs the trade file and has handled the province's talks with American "
+        "governors for two years, said talks would go on.\n"
+    )
+    people = _people(data)
+    assert people["Paul Verner"]["title"] == "Minister of Energy"
+    assert people["Paul Verner"]["country"] == "CAN"
+    assert people["Rosa Lindqvist-Amaral"]["title"] == "deputy premier"
+
+
+def test_a_country_opening_a_post_set_off_before_a_name_is_the_persons():
+    data = extract_text(
+        "CANBERRA — Beef exporters cheered on Friday.\n\n"
+        "The ministers met in Canberra. The US Agriculture Secretary, Mona Feld, welcomed the decision as "
+        '"a good start" for Australian ranchers.\n'
+    )
+    assert _people(data)["Mona Feld"]["country"] == "USA"

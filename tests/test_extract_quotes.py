@@ -105,3 +105,35 @@ def test_nicknames_and_a_bodys_label_and_a_show_someone_appeared_on_are_no_quote
     texts = [q["text"] for q in data["quotes"]]
     assert "hammer" not in texts and not any(t.startswith("Evening Markets") for t in texts)
     assert _quote(data, "We are ready")["channel"] == "Evening Markets Live"
+
+
+def test_an_epithet_speaker_is_the_person_last_named_and_a_nationality_before_a_name_is_theirs():
+    data = extract_text(
+        "MEPs debated the levy in Strasbourg.\n\n"
+        "Italian liberal Carla Benetti backed the plan. Pieter Jansen, the group's budget coordinator, said "
+        'the timing was wrong. "We should talk before we strike," the Dutch MEP said.\n'
+    )
+    people = {a["name"]: a for a in data["actors"] if a["kind"] == "person"}
+    assert people["Carla Benetti"]["country"] == "ITA"
+    assert people["Pieter Jansen"]["title"] == "group's budget coordinator"
+    assert _quote(data, "We should talk")["speaker"] == "pieter-jansen"
+    assert people["Pieter Jansen"]["country"] == "NLD"
+
+
+def test_an_unnamed_ministry_speaks_even_when_tagged_as_a_proper_noun():
+    data = extract_text(
+        "NEW DELHI — Negotiators met on Tuesday.\n\n"
+        "Assistant U.S. Trade Representative Brendan Lynch met Indian officials led by chief negotiator Rajesh "
+        'Agrawal on Tuesday. The trade ministry said the discussions were "useful and candid" and would go on.\n'
+    )
+    speaker = _quote(data, "useful and candid")["speaker"]
+    assert speaker is not None and "ministry" in speaker
+
+
+def test_an_unnamed_source_keeps_what_the_article_says_of_it():
+    data = extract_text(
+        'Talks stalled on Friday.\n\nA person familiar with the matter said the deal was "nowhere near done" yet.\n'
+    )
+    speaker = _quote(data, "nowhere near done")["speaker"]
+    actor = next(a for a in data["actors"] if a["id"] == speaker)
+    assert actor["name"] == "person familiar with the matter" and actor["kind"] != "person"

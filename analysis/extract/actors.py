@@ -591,6 +591,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             person.title = re.split(r"\s+(?:of|and)\s+|\s*\(", gz.leader_office(person.name))[0]
         person.country = (
             explicit
+            or _leading_demonym(doc, hits, person)
             or gz.leader_country(person.name)
             or _affiliation(person.title, titles)
             or next((c for s, e in person.spans if (c := _affiliation_after(text, e))), None)
@@ -616,7 +617,8 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             owners[person.id] = owner
             continue
         if person.country is None:
-            against = {c for c, w in votes.items() if w < -0.4}  # one passing "calls on Ottawa" is not a veto
+            # one passing "calls on Ottawa" is not a veto, and the home country needs two
+            against = {c for c, w in votes.items() if w < (-0.9 if c == actors.home else -0.4)}
             votes = Counter({c: w for c, w in votes.items() if w > 0})
             government = title_head(person.title) in GOVERNMENT_HEADS | {None}
             if title_head(person.title) in NON_US_HEADS:
@@ -712,13 +714,36 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
     if not words:
         return None, None
     owner = m.group("owner")
-    country = gz.country_of_text(owner) if owner else None
+    country = (gz.country_of_text(owner) or gz.affiliation_country(owner)) if owner else None
+    if not owner and m.group("title").split()[0].lower() == "its":
+        country = _previous_subject_country(text, max(0, start - 80) + m.start("title"))
+    if country is None and len(words) > 1 and gz.country_of_text(words[0]):
+        country = gz.country_of_text(words[0])  # "The US Trade Representative, Jamieson Greer,"
     if not owner and ANAPHORIC_OWNER.search(window[: m.start("title")]):
         # "The kingdom’s trade minister, Mokhethi Shelile": the country last named (as a noun, not "American")
         found = gz.find_known(text[max(0, start - 600) : start])
         prior = [h for h in found if h.known.kind == "country" and h.known.role in ("name", "alias")]
         country = prior[-1].known.country if prior else None
     return " ".join(words) + (m.group("post") or ""), country or (f"@{owner}" if owner else None)
+
+
+LEADING_NAME = re.compile(
+    r"\s*(?:The\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:(?:of|in|for|and|the)\s+)*[A-Z][\w.&'’()-]*)*)"
+)
+
+
+def _previous_subject_country(text: str, at: int) -> str | None:
+    """ "The Brazilian Coffee Exporters Council said ... Its general director, X": the country of the body
+    that opens the sentence before "Its"."""
+    end = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    if end <= 0:
+        return None
+    lo = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end)) + 1
+    # the first name of two words or more: "Meanwhile, the American Chamber of Commerce in China said ..."
+    m = next((m for m in LEADING_NAME.finditer(text, lo, end) if len(m.group("name").split()) >= 2), None)
+    if m is None:
+        return None
+    return gz.country_of_text(m.group("name")) or gz.affiliation_country(m.group("name"))
 
 
 ANAPHORIC_OWNER = re.compile(
@@ -729,14 +754,19 @@ ANAPHORIC_OWNER = re.compile(
 def _ends_in_title(phrase: str) -> bool:
     """ "the trade minister", "its director general": the phrase's last word is a title's head."""
     words = phrase.lower().split()
+    if any(w in gz.title_heads() and nxt in ("of", "for") for w, nxt in zip(words, words[1:], strict=False)):
+        return True  # "Quebec's Minister of Finance": a head governing its field
     return title_head(" ".join(words[-2:] if words[-1] == "general" else words[-1:])) is not None
+
+
+POST_GENERAL = {"attorney", "surgeon", "solicitor", "inspector", "auditor", "consul"}  # "solicitor general"
 
 
 def title_head(title: str | None) -> str | None:
     """The word that makes a phrase a title: "minister" in "minister in charge of economic policy"."""
     words = [POSSESSIVE.sub("", w.lower()).strip(".,") for w in (title or "").split()]
     words = [w if w in gz.title_heads() else w.split("-")[-1] for w in words]  # "secretary-general", "vice-president"
-    if len(words) > 1 and words[-1] == "general" and words[-2] in gz.title_heads() | {"attorney", "surgeon"}:
+    if len(words) > 1 and words[-1] == "general" and words[-2] in gz.title_heads() | POST_GENERAL:
         words[-1] = words[-2]  # "director general", "attorney general": "general" alone is no title head
     heads = [w for w in words if w in gz.title_heads()]
     return heads[-1] if heads and words and words[-1] in gz.title_heads() else (heads[0] if heads else None)
@@ -799,9 +829,9 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             and words
             and i > 0
             and doc[i - 1].text[:1].isupper()
-            and doc[i - 1].ent_type_ != "PERSON"
+            and (doc[i - 1].ent_type_ != "PERSON" or doc[i - 1].lower_ in gz.title_heads())
         ):
-            words.insert(0, tok)  # "Commerce and Industry Minister"
+            words.insert(0, tok)  # "Commerce and Industry Minister", "Tánaiste and Minister for Trade"
         elif (
             tok.text == ","
             and any(w.lower_ in ("and", "&") for w in words)
@@ -825,7 +855,11 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         words.pop(0)
     governed = any(w.lower_ in ("of", "for") for w in words)  # "Minister of Industry and Trade" ends in its field
     while words and not governed and words[-1].text.lower().rstrip(".") not in gz.title_heads():
-        if len(words) > 1 and words[-1].lower_ == "general" and words[-2].lower_.rstrip(".") in gz.title_heads():
+        if (
+            len(words) > 1
+            and words[-1].lower_ == "general"
+            and words[-2].lower_.rstrip(".") in gz.title_heads() | POST_GENERAL
+        ):
             break  # a post-positive "general" ends the title: "director general", "attorney general"
         words.pop()
     if not words:
@@ -838,6 +872,9 @@ APPOSITION = re.compile(
     r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)(?:\s*\([A-Za-z&.]{2,12}\))?"
     r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\.(?=[ \t]*(?:\n|$|[“\"]))|\s+(?:said|says|told))"
 )
+# An apposition too long to reach its closing comma, cut at its relative clause: "X, the vice-president who
+# also serves as trade minister and has led ..., said".
+LONG_APPOSITION = re.compile(r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,60}?)(?=\s+(?:who|which|whose)\b)")
 # Words ending in -ing that open a title rather than a participle phrase ("managing director", "acting head").
 TITLE_ING = r"(?!(?:acting|managing|outgoing|incoming|presiding|ranking|founding|visiting|governing|sitting)\b)"
 NOT_TITLE_START = re.compile(
@@ -848,7 +885,7 @@ NOT_TITLE_START = re.compile(
 def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     """A title in apposition: "Ryosei Akazawa, minister in charge of economic and fiscal policy, will ..."."""
     window = text[end : end + 200]
-    m = APPOSITION.match(window)
+    m = APPOSITION.match(window) or LONG_APPOSITION.match(window)
     if not m:
         return None, None
     t = m.group("title").strip()
@@ -902,6 +939,8 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
             continue
         if cspan is not None:
             c = cspan.root
+            if h.known.role == "metonym" and c.dep_ in ("compound", "nmod") and c.head.pos_ == "NOUN":
+                continue  # "the London meeting", "the Geneva talks": a venue, no side
             if c.dep_ in ("nsubj", "nsubjpass") and me not in c.subtree and c.head != me.head:
                 if _reports_on(me, c):
                     votes[h.known.country] += 1.0  # "X said that Malaysia had not given up ...": X's own side
@@ -930,6 +969,22 @@ def _own_phrase_country(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | No
             if h.known.kind == "country" and lo <= h.start < hi:
                 if text[h.end : h.end + 2] in ("'s", "’s") or h.known.role == "demonym":
                     return h.known.country
+    return None
+
+
+def _leading_demonym(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | None:
+    """A nationality in the name's own phrase before it: "French centrist Valérie Hayer", "Swedish MEP X"."""
+    for s, e in person.spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        before = [t for t in span.root.subtree if t.i < span.start]
+        if not before:
+            continue
+        lo = before[0].idx
+        for h in hits:
+            if h.known.kind == "country" and h.known.role == "demonym" and lo <= h.start < s:
+                return h.known.country
     return None
 
 

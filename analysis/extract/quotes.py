@@ -426,7 +426,9 @@ def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[in
     if subj is None:
         return None
     who = resolve_mention(doc, actors, subj, spans)
-    return who if who is not None or subj.pos_ not in ("NOUN", "PROPN") else _title_holder(actors, subj)
+    if (who is None or who.kind != "person") and subj.pos_ in ("NOUN", "PROPN"):
+        who = _title_holder(actors, subj) or _epithet(doc, actors, subj, spans) or who
+    return who
 
 
 def _noun_clause(verb: Token) -> bool:
@@ -473,7 +475,7 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
                 return person
     if found:
         return found
-    if tok.pos_ == "NOUN" and tok.lower_ in {
+    if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())) and tok.lower_ in {
         "ministry",
         "department",
         "commission",
@@ -508,11 +510,15 @@ def _anonymous_source(doc: Doc, actors: Actors, tok: Token) -> Actor | None:
     if actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("person",)) is not None:
         return None  # "an official, Jane Doe, said": the named person speaks
     words = [t for t in doc[det[0].i + 1 : tok.i + 1] if not t.is_punct]
+    # "a person familiar with the matter", "an official briefed on the talks": what little the article says
+    tail = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("amod", "acl") and c.i == tok.i + 1), None)
+    if tail is not None and tail.right_edge.i - tok.i <= 6:
+        words += [t for t in doc[tok.i + 1 : tail.right_edge.i + 1] if not t.is_punct]
     name = " ".join(t.text for t in words)
     country = gz.country_of_text(name)
     aid = gz.slug(f"{name} (unnamed)")
     actor = actors.by_id.get(aid) or actors.add(Actor(id=aid, name=name, kind="organization", country=country))
-    span = (words[0].idx, tok.idx + len(tok.text))
+    span = (words[0].idx, words[-1].idx + len(words[-1].text))
     if span not in actor.spans:
         actor.spans.append(span)
     return actor
@@ -530,6 +536,25 @@ def _title_holder(actors: Actors, tok: Token) -> Actor | None:
         if p.title and p.title.lower().split()[-1] == words[-1] and set(words) <= set(p.title.lower().split())
     ]
     return holders[0] if len(holders) == 1 else None
+
+
+def _epithet(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
+    """ "the Swedish MEP said", "the economist added": a definite post with no name is the person the
+    paragraph last named (not a country the post's adjective names)."""
+    if tok.lower_ not in gz.title_heads() or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    text = text_of(doc)
+    lo = text.rfind("\n", 0, tok.idx) + 1
+    named = [(s, p) for p in actors.people() for s, _ in p.spans if lo <= s < tok.idx and not _in_spans(s, spans)]
+    if not named:
+        return None
+    person = max(named, key=lambda x: x[0])[1]
+    adjective = gz.country_of_text(" ".join(t.text for t in tok.subtree if t.i < tok.i))
+    if adjective and person.country and not person.guessed and adjective != person.country:
+        return None  # "the Swedish MEP" is not the Frenchwoman named before
+    if adjective and (person.country is None or person.guessed):
+        person.country, person.guessed = adjective, False  # the epithet tells what the home-country guess did not
+    return person
 
 
 def _family_name_he(actors: Actors, tok: Token) -> Actor | None:
