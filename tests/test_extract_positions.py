@@ -418,3 +418,21 @@ def test_ruling_out_retaliation_or_preferring_aid_to_countermeasures_opposes_the
     stances = _stances(text)
     assert not any(s == "support" and "countermeasures" in t for _, s, t in stances)
     assert _has(stances, "anne-berg", "oppose", "countermeasures")
+
+
+def test_two_leaders_announcing_a_deal_both_back_it_and_a_hailed_phrase_is_the_hailers() -> None:
+    text = (
+        "Washington and Brussels strike a tariff deal.\n\n"
+        "President Donald Trump and Commission President Ursula von der Leyen announced the framework deal on "
+        'Sunday. Trump hailed "the best deal in years," while von der Leyen said it brought "stability".'
+    )
+    data = extract_text(text, published=PUBLISHED)
+    stances = {(p["actor"], p["stance"], p["topic"]) for p in data["positions"]}
+    assert _has(stances, "donald-trump", "support", "deal")
+    assert _has(stances, "ursula-von-der-leyen", "support", "deal")
+    assert next(q for q in data["quotes"] if q["text"].startswith("the best deal"))["speaker"] == "donald-trump"
+    rate = _stances(
+        "Indonesia's tariff is now 19%, down from the 32 percent threatened by President Donald Trump in April. "
+        "Exporters said the tariff still hurts."
+    )
+    assert _has(rate, "donald-trump", "support", "tariff")

@@ -670,6 +670,7 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
     """What the article says actors did: subject + policy verb + topic word in the verb's phrase."""
     text = text_of(doc)
     quoted = [(s, e) for s, e in quote_spans(text)]
+    main = main_topic(doc)
     out = []
     for sent in sentences(doc):
         for verb in sent:
@@ -715,6 +716,7 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
                 while head.dep_ == "appos" and head.head.i != head.i:
                     head = head.head  # "Rand Paul, a Kentucky Republican who ...": the name the appositive describes
                 subjects = [head if c.lower_ in ("who", "which", "that") else c for c in subjects]
+            subjects += [g for c in subjects for g in c.conjuncts if g.i > c.i]  # "Trump and von der Leyen announced"
             found = [resolve_mention(doc, actors, c, quoted) for c in subjects]
             found = [
                 a for a in found if a is not None and a.kind in ("person", "government", "country", "organization")
@@ -751,16 +753,19 @@ def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, flo
             elif verb.dep_ == "xcomp" and verb.head.dep_ in ("relcl", "acl"):
                 phrase = f"{verb.head.head.text} {phrase}"  # "the tariff that Trump plans to impose"
             families = set()
-            for family, word, polarity in _deed_topics(verb, phrase, who.country):
+            before = len(out)
+            for family, word, polarity in _deed_topics(verb, phrase, who.country, rates=main == "tariffs"):
                 families.add(family)
                 out.append((who.id, family, word, polarity, (sent.start_char, sent.end_char)))
             for topic, polarity, at in advocated(verb) + named(verb):
-                family, polarity = _open_family(topic, polarity, at, main_topic(doc))
+                family, polarity = _open_family(topic, polarity, at, main)
                 if lowered(at):
                     # "pressing for lower rates", "seeking a reasonable tariff rate": against the tariffs as they are
                     out.append((who.id, "tariffs", f"lower {topic}", -polarity, (sent.start_char, sent.end_char)))
                 elif family not in families:
                     out.append((who.id, family, topic, polarity, (sent.start_char, sent.end_char)))
+            partners = {a.id for a in found if a.kind == "person" and a.id != who.id}
+            out += [(pid, *row[1:]) for pid in sorted(partners) for row in out[before:]]
     out += _owned_measures(doc, actors, quoted)
     return out
 
@@ -895,7 +900,12 @@ def polarity_of(lemma: str) -> int:
     return next((p for verbs, p in ACTION_TOPICS.items() if lemma in verbs), 0)
 
 
-def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> list[tuple[str, str, float]]:
+RATE = re.compile(r"^(?:percent|per cent|%|rate)\b", re.I)
+
+
+def _deed_topics(
+    verb: Token, phrase: str, actor_country: str | None = None, rates: bool = False
+) -> list[tuple[str, str, float]]:
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children)
     complement = verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") or (
@@ -908,6 +918,8 @@ def _deed_topics(verb: Token, phrase: str, actor_country: str | None = None) -> 
     if lemma in SPEECH and not polarity_of(lemma) and not ANNOUNCING.fullmatch(verb.text):
         return found  # "said diplomacy worked better than retaliation": words, read as the speaker's words
     tariff = FAMILY_RX["tariffs"].search(phrase)
+    if tariff is None and rates and verb.dep_ in ("acl", "relcl", "amod"):
+        tariff = RATE.match(phrase)  # "the 32 percent threatened by Trump", in a story about tariffs
     counter = FAMILY_RX["countermeasures"].search(phrase)
     if lemma in RETALIATE_VERBS and (tariff or counter or lemma == "retaliate"):
         found.append(

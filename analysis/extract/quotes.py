@@ -20,6 +20,7 @@ SPEECH_VERBS = {
     "criticise", "accuse", "threaten", "speak", "conclude", "indicate", "express", "welcome", "lament", "admit",
     "concede", "contend", "maintain", "repeat", "assert", "hint", "brand", "dub", "label", "blast", "slam",
     "counter", "retort", "agree", "report", "testify", "quip", "recall", "mock", "deride", "ridicule",
+    "hail", "praise", "tout", "laud", "applaud", "condemn", "denounce", "decry", "dismiss",
 }  # fmt: skip
 PARAPHRASE_VERBS = {
     "say",

@@ -102,8 +102,7 @@ VAGUE = {
     "it", "this", "that", "they", "them", "thing", "things", "issue", "issues", "matter", "way", "lot", "one",
     "side", "sides", "part", "time", "move", "step", "decision", "measure", "measures", "action", "statement",
     "what", "which", "who", "situation", "case", "point", "fact", "problem", "question", "idea", "end",
-    "government", "administration", "us", "you", "me", "him", "her", "day", "week", "month", "year", "matter",
-    "days", "weeks", "months", "years", "head", "word", "words", "sense", "view", "views", "number", "numbers",
+    "government", "administration", "us", "you", "me", "him", "her", "day", "week", "month", "year", "days", "weeks", "months", "years", "head", "word", "words", "sense", "view", "views", "number", "numbers",
     "result", "results", "press", "suggestion", "suggestions", "treatment", "place", "half", "more", "rest", "kind",
     "sort", "type", "people", "ones", "anything", "something", "everything", "nothing",
 }  # fmt: skip
