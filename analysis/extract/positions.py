@@ -122,6 +122,7 @@ DENIED = re.compile(r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?$", r
 WORKS = re.compile(
     r"\b(?:(?:is|are|was|were|been) (?:\w+ )?working|it worked|leverage|paying off|paid off|(?:is|are) a fair)\b", re.I
 )
+GRUDGING = re.compile(r"\b(?:I|we) (?:can )?understand why\b|\b(?:somebody|someone) had to\b|\bhad to be done\b", re.I)
 BYSTANDER = re.compile(r"\b(?:companies|firms|parties|countries|people|sectors|those|businesses) concerned\b", re.I)
 ANNOUNCING = re.compile(r"announc\w*|proclaim\w*|decree[sd]?|order(?:s|ed)?|declar\w*", re.I)
 # Words that condemn a bargain rather than a measure: a side that gave in, a one-sided result.
@@ -385,6 +386,8 @@ def _stances_in_words(
                 polarity = 1.0 if polarity > 0 else -1.0  # "we will not answer a tariff with a tariff": refused
             if polarity == 0 and family == "tariffs" and q.kind == "paraphrase" and ANNOUNCING.fullmatch(q.cue or ""):
                 polarity = 1.0  # "Trump announced that the tariff would apply from Oct 1": the measure is the speaker's
+            if polarity == 0 and family == "tariffs" and GRUDGING.search(plain):
+                polarity = 1.0  # "I understand why the president went after China with tariffs": a grudging yes
             if polarity == 0 and family == "tariffs" and overall >= 0 and WORKS.search(plain):
                 polarity = 1.0  # "the tariffs are leverage, and the leverage is working": a defence of them
             if polarity == 0 and overall < 0 and span is not None and _lacked(span, q.start + m.start()):
