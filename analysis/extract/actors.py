@@ -788,7 +788,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     i = span.start - 1
     words: list[Token] = []
     country = None
-    lo = span.sent.start_char
+    lo = sentence_at(doc, start).start_char  # the parser's own .sent walks the document each time
     provinces = gz.province_spans(doc.text[lo : span.start_char])
     while i >= 0:
         tok = doc[i]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer as gz
 from .actors import Actor, Actors, title_head
 from .quotes import PARAPHRASE_VERBS, Quote, quote_spans, resolve_mention
-from .sentences import sentences, text_of
+from .sentences import sentence_at, sentences, text_of
 from .topics import (
     COSTS,
     HELPS,
@@ -818,7 +818,8 @@ def _endorsements(doc: Doc, actors: Actors) -> list[tuple[str, str, tuple[int, i
         follower = resolve_mention(doc, actors, by[0], quoted)
         if leader is None or follower is None or leader.id == follower.id or follower.kind == "media":
             continue
-        out.append((follower.id, leader.id, (verb.sent.start_char, verb.sent.end_char)))
+        sent = sentence_at(doc, verb.idx)
+        out.append((follower.id, leader.id, (sent.start_char, sent.end_char)))
     return out
 
 
@@ -1011,7 +1012,5 @@ def _rejecting(verb: Token) -> bool:
 
 
 def _sentence_bounds(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    from .sentences import sentence_at
-
     first, last = sentence_at(doc, s), sentence_at(doc, max(s, e - 1))
     return (first.start_char, last.end_char) if first is not None and last is not None else (s, e)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate, islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -166,8 +167,9 @@ def _find_single_close(p: str, k: int, closer: str) -> int | None:
 def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
     """Quoted passages with their speakers, then reported speech (paraphrase) outside any quote."""
     text = text_of(doc)
-    spans = quote_spans(text)
+    spans = QuoteSpans(quote_spans(text))
     quotes: list[Quote] = []
+    said: dict[int, Actor | None] = {}  # the subject each speech verb resolves to, asked once per verb
     for open_i, close_i in spans:
         s, e = open_i + 1, close_i
         while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
@@ -182,7 +184,7 @@ def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
                 e -= 1
         q = Quote(text=text[s:e], start=s, end=e, kind=kind)
         if not _reopens(text, open_i, spans):  # a reopened quote is the previous speaker's: see _carry_over
-            q.speaker, q.cue = _speaker(doc, actors, open_i, close_i + 1, spans)
+            q.speaker, q.cue = _speaker(doc, actors, open_i, close_i + 1, spans, said)
         quotes.append(q)
     _carry_over(quotes, text, actors)
     quotes = [q for q in quotes if not _scare_quote(text, q) and not _names_medium(actors, q)]
@@ -213,12 +215,34 @@ def _kind(text: str, open_i: int, s: int, e: int) -> str:
     return "partial"
 
 
+SENTENCE_REACH = 60  # tokens either side of a quote in which its sentence's speech verb is looked for
+NEARBY_CHARS = 600  # how far after a quote standing alone its speaker may be named
+
+
+class QuoteSpans(list):
+    """Quote spans sorted by start, with the furthest end reached so far: a membership test in log time (a
+    run-on sentence thick with quotes asks it for every speech verb of every quote)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        super().__init__(sorted(spans))
+        self.starts = [a for a, _ in self]
+        self.reach = list(accumulate((b for _, b in self), max))
+
+
 def _in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
+    if isinstance(spans, QuoteSpans):
+        k = bisect_right(spans.starts, i) - 1
+        return k >= 0 and spans.reach[k] >= i
     return any(a <= i <= b for a, b in spans)
 
 
 def _speaker(
-    doc: Doc, actors: Actors, qs: int, qe: int, spans: list[tuple[int, int]]
+    doc: Doc,
+    actors: Actors,
+    qs: int,
+    qe: int,
+    spans: list[tuple[int, int]],
+    said: dict[int, Actor | None] | None = None,
 ) -> tuple[Actor | None, str | None]:
     """The subject of the speech verb governing the quote, or of a speech verb in its sentence."""
     whole = doc.char_span(qs, qe, alignment_mode="expand")
@@ -259,12 +283,16 @@ def _speaker(
     before = sentence_before(doc, first) if first is not None else None
     if before is not None and not re.search(r"[.!?][\"'”’)]*\s*$", before.text):
         sents.add(before)  # the parser split a sentence at the opening quote mark
+    near = (whole.start - SENTENCE_REACH, whole.end + SENTENCE_REACH) if whole is not None else (0, len(doc))
     for sent in sorted(sents, key=lambda s: s.start):
-        for tok in sent:
+        for tok in doc[max(sent.start, near[0]) : min(sent.end, near[1])]:  # a run-on "sentence" is no one clause
             if not outside(tok):
                 continue
             if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and not _in_spans(tok.idx, spans):
-                who = _resolve_subject(doc, actors, tok, spans)
+                said = {} if said is None else said
+                if tok.i not in said:
+                    said[tok.i] = _resolve_subject(doc, actors, tok, spans)
+                who = said[tok.i]
                 if who:
                     return who, tok.text
     if fallback[0] is None:
@@ -307,6 +335,8 @@ def _speaker_nearby(
     if after is not None and after.end_char <= qe + 2:
         nxt = sentence_after(doc, after)
         stop = min(para_end, nxt.end_char) if nxt is not None else stop
+    stop = min(stop, qe + NEARBY_CHARS)  # a run-on paragraph: the speaker is named close by, or not at all
+    para_end = min(para_end, stop + NEARBY_CHARS)
     who = _introduced_by(doc, actors, qs, spans)  # "X has just posted on X:" before the quote
     if who[0] is not None:
         return who

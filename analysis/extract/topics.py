@@ -22,6 +22,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .sentences import sentence_at
+
 ADVOCATE = {
     "support", "back", "welcome", "want", "seek", "favor", "favour", "need", "defend", "protect",
     "preserve", "endorse", "praise", "hail", "prefer", "demand", "request", "propose", "cherish", "embrace",
@@ -146,10 +148,10 @@ POLICY_ACTS = {"decision", "move", "measure", "measures", "step", "action"}
 def _antecedent(tok: Token) -> Token | None:
     """The common noun an object "it" most likely stands for: the subject of the sentence before (a thing, not
     a person or a place)."""
-    sent = tok.sent
+    sent = sentence_at(tok.doc, tok.idx)
     if sent.start == 0:
         return None
-    prev = tok.doc[sent.start - 1].sent
+    prev = sentence_at(tok.doc, tok.doc[sent.start - 1].idx)
     subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ != "NOUN" or subj.lower_ in VAGUE or subj.ent_type_:
         return None
@@ -164,7 +166,7 @@ def _compounds(tok: Token) -> list[Token]:
     for c in tok.lefts:
         if (
             c.dep_ == "amod"
-            and c.i > c.sent.start
+            and c.i > sentence_at(c.doc, c.idx).start
             and (c.lower_ in CLASSIFYING or c.tag_ == "JJ" and c.text[:1].isupper())
         ):
             out.append(c)
