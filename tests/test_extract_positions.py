@@ -436,3 +436,14 @@ def test_two_leaders_announcing_a_deal_both_back_it_and_a_hailed_phrase_is_the_h
         "Exporters said the tariff still hurts."
     )
     assert _has(rate, "donald-trump", "support", "tariff")
+
+
+def test_an_official_of_the_imposing_government_speaks_for_its_measure() -> None:
+    text = (
+        "Washington's 100% tariff on imported chips takes effect.\n\n"
+        "President Donald Trump imposed the tariff on Monday. Press Secretary Karen Holt told reporters that "
+        '"more than 20 companies" had applied to build plants. Senator Ann Kerr said the tariff would hurt families.'
+    )
+    stances = _stances(text)
+    assert _has(stances, "karen-holt", "support", "tariff")
+    assert not _has(stances, "ann-kerr", "support", "tariff")

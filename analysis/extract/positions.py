@@ -216,6 +216,8 @@ def find_positions(
         for (actor_id, family), t in list(tally.items()):
             if actor_id == leader and t.score:
                 _add(tally, follower, family, family, 1.0 if t.score > 0 else -1.0, span)
+    for actor_id, measure, span in _imposers_voices(quotes, actors, tally, main):
+        _add(tally, actor_id, measure, measure, 1.0, span)
     out = []
     for (actor_id, family), t in _named_in_full(doc, tally).items():
         actor = actors.by_id[actor_id]
@@ -232,6 +234,35 @@ def find_positions(
             )
         )
     return sorted(out, key=lambda p: (p.actor, p.topic))
+
+
+def _imposers_voices(
+    quotes: list[Quote], actors: Actors, tally: dict[tuple[str, str], _Tally], main: str | None
+) -> list[tuple[str, str, tuple[int, int]]]:
+    """An official of the government that imposes the story's measure, speaking in a story about it, speaks for
+    it unless their words say otherwise (a press secretary explaining the order, a minister setting the rates).
+    The imposer is the country of an official who backs the measure by deed or word."""
+    if main not in MEASURES:
+        # a story about exemptions from, or talks on, a measure is still about the measure it names most
+        named = [f for f in MEASURES if any(family == f for _, family in tally)]
+        main = max(named, key=lambda f: sum(t.weight for (_, g), t in tally.items() if g == f), default=None)
+        if main is None:
+            return []
+    backers = {
+        actors.by_id[a].country
+        for (a, family), t in tally.items()
+        if family == main and t.score > 0 and _official(actors.by_id[a])
+    } - {None}
+    if not backers and main == "tariffs" and any(a.country == "USA" and _official(a) for a in actors.people()):
+        backers = {"USA"}  # a 2025 tariff story whose imposer goes unsaid: Washington's, when its officials speak
+    out = []
+    for q in quotes:
+        who = q.speaker
+        if who is None or who.kind != "person" or who.country not in backers or not _official(who):
+            continue
+        if (who.id, main) not in tally or tally[(who.id, main)].score == 0:
+            out.append((who.id, main, (q.start, q.end)))
+    return list({row[0]: row for row in reversed(out)}.values())  # each voice once, by its first words
 
 
 def _named_in_full(doc: Doc, tally: dict[tuple[str, str], _Tally]) -> dict[tuple[str, str], _Tally]:
