@@ -70,7 +70,7 @@ NEGATIVE = re.compile(
     r"\b(regrettable|regret\w*|reconsider|oppos\w*|unjustified|unjust|unreasonable|unacceptable|harm\w*|damag\w*|"
     r"weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|violat\w*|protectionis\w*|bully\w*|"
     r"blackmail|mistake|wrong|disastrous|devastating|uncertain\w*|costly|deplor\w*|shocking|unfortunate|"
-    r"punish\w*|attack\w*|unfair\w*|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
+    r"punish\w*|attack\w*|unfair\w*(?! (?:competition|trade|trading|practices))|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
     r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight(?!ing chance)\w*|resist|at risk|risks?|no winners|"
     r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
     r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
@@ -108,7 +108,8 @@ NEGATIVE = re.compile(
 JUSTIFY = re.compile(
     r"\b(poorly|cheat\w*|rip(?:ped|ping|s)?(?: \w+)? off|take advantage|taken advantage|abusive|non-tariff|trade barriers?|"
     r"deficits?|don[’']t take|won[’']t take|screw\w*|hostile|lack of respect|unfair trade|unfairly traded|"
-    r"overcapacity|over-capacity|dumping|dumped|subsidi[sz]ed (?:foreign|imports?|steel|metal|goods))",
+    r"overcapacity|over-capacity|dumping|dumped|subsidi[sz]ed (?:foreign|imports?|steel|metal|goods)|"
+    r"unfair competition|(?:sold |prices )?below (?:cost|what it costs))",
     re.I,
 )
 BUT = re.compile(r"[,;]? \bbut\b(?!.*\bbut\b)", re.I | re.S)
