@@ -315,3 +315,13 @@ def test_a_country_opening_a_post_set_off_before_a_name_is_the_persons():
         '"a good start" for Australian ranchers.\n'
     )
     assert _people(data)["Mona Feld"]["country"] == "USA"
+
+
+def test_a_secretary_for_a_portfolio_before_a_name_speaks_as_that_person() -> None:
+    data = extract_text(
+        "Hong Kong exporters hit.\n\nSecretary for Commerce and Economic Development Alan Wong Ka-ming said the "
+        "city’s government “firmly opposes” the move."
+    )
+    assert "Alan Wong Ka-ming" in _people(data)
+    assert not any("Commerce" in a["name"] for a in data["actors"] if a["kind"] == "person")
+    assert _quote(data, "firmly opposes")["speaker"] == "alan-wong-ka-ming"

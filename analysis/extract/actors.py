@@ -221,7 +221,7 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             out += [(n, i, True) for n, i in _clean_name(doc[first.i : tok.i + 1], taken)]
         if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
             k = tok.i  # the last word of the title
-            if k + 2 < len(doc) and doc[k + 1].lower_ == "of" and doc[k + 2].lower_ in PORTFOLIOS:
+            if k + 2 < len(doc) and doc[k + 1].lower_ in ("of", "for") and doc[k + 2].lower_ in PORTFOLIOS:
                 # "Minister of Industry and Trade Nguyen Hong Dien": past the portfolio to the name
                 k += 2
                 while k + 1 < len(doc) and (
@@ -389,7 +389,11 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         or (len(toks) > 1 and _capitalised_function_word(toks[0]))
     ):
         toks = toks[1:]  # "Without Agoa" at a sentence start: a capitalised preposition is no part of a name
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in gz.title_heads():
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in ("of", "for")
+        and doc[span.start - 2].lower_ in gz.title_heads()
+    ):
         # "Minister of Industry and Trade Nguyen Hong Dien": the portfolio is the title's, not the name's
         while len(toks) > 1 and (toks[0].lower_ in PORTFOLIOS or toks[0].lower_ in ("and", "&", ",")):
             toks = toks[1:]

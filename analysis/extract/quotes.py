@@ -497,6 +497,12 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
     if anonymous is not None:
         return anonymous
     found = actors.at(tok.idx, tok.idx + len(tok.text)) or actors.at(lo, hi, kinds=("person",)) or actors.at(lo, hi)
+    last = max(t.i for t in tok.subtree)
+    if found is None and tok.lower_ in gz.title_heads() and last + 1 < len(doc):
+        # "Secretary for Commerce and Economic Development Algernon Yau said": the parser made the post the
+        # subject; the name right after it is who speaks
+        nxt = doc[last + 1]
+        found = actors.at(nxt.idx, nxt.idx + len(nxt.text), kinds=("person",))
     if found is not None and found.kind != "person":
         # "the Foreign Ministry spokesperson Lin Jian said": the person named with the body speaks
         for c in (c for c in tok.children if c.dep_ == "appos"):
