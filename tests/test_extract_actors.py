@@ -325,3 +325,14 @@ def test_a_secretary_for_a_portfolio_before_a_name_speaks_as_that_person() -> No
     assert "Alan Wong Ka-ming" in _people(data)
     assert not any("Commerce" in a["name"] for a in data["actors"] if a["kind"] == "person")
     assert _quote(data, "firmly opposes")["speaker"] == "alan-wong-ka-ming"
+
+
+def test_plans_places_of_firms_and_photo_credits_are_no_people() -> None:
+    data = extract_text(
+        "Mexico raises tariffs.\n\nCommerce Secretary Ana Ruiz. File | Photo Credit: Reuters\n\n"
+        "Economy Minister Ana Ruiz said the measure was part of Plan Sonora. Kwai Chung-based exporter Tom Lee said orders fell."
+    )
+    people = _people(data)
+    assert "Ana Ruiz" in people
+    assert not any(n in people for n in ("Plan Sonora", "Photo Credit", "Kwai Chung-based"))
+    assert any("Photo Credit" in r for r in data["article"]["removed"])

@@ -17,6 +17,7 @@ NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "god", "congress", "parliament", "cabinet", "senate", "house",
+    "plan", "operation", "project", "programme", "program", "initiative", "photo", "credit",  # "Plan México"
 }  # fmt: skip
 # Lower-case words that may sit inside a title before a name ("EU trade commissioner Maros Sefcovic").
 TITLE_MODIFIERS = {
@@ -418,6 +419,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []
     if any(ch.isdigit() for ch in name) or not (name[0].isupper() or words[0] in NAME_PARTICLES) or "\n" in name:
         return []
+    if any(w.lower().endswith("-based") for w in words) or re.match(r"-based\b", text_of(doc)[end : end + 7]):
+        return []  # "Kwai Chung-based": where a firm is, not who
     if any(t.tag_ == "NNPS" for t in toks):
         return []  # "the Conservatives": a plural proper noun is a group, not a person
     if any(len(w) > 2 and w.isupper() and "." not in w for w in words):

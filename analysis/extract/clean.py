@@ -95,6 +95,7 @@ BOILERPLATE = [
     ("navigation", r"\b(show key events only|turn on javascript|enable javascript|reading list|read later)\b"),
     ("related", r"^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$"),
     ("credit", r"^\s*with (files|reporting) from\b"),
+    ("credit", r"\bphoto credit\s*:"),  # "Commerce Secretary X. File | Photo Credit: PTI"
     # A credit label: "Text by: Jane Doe", "Words by: ...", "Edited by: ...".
     ("credit", r"^(?=.{0,120}$)\s*(text|words|story|written|edited|produced|graphics|illustrations?)\s+by\s*:"),
     # The house disclaimer: "The views expressed are the authors' own", "Opinions expressed here are those of ...".
