@@ -336,3 +336,11 @@ def test_plans_places_of_firms_and_photo_credits_are_no_people() -> None:
     assert "Ana Ruiz" in people
     assert not any(n in people for n in ("Plan Sonora", "Photo Credit", "Kwai Chung-based"))
     assert any("Photo Credit" in r for r in data["article"]["removed"])
+
+
+def test_an_english_name_before_a_cantonese_name_is_called_by_the_family_name() -> None:
+    data = extract_text(
+        "Exporters hit.\n\nCheryl Kwok Hoi-ling, founder of a phone-case brand, said orders had dropped.\n\n"
+        "“My customers will not pay more,” Kwok said."
+    )
+    assert _quote(data, "My customers")["speaker"] == "cheryl-kwok-hoi-ling"

@@ -534,6 +534,8 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
             forms.add(words[-1])
             if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]{0,3}-[a-z]{1,5}", words[1]):
                 forms.add(words[0])  # "Chang In-hwa" is "Chang" on second mention: the family name comes first
+            if len(words) == 3 and re.fullmatch(r"[A-Z][a-z]{0,4}-[a-z]{1,5}", words[2]):
+                forms.add(words[1])  # "Cheryl Kwok Hoi-ling" is "Kwok": an English name before the family name
             first_particle = next((i for i, w in enumerate(words) if i and w.lower() in NAME_PARTICLES), None)
             if first_particle is not None:  # "von der Leyen", and "Von der Leyen" at a sentence start
                 tail = " ".join(words[first_particle:])
