@@ -137,3 +137,14 @@ def test_an_unnamed_source_keeps_what_the_article_says_of_it():
     speaker = _quote(data, "nowhere near done")["speaker"]
     actor = next(a for a in data["actors"] if a["id"] == speaker)
     assert actor["name"] == "person familiar with the matter" and actor["kind"] != "person"
+
+
+def test_the_head_of_state_is_the_home_countrys_president() -> None:
+    from analysis.extract import extract_text
+
+    data = extract_text(
+        "PARIS — President Emmanuel Macron met farmers on Friday, with union president Anne Roux.\n\n"
+        '"I remain vigilant," the head of state told reporters.'
+    )
+    quote = next(q for q in data["quotes"] if q["text"].startswith("I remain"))
+    assert quote["speaker"] == "emmanuel-macron"

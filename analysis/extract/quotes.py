@@ -561,9 +561,22 @@ def _anonymous_source(doc: Doc, actors: Actors, tok: Token) -> Actor | None:
     return actor
 
 
+HEADS_OF = {"state": {"president", "king", "queen", "emperor"},
+            "government": {"minister", "premier", "chancellor", "taoiseach"}}  # fmt: skip
+
+
 def _title_holder(actors: Actors, tok: Token) -> Actor | None:
     """A post without a name ("Business secretary insists ..."): the one person whose title has the same head
     and every word of the post ("business and trade secretary")."""
+    of = next((g.lower_ for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    if tok.lower_ == "head" and of in HEADS_OF:
+        # "the head of state told reporters": the one president (or prime minister) the story names
+        holders = [p for p in actors.people() if p.title and p.title.lower().split()[-1] in HEADS_OF[of]]
+        leaders = [p for p in holders if gz.leader_office(p.name)]  # a country's, not a union's president
+        holders = leaders if len(holders) > 1 and leaders else holders
+        home = [p for p in holders if actors.home and p.country == actors.home]  # Le Monde's head of state
+        holders = home if len(holders) > 1 and home else holders
+        return holders[0] if len(holders) == 1 else None
     words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
     if not words or words[-1] not in gz.title_heads():
         return None
