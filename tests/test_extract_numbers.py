@@ -197,3 +197,18 @@ def test_a_secondary_tariff_falls_on_the_buyer_not_on_the_seller_of_the_goods():
         "of Iranian oil, refiners are cutting orders."
     )
     assert rates["20%"] == ("tariff rate", "tur")
+
+
+def test_a_rate_inside_the_subject_is_not_the_subject_countrys_and_an_aside_bears_nothing():
+    rates = _rates(
+        "Peru will face a 15 percent tariff on its copper. The new level, well below the 40 percent floated by "
+        "US Commerce Secretary Howard Lutnick in May, was welcomed. Chile, Peru's closest rival in copper, faces "
+        "a higher US tariff of 25 percent."
+    )
+    assert rates["40 percent"] == ("tariff rate", "per")
+    assert rates["25 percent"] == ("tariff rate", "chl")
+
+
+def test_a_share_of_goods_is_no_tariff_rate():
+    rates = _rates("Under the deal Kenya will scrap tariffs on 95 percent of British goods within five years.")
+    assert rates["95 percent"] == ("share of goods", None)

@@ -177,6 +177,12 @@ RATE_ON_GOODS = re.compile(
     r"(goods|imports|products|exports|items|shipments)\b",
     re.I,
 )
+# "99% of US goods", "a third of its exports": a share of the goods, not a rate charged on them.
+SHARE_OF_GOODS = re.compile(
+    r"^[\d.,]+\s?(?:%|percent|per cent)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w.'’-]+\s+){0,2}?"
+    r"(goods|imports|products|items|shipments|tariff lines)\b",
+    re.I,
+)
 # A surcharge is a tariff only on goods: one on electricity, fuel or flights is a charge of its own.
 SURCHARGE_ON = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+surcharges?\s+on\s+(?:the\s+|all\s+)?(\w+)", re.I)
 GOODS = re.compile(
@@ -740,6 +746,8 @@ def _rate_meaning(
     governed = _governed_measure(doc, actors, base + rel)
     if governed is not None:
         return governed
+    if SHARE_OF_GOODS.match(clause[rel:]):  # "remove tariffs on 99% of US goods": how much is covered, no rate
+        return "share of goods", None
     if _borne_rate(doc, base + rel) and TARIFF_WORDS.search(text_of(doc)):
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "India is paying 50%"
     charge = SURCHARGE_ON.match(clause[rel:])
@@ -870,8 +878,9 @@ def _subject_of_verb(
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    sub = list(subj.subtree)
-    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    sub = _core(subj)  # "Vietnam, Indonesia's main rival, faces 20%": the aside names no bearer
+    end = next((i for i, w in enumerate(sub) if i and w.i != sub[i - 1].i + 1), len(sub))
+    return sub[0].idx, sub[end - 1].idx + len(sub[end - 1].text)
 
 
 def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
@@ -895,9 +904,13 @@ def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
 
 
 def _subject_country(doc: Doc, actors: Actors, pos: int) -> Actor | None:
+    """The country subject of the verb over the number; none when the number sits inside that subject ("the rate,
+    down from the 32% threatened by US President Trump, was ..." says nothing of who the subject bears)."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     tok = span.root if span is not None else None
     while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
         tok = tok.head
     for subj in (c for c in (tok.children if tok is not None else []) if c.dep_ in ("nsubj", "nsubjpass")):
         for w in _core(subj):
