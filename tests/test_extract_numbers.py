@@ -212,3 +212,12 @@ def test_a_rate_inside_the_subject_is_not_the_subject_countrys_and_an_aside_bear
 def test_a_share_of_goods_is_no_tariff_rate():
     rates = _rates("Under the deal Kenya will scrap tariffs on 95 percent of British goods within five years.")
     assert rates["95 percent"] == ("share of goods", None)
+
+
+def test_hyphenated_per_cent_dong_and_iso_codes_are_figures():
+    figs = {(f["value"], f["unit"]) for f in extract_text(
+        "Mexico faces 30-per-cent duties from Friday. Banks sold the dollar at 26,100 dong, and exporters "
+        "shipped goods worth SEK12 billion and 3.5 million EUR of parts."
+    )["figures"]}  # fmt: skip
+    for key in ((30, "percent"), (26100, "VND"), (12e9, "SEK"), (3.5e6, "EUR")):
+        assert key in figs

@@ -62,6 +62,11 @@ DURATIONS = {
 }
 NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")"
 SCALE = r"(?:[\s-]*(?P<scale>trillion|billion|million|thousand|lakh crore|crores?|lakhs?|bn|mn|tn|trn|k|m|b)\b)?"
+# Money written with its ISO 4217 code, as Swiss, Nordic and financial papers do: "CHF4.4 billion", "SEK 12bn".
+ISO_CODES = (
+    "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|KRW|INR|IDR|MYR|THB|VND|PHP|PKR|BRL|MXN|ZAR|NGN|KES|SEK|NOK|"
+    "DKK|PLN|CZK|HUF|TRY|RUB|AED|SAR|ILS|EGP|CLP|COP|ARS|PEN"
+)
 PATTERNS = [
     (
         "currency",
@@ -72,20 +77,22 @@ PATTERNS = [
             re.I,
         ),
     ),
+    ("currency", re.compile(r"\b(?P<code>" + ISO_CODES + r")\s?" + NUM + SCALE)),  # "CHF4.4 billion"
+    ("currency", re.compile(r"(?<![\w.])" + NUM + SCALE + r"\s(?P<code>" + ISO_CODES + r")\b")),  # "5 million EUR"
     (
         "currency",
         re.compile(
             r"\b"
             + NUM
             + SCALE
-            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais|naira|shillings|cedis|ringgit|baht)\b",
+            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais|naira|shillings|cedis|ringgit|baht|dong)\b",
             re.I,
         ),
     ),
     (
         "percent",
         re.compile(
-            r"(?<![\w.])" + NUM + r"(?:\s*|-)(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b|pc\b)", re.I
+            r"(?<![\w.])" + NUM + r"(?:\s*|-)(?P<pct>%|percent\b|per[\s-]cent\b|percentage points?\b|pct\b|pc\b)", re.I
         ),
     ),
     ("basis", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<bp>basis points?|bps?)\b", re.I)),
@@ -125,7 +132,7 @@ PATTERNS = [
 TARIFF_WORDS = re.compile(
     r"\b(tariffs?|levy|levies|duty|duties|import tax(?:es)?|tax(?:es)? on (?:all )?imports|reciprocal)\b", re.I
 )
-RATE_FOR = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
+RATE_FOR = re.compile(r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
 INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
 FX_WORDS = re.compile(
     r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency|baht|rand|ringgit|rupiah|franc|lira|"
@@ -172,24 +179,26 @@ TARIFF_MONEY_BEFORE = re.compile(
 )
 # "50% on most goods", "a 15% ceiling on most goods", "a 25% penalty": a rate on goods in a tariff story.
 RATE_ON_GOODS = re.compile(
-    r"^[\d.,]+\s?(?:%|percent|per cent)(?:\s+(?:ceiling|cap|rate|baseline|penalty|surcharge))?\s+on\s+"
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)(?:\s+(?:ceiling|cap|rate|baseline|penalty|surcharge))?\s+on\s+"
     r"(?:most\s+|all\s+|its\s+|their\s+|other\s+|some\s+)?(?:[\w-]+\s+){0,2}?"
     r"(goods|imports|products|exports|items|shipments)\b",
     re.I,
 )
 # "99% of US goods", "a third of its exports": a share of the goods, not a rate charged on them.
 SHARE_OF_GOODS = re.compile(
-    r"^[\d.,]+\s?(?:%|percent|per cent)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w.'’-]+\s+){0,2}?"
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w.'’-]+\s+){0,2}?"
     r"(goods|imports|products|items|shipments|tariff lines)\b",
     re.I,
 )
 # A surcharge is a tariff only on goods: one on electricity, fuel or flights is a charge of its own.
-SURCHARGE_ON = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+surcharges?\s+on\s+(?:the\s+|all\s+)?(\w+)", re.I)
+SURCHARGE_ON = re.compile(
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+surcharges?\s+on\s+(?:the\s+|all\s+)?(\w+)", re.I
+)
 GOODS = re.compile(
     r"goods|imports?|products|exports?|items|shipments|steel|aluminium|aluminum|cars|autos|vehicles|(?-i:[A-Z]\w+)",
     re.I,
 )
-RATE_NOUN_AFTER = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(penalty|surcharge|ceiling|baseline)\b", re.I)
+RATE_NOUN_AFTER = re.compile(r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(penalty|surcharge|ceiling|baseline)\b", re.I)
 IMPOSING_VERBS = {"impose", "add", "slap", "levy", "announce", "set", "threaten", "put", "place", "order"}
 
 
@@ -584,6 +593,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             re.sub(r"\s+", " ", g.get("word") or "").lower()
         )
         unit = DOLLAR_ADJECTIVES.get(g.get("adj") or "", unit)
+        unit = g.get("code") or unit
         if (
             g.get("sym") == "$"
             and actors.home in LOCAL_DOLLARS
@@ -795,7 +805,7 @@ def _rate_meaning(
 
 
 POLICY_TARGET = re.compile(
-    r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:(inflation|price)\s+)?(?:target|goal|objective)\b", re.I
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(?:(inflation|price)\s+)?(?:target|goal|objective)\b", re.I
 )
 TARGET_BEFORE = re.compile(r"\b(on|for|against|from)\s+(?:the\s+|all\s+)?$", re.I)
 IMPOSER_AFTER = re.compile(
@@ -852,8 +862,8 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
 
 
 BOUGHT_FROM = re.compile(r"\b(?:purchases?|buying|buys|purchasing)\s+(?:of\s+)?(?:the\s+)?$", re.I)
-LISTED_RATE = re.compile(r"[\d.,]+\s?(?:%|percent|per cent)\s*(?:,|;|\.|\)|and\b|on\b|$)", re.I)
-PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per cent\b)", re.I)
+LISTED_RATE = re.compile(r"[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s*(?:,|;|\.|\)|and\b|on\b|$)", re.I)
+PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per[\s-]cent\b)", re.I)
 BEARING_VERBS = {"face", "pay", "get", "receive", "incur", "suffer", "attract", "confront"}
 
 
