@@ -221,3 +221,12 @@ def test_hyphenated_per_cent_dong_and_iso_codes_are_figures():
     )["figures"]}  # fmt: skip
     for key in ((30, "percent"), (26100, "VND"), (12e9, "SEK"), (3.5e6, "EUR")):
         assert key in figs
+
+
+def test_both_ends_of_a_range_mean_the_same():
+    figs = _figs(
+        "Tariffs dominated the week. The decree sets rates ranging from 15% to 45% on goods from 40 countries, and "
+        "relief payments were extended from 6 to 12 months."
+    )
+    assert figs["15%"][2] == figs["45%"][2] == "tariff rate"
+    assert figs["6"][:3] == (6, "months", "duration")

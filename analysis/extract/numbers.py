@@ -339,6 +339,7 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     out += _counts(doc, taken)
     _rates_in_tariff_story(doc, actors, out)
     _respectively(doc, actors, out)
+    _range_partners(doc, out)
     _fill_tariff_subjects(out)
     _per_share(doc, out)
     _its_own(doc, out)
@@ -429,7 +430,7 @@ def _sibling_rates(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]
 RANGE_START = re.compile(
     r"(?:(?<=\bbetween )|(?<![\w.,]))(?P<num>\d+(?:\.\d+)?)\s*(?P<sep>-|–|\bto\b|\band\b)\s*$", re.I
 )
-RANGE_UNITS = ("percent", "percentage points", "basis points")
+RANGE_UNITS = ("percent", "percentage points", "basis points", *DURATIONS.values())
 
 
 def _range_starts(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
@@ -530,6 +531,26 @@ def _respectively(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
                     if f.measure is None and any(g.measure == "tariff rate" for g in figures):
                         f.measure = "tariff rate"
                 break
+
+
+RANGE_BETWEEN = re.compile(r"^\s*(?:to|and|-|–)\s*$", re.I)
+RANGE_OPENER = re.compile(r"\b(?:from|between|ranging from|range of)\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def _range_partners(doc: Doc, figures: list[Figure]) -> None:
+    """ "rates ranging from 10% to 41% on goods": both ends of a range measure the same thing, so a tariff rate
+    read at one end is the other's too."""
+    text = text_of(doc)
+    ordered = sorted(figures, key=lambda f: f.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.unit != b.unit or a.unit not in RANGE_UNITS or not RANGE_BETWEEN.match(text[a.end : b.start]):
+            continue
+        if not RANGE_OPENER.search(text[max(0, a.start - 30) : a.start]):
+            continue
+        if a.measure == "tariff rate" and b.measure != "tariff rate":
+            b.measure, b.subject = a.measure, b.subject or a.subject
+        elif b.measure == "tariff rate" and a.measure != "tariff rate":
+            a.measure, a.subject = b.measure, a.subject or b.subject
 
 
 ITS_OWN = re.compile(r"\b(?:its|their|his|her) own\b[^.;$€£¥\d]{0,20}$", re.I)
