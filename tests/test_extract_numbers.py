@@ -230,3 +230,9 @@ def test_both_ends_of_a_range_mean_the_same():
     )
     assert figs["15%"][2] == figs["45%"][2] == "tariff rate"
     assert figs["6"][:3] == (6, "months", "duration")
+
+
+def test_counts_across_a_two_word_nationality_and_of_same_plural_nouns():
+    figs = _figs("Ankara will buy 80 Airbus aircraft, and about 2,500 South Korean tourists cancelled trips.")
+    assert figs["80 Airbus aircraft"][:2] == (80, "aircraft")
+    assert figs["2,500 South Korean tourists"][:2] == (2500, "tourists")

@@ -351,17 +351,10 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
     out = []
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if (  # "50 Boeing jets", "100,000 British cars": a proper name or nationality between number and noun
-            tok.like_num
-            and tok.i + 2 < len(doc)
-            and nxt.text[:1].isupper()
-            and nxt.text.isalpha()
-            and nxt.pos_ in ("PROPN", "ADJ")
-            and doc[tok.i + 2].tag_ == "NNS"
-            and doc[tok.i + 2].text.isalpha()
-            and doc[tok.i + 2].text.islower()
-        ):
-            nxt = doc[tok.i + 2]
+        proper = _proper_run(doc, tok.i + 1)
+        if tok.like_num and proper and _plural(doc[tok.i + 1 + proper]):
+            # "50 Boeing jets", "1,800 South African products": a name or nationality between number and noun
+            nxt = doc[tok.i + 1 + proper]
         elif (  # "35,000 farm jobs": a lower-case noun before the counted noun
             tok.like_num
             and tok.i + 2 < len(doc)
@@ -370,16 +363,14 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             and nxt.lower_ not in COUNT_SCALES
             and nxt.text.isalpha()
             and nxt.text.islower()
-            and doc[tok.i + 2].tag_ == "NNS"
-            and doc[tok.i + 2].text.isalpha()
-            and doc[tok.i + 2].text.islower()
+            and _plural(doc[tok.i + 2])
         ):
             nxt = doc[tok.i + 2]
         scale = 1.0
         people = nxt.tag_ == "NNPS" and nxt.text.isalpha() and gz.country_of_text(nxt.text) is not None
-        if tok.like_num and not people and not (nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
+        if tok.like_num and not people and not _plural(nxt):
             nxt, scale = _counted_noun(tok)
-        if not (tok.like_num and (people or nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower())):
+        if not (tok.like_num and (people or _plural(nxt))):
             continue  # counts plural nouns and a nation's people ("66,000 Kenyans")
         s, e = tok.idx, nxt.idx + len(nxt.text)
         if (
@@ -400,6 +391,26 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, measure, None, s, e))
         taken.append((s, e))
     return out
+
+
+# Nouns whose plural is the singular: "50 Boeing aircraft", "2,000 head of cattle".
+SAME_PLURAL = {"aircraft", "cattle", "sheep", "livestock", "personnel", "fish", "swine", "poultry", "staff", "deer"}
+
+
+def _plural(tok) -> bool:
+    """A lower-case plural noun a number can count; the tagger calls "aircraft" singular, so those are listed."""
+    return tok.text.isalpha() and tok.text.islower() and (tok.tag_ == "NNS" or tok.lower_ in SAME_PLURAL)
+
+
+def _proper_run(doc: Doc, i: int) -> int:
+    """How many capitalised names or nationalities (at most two) start at token `i`: "Boeing", "South African"."""
+    n = 0
+    while n < 2 and i + n < len(doc) - 1:
+        w = doc[i + n]
+        if not (w.text[:1].isupper() and w.text.isalpha() and w.pos_ in ("PROPN", "ADJ")):
+            break
+        n += 1
+    return n
 
 
 SIBLING_LEVEL = re.compile(
