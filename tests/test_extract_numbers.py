@@ -236,3 +236,13 @@ def test_counts_across_a_two_word_nationality_and_of_same_plural_nouns():
     figs = _figs("Ankara will buy 80 Airbus aircraft, and about 2,500 South Korean tourists cancelled trips.")
     assert figs["80 Airbus aircraft"][:2] == (80, "aircraft")
     assert figs["2,500 South Korean tourists"][:2] == (2500, "tourists")
+
+
+def test_glued_scales_sizes_and_a_level_before_a_comma():
+    figs = _figs(
+        "Brussels capped imports at 12.5mn tonnes. He farms a 2,300-acre plot. The Kospi rose 1.1 percent to "
+        "close at 3,215, led by chipmakers."
+    )
+    assert figs["12.5mn"][0] == 12.5e6
+    assert figs["2,300-acre"][:3] == (2300, "acres", "size")
+    assert figs["3,215"][:3] == (3215, "points", "index level")

@@ -62,6 +62,10 @@ DURATIONS = {
 }
 NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")"
 SCALE = r"(?:[\s-]*(?P<scale>trillion|billion|million|thousand|lakh crore|crores?|lakhs?|bn|mn|tn|trn|k|m|b)\b)?"
+SIZE_UNITS = {"acre": "acres", "hectare": "hectares", "tonne": "tonnes", "ton": "tons", "mile": "miles",
+              "kilometre": "kilometres", "kilometer": "kilometers", "foot": "feet", "metre": "metres",
+              "meter": "meters", "megawatt": "megawatts", "gigawatt": "gigawatts", "square-foot": "square feet",
+              "square-metre": "square metres"}  # fmt: skip
 # Money written with its ISO 4217 code, as Swiss, Nordic and financial papers do: "CHF4.4 billion", "SEK 12bn".
 ISO_CODES = (
     "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|KRW|INR|IDR|MYR|THB|VND|PHP|PKR|BRL|MXN|ZAR|NGN|KES|SEK|NOK|"
@@ -112,7 +116,17 @@ PATTERNS = [
     ),
     (
         "scaled",
-        re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million|lakh crore|crores?)\b", re.I),
+        re.compile(
+            r"(?<![\w.$€£¥])"
+            + NUM
+            + r"(?:\s+|(?=(?:mn|bn|tn|trn)\b))(?P<scale>trillion|billion|million|lakh crore|crores?|mn|bn|tn|trn)\b",
+            re.I,
+        ),  # "18.3mn tonnes": a scale glued to the number
+    ),
+    # "a 1,400-acre farm", "a 300-megawatt plant": a size written as an adjective.
+    (
+        "size",
+        re.compile(r"(?<![\w.])" + NUM + r"-(?P<size>" + "|".join(SIZE_UNITS) + r")\b", re.I),
     ),  # Hundredths of a currency: "72.3 U.S. cents", "73.3 cents US", "12 paise", "40 pence".
     (
         "subunit",
@@ -123,7 +137,7 @@ PATTERNS = [
         re.compile(
             r"(?:(?<=\bto |\bat |\bof )|(?<=\bfrom |\bnear )|(?<=\baround |\bnearly )|(?<=\babout ))"
             r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,4}(?=\s+(?:per|to the|against the)\s+(?:US\s+)?dollar\b))"
-            r"(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
+            r"(?!(?:[\d.,]*\d)?\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
             r"(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)"
             r"(?<!late)(?<!earlier)(?<!versus)))"
         ),
@@ -653,6 +667,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             "basis points",
             "yield change" if re.search(r"yield|bond|treasur", text_of(doc)[max(0, s - 80) : e], re.I) else None,
         )
+    elif kind == "size":
+        unit, measure = SIZE_UNITS[g["size"].lower()], "size"
     elif kind == "duration":
         unit = DURATIONS[g["dur"].lower()]
         measure = "duration"
