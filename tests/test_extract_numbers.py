@@ -246,3 +246,9 @@ def test_glued_scales_sizes_and_a_level_before_a_comma():
     assert figs["12.5mn"][0] == 12.5e6
     assert figs["2,300-acre"][:3] == (2300, "acres", "size")
     assert figs["3,215"][:3] == (3215, "points", "index level")
+
+
+def test_a_number_with_thousands_separators_is_a_figure_without_a_unit():
+    figs = _figs("Factory orders for May were revised up by a combined 41,500. The FTSE closed at 8,400p.")
+    assert figs["41,500"][:2] == (41500, None)
+    assert "8,400" not in figs

@@ -351,6 +351,7 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     out += _range_starts(doc, out, taken)
     out += _sibling_rates(doc, out, taken)
     out += _counts(doc, taken)
+    out += _bare_thousands(doc, taken)
     _rates_in_tariff_story(doc, actors, out)
     _respectively(doc, actors, out)
     _range_partners(doc, out)
@@ -403,6 +404,24 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
         measure = governed[0] if governed else "jobs" if nxt.lower_ == "jobs" else "count"  # "35,000 farm jobs"
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, measure, None, s, e))
+        taken.append((s, e))
+    return out
+
+
+BARE_THOUSANDS = re.compile(r"(?<![\w.,$€£¥/-])\d{1,3}(?:,\d{3})+(?![\d,]*\d|\.\d|\w|\s*(?:%|-))")
+
+
+def _bare_thousands(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
+    """A number written with thousands separators means something even with no unit after it: "payrolls were
+    revised down by a combined 258,000". Its measure is the noun its verb moves, if any."""
+    text = text_of(doc)
+    out = []
+    for m in BARE_THOUSANDS.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        governed = _governed_measure(doc, None, s)
+        out.append(Figure(m.group(0), _value(m.group(0), None), None, governed[0] if governed else None, None, s, e))
         taken.append((s, e))
     return out
 
