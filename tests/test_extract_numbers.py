@@ -79,7 +79,7 @@ def test_local_currencies_and_tariff_money():
     assert figs["N1,530"][1] == "NGN"
     assert figs["$30bn"][2] == "customs revenue"
     assert figs["$195bn"][2] == "tariff revenue"
-    assert figs["$4,163"][1:3] == ("USD", "price")
+    assert figs["$4,163"][1:3] == ("USD", "gold price")
     assert figs["666,470 units"][2] == "sales"
 
 
@@ -252,3 +252,9 @@ def test_a_number_with_thousands_separators_is_a_figure_without_a_unit():
     figs = _figs("Factory orders for May were revised up by a combined 41,500. The FTSE closed at 8,400p.")
     assert figs["41,500"][:2] == (41500, None)
     assert "8,400" not in figs
+
+
+def test_a_currency_index_and_a_commodity_price_say_which():
+    figs = _figs("The yen index fell 0.8% to 101.2, while silver rose 1.5% to $38.40 an ounce.")
+    assert figs["0.8%"][2] == "yen index change"
+    assert figs["$38.40"][1:3] == ("USD", "silver price")

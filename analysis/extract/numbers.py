@@ -42,9 +42,12 @@ WIRE_MARK = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)")
 # What is priced in US dollars the world over: crude, gold, the euro against the dollar.
 USD_PRICED = re.compile(
     r"\b(crude|Brent|West Texas Intermediate|WTI|gold|silver|copper|soybean futures|the euro|sterling|bitcoin)\b"
-    r"[^.;$]{0,60}$",
+    r"(?:[^.;$]|(?<=\d)\.(?=\d)){0,60}$",  # a decimal point ends no sentence: "gold rose 2.2% to"
     re.I,
 )
+COMMODITY = re.compile(
+    r"crude|Brent|West Texas Intermediate|WTI|gold|silver|copper|soybean futures|bitcoin", re.I
+)  # priced goods, not the euro or sterling
 USD_QUOTE = re.compile(r"^\s*(?:an?|per)\s+(?:ounce|barrel|bushel|tonne|ton|pound|troy ounce|metric ton)\b", re.I)
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
                   "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN",
@@ -726,6 +729,9 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             measure in ("value", None) and unit == "USD" and USD_PRICED.search(_sentence_before(doc, s))
         ):
             measure = "price"  # "$4,163 an ounce", "WTI crude dropped 2% to $58.30"
+            good = USD_PRICED.search(_sentence_before(doc, s))
+            if good and COMMODITY.fullmatch(good.group(1)):
+                measure = f"{good.group(1).lower()} price"  # "gold climbed 2.2% to $3,362.50 an ounce"
         cover = COVERED_BY.search(text_of(doc)[max(0, s - 60) : s])
         if cover:  # "counter-tariffs on C$29.8 billion worth of goods": the goods the measure covers
             measure = f"goods covered by {cover.group(1).lower()}"
@@ -801,6 +807,9 @@ def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     return Figure(text[s:e], value, "points", "index level", index, s, e)
 
 
+CURRENCY_INDEX = re.compile(r"\b(dollar|yen|euro|yuan|sterling|pound)\s+index\b", re.I)
+
+
 def _rate_meaning(
     doc: Doc, actors: Actors, clause: str, rel: int, base: int, unit: str
 ) -> tuple[str | None, Actor | None]:
@@ -857,6 +866,9 @@ def _rate_meaning(
     if dist < far and kind == "index" and index:
         return "index change", index
     if dist < 40 and kind == "index" and re.search(r"\b(index|indexes|indices|benchmark)\b", clause, re.I):
+        currency = [m for m in CURRENCY_INDEX.finditer(clause) if abs(m.end() - rel) < 40]
+        if currency:  # "the dollar index slid 1.4%": the currency's index, not a stock market's
+            return f"{currency[-1].group(1).lower()} index change", None
         return "index change", None  # "MSCI's broadest index of Asia-Pacific shares outside Japan fell 1.2%"
     if dist < 60 and kind == "fx":
         return f"{_nearest(FX_WORDS, clause, rel).lower()} exchange rate change", None
