@@ -258,3 +258,15 @@ def test_a_currency_index_and_a_commodity_price_say_which():
     figs = _figs("The yen index fell 0.8% to 101.2, while silver rose 1.5% to $38.40 an ounce.")
     assert figs["0.8%"][2] == "yen index change"
     assert figs["$38.40"][1:3] == ("USD", "silver price")
+
+
+def test_money_worth_names_the_goods_and_an_investment_its_investor():
+    figs = _figs(
+        "Hyundai Motor Group said its plan to invest $21 billion in the United States was unchanged. Mexico bought "
+        "American corn worth about $5.1 billion last year, and Kenya's tea exports, worth roughly $1.4bn, face a "
+        "tariff. Vietnamese mills shipped $3.2 billion worth of yarn to Japan."
+    )
+    assert figs["$21 billion"][2:] == ("investment", "hyundai-motor-group")
+    assert figs["$5.1 billion"][2:] == ("exports", "usa")
+    assert figs["$1.4bn"][2:] == ("exports", "ken")
+    assert figs["$3.2 billion"][2] == "exports"

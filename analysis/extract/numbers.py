@@ -186,7 +186,8 @@ NOUN_MEASURE = {
     "price": "prices",
     "margins": "margin",
 }
-VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales"}
+VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales",
+                "ship": "exports"}  # fmt: skip
 # Money a tariff brings in or costs: "$195bn in tariffs", "a tariff bill of up to $5bn", "Customs duties brought in".
 TARIFF_MONEY_AFTER = re.compile(r"^\s*(?:a (?:month|year)\s+)?in\s+(?:new\s+)?(tariffs|duties|customs duties)\b", re.I)
 TARIFF_MONEY_BEFORE = re.compile(
@@ -249,7 +250,10 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
         verb = verb.head
     if lemma in VERB_MEASURE:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        return VERB_MEASURE[lemma], _phrase_country(actors, list(subj[0].subtree)) if subj else None
+        who = _phrase_country(actors, list(subj[0].subtree)) if subj else None
+        if who is None and lemma == "invest" and actors is not None:
+            who = _investor(actors, verb)
+        return VERB_MEASURE[lemma], who
     if lemma in CHANGE_VERBS:
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif lemma in CAUSE_VERBS:
@@ -267,6 +271,59 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
         hit = next((w for w in words if GOVERNED_NOUNS.fullmatch(w.text)), None)
         if hit is not None:
             return _measure_name(hit.text), _phrase_country(actors, words)
+    return None
+
+
+def _investor(actors: Actors, verb) -> Actor | None:
+    """Who invests when the verb's own subject names nobody: "Roche said its plan to invest $50 billion in the US"
+    is Roche's money, found as the subject of the verbs above; the US it goes into is not the investor."""
+    tok = verb
+    for _ in range(4):
+        for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            words = _core(subj)
+            for kinds in (("organization",), ("country", "government")):
+                hit = next((a for w in words if (a := actors.at(w.idx, w.idx + len(w.text), kinds=kinds))), None)
+                if hit is not None:
+                    return hit
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+# "steel exports, worth roughly £1.9bn": the noun just before "worth" is what the money measures.
+WORTH_BEFORE = re.compile(
+    r"\b(?P<noun>[a-z]+)\W{0,2}\s+worth\s+(?:(?:about|around|roughly|nearly|some|almost|over|more than|up to|"
+    r"an estimated)\s+)?$",
+    re.I,
+)
+BOUGHT = re.compile(
+    r"\b(?:bought|buys?|buying|purchased|purchases?|purchasing)\s+(?P<goods>(?:[\w'’.-]+\s+){1,3})$", re.I
+)
+
+
+def _worth_measure(doc: Doc, actors: Actors, s: int) -> tuple[str, Actor | None] | None:
+    """The measure of money written as what something is worth: the noun before "worth" when it is one
+    ("exports, worth £1.9bn"), or the exports of the country whose goods were bought ("the United States bought
+    Swiss watches worth CHF4.4 billion" is Swiss exports)."""
+    text = text_of(doc)
+    lo = max(0, s - 100)
+    m = WORTH_BEFORE.search(text[lo:s])
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if GOVERNED_NOUNS.fullmatch(noun):
+        span = doc.char_span(lo + m.start("noun"), lo + m.end("noun"), alignment_mode="expand")
+        words = list(span.root.subtree) if span is not None else []
+        return _measure_name(noun), _phrase_country(actors, words)
+    bought = BOUGHT.search(text[lo : lo + m.end("noun")] + " ")
+    if bought is None:
+        return None
+    g0 = lo + bought.start("goods")
+    for i in range(g0, lo + m.end("noun")):
+        hit = actors.at(i, i + 1, kinds=("country", "government"))
+        if hit is not None:
+            return "exports", hit
     return None
 
 
@@ -715,6 +772,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         noun = _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
         governed = _governed_measure(doc, actors, s)
+        if governed is None and measure in ("worth", "value", None):
+            governed = _worth_measure(doc, actors, s)
         if governed is not None:
             measure = governed[0]
         money = TARIFF_MONEY_AFTER.match(text_of(doc)[e : e + 40]) or TARIFF_MONEY_BEFORE.search(
