@@ -270,3 +270,11 @@ def test_money_worth_names_the_goods_and_an_investment_its_investor():
     assert figs["$5.1 billion"][2:] == ("exports", "usa")
     assert figs["$1.4bn"][2:] == ("exports", "ken")
     assert figs["$3.2 billion"][2] == "exports"
+
+
+def test_an_average_tariff_rate_belongs_to_the_country_that_charges_it():
+    rates = _rates(
+        "Japan will face a 15% tariff. Economists said the overall Canadian tariff rate had risen to 4.5%, "
+        "the highest in decades."
+    )
+    assert rates["4.5%"] == ("tariff rate", "can")

@@ -965,6 +965,7 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
     imposer = _subject_of_verb(doc, base + rel, IMPOSING_VERBS, steps=3, through_subjects=True)
     here = PERCENT_AHEAD.match(clause, rel)
     own = here.end() - rel if here else 1
+    own_rate: Actor | None = None  # the country named as imposer before the number
     for a in actors.by_id.values():
         if a.kind not in ("country", "government"):
             continue
@@ -990,13 +991,26 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 clause[max(0, s - base - 30) : s - base]
             ):
                 score += 1000  # "the 30% US rate", "signed by the US president": who imposes it, not whom it hits
+                if s < base + rel:
+                    own_rate = own_rate or a
             if imposer is not None and imposer[0] <= s < imposer[1]:
                 score += 1000  # "Washington added a 25% penalty": who adds or imposes the rate
             if BOUGHT_FROM.search(clause[max(0, s - base - 30) : s - base]):
                 score += 300  # "a 25% penalty over its purchases of Russian oil": the buyer pays, not the seller
             if best is None or score < best[0]:
                 best = (score, a)
+    if (
+        (best is None or best[0] >= 500)
+        and own_rate is not None
+        and AVERAGE_RATE.search(clause[max(0, rel - 60) : rel])
+    ):
+        return own_rate  # "the average effective U.S. tariff rate has climbed to 17%" falls on no one country
     return best[1] if best and best[0] < 500 else None  # only the imposer named: left to the article's main target
+
+
+AVERAGE_RATE = re.compile(
+    r"\b(?:average|effective|overall|weighted)\s+(?:[\w.]+\s+){0,3}?(?:tariff|duty)\s+(?:rate|level)\b", re.I
+)
 
 
 BOUGHT_FROM = re.compile(r"\b(?:purchases?|buying|buys|purchasing)\s+(?:of\s+)?(?:the\s+)?$", re.I)
