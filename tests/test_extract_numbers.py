@@ -278,3 +278,12 @@ def test_an_average_tariff_rate_belongs_to_the_country_that_charges_it():
         "the highest in decades."
     )
     assert rates["4.5%"] == ("tariff rate", "can")
+
+
+def test_an_amount_that_limits_a_flow_is_a_quota():
+    figs = _figs(
+        "Ottawa will start limiting steel imports to 2.4mn tonnes a year, while Apple's market cap of $3 trillion "
+        "was untouched."
+    )
+    assert figs["2.4mn"][2] == "import quota"
+    assert figs["$3 trillion"][2] != "quota"

@@ -274,6 +274,25 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
     return None
 
 
+FLOW = r"(?:(?:[\w-]+\s+){0,3}?(imports|exports|shipments|purchases)\s+)?"
+QUOTA_BEFORE = re.compile(
+    r"(?:\b(?:limit(?:s|ed|ing)?|restrict(?:s|ed|ing)?)\s+" + FLOW + r"to"
+    r"|(?<!market )\bcap(?:s|ped|ping)?\s+" + FLOW + r"at"
+    r"|\bquotas?\s+of)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+    re.I,
+)
+
+
+def _quota(text: str, s: int) -> str | None:
+    """ "limiting duty-free imports to 18.3mn tonnes", "capped exports at 12,000 tonnes", "a quota of 500,000
+    cars": the amount is a quota on the flow, not the flow itself."""
+    m = QUOTA_BEFORE.search(text[max(0, s - 80) : s])
+    if m is None:
+        return None
+    flow = (m.group(1) or m.group(2) or "").lower()
+    return {"imports": "import quota", "exports": "export quota", "shipments": "export quota"}.get(flow, "quota")
+
+
 def _investor(actors: Actors, verb) -> Actor | None:
     """Who invests when the verb's own subject names nobody: "Roche said its plan to invest $50 billion in the US"
     is Roche's money, found as the subject of the verbs above; the US it goes into is not the investor."""
@@ -463,6 +482,7 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
         measure = governed[0] if governed else "jobs" if nxt.lower_ == "jobs" else "count"  # "35,000 farm jobs"
+        measure = _quota(text_of(doc), s) or measure
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, measure, None, s, e))
         taken.append((s, e))
     return out
@@ -776,6 +796,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             governed = _worth_measure(doc, actors, s)
         if governed is not None:
             measure = governed[0]
+        measure = _quota(text_of(doc), s) or measure
         money = TARIFF_MONEY_AFTER.match(text_of(doc)[e : e + 40]) or TARIFF_MONEY_BEFORE.search(
             text_of(doc)[max(0, s - 80) : s]
         )
