@@ -287,3 +287,9 @@ def test_an_amount_that_limits_a_flow_is_a_quota():
     )
     assert figs["2.4mn"][2] == "import quota"
     assert figs["$3 trillion"][2] != "quota"
+
+
+def test_a_move_of_an_index_the_actors_do_not_know_is_not_given_to_another_index():
+    figs = _figs("The Nikkei 225 rose 1.2% on Monday, while the Wilshire 5000 index slipped 240 points.")
+    assert figs["1.2%"][2:] == ("index change", "nikkei-225")
+    assert figs["240 points"][2:] == ("index change", None)

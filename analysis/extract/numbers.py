@@ -902,6 +902,8 @@ def _rate_meaning(
         "fx": _distance(FX_WORDS, clause, rel),
     }
     governing = _index_subject(doc, actors, base + rel)
+    if governing is UNNAMED_INDEX:  # "the FTSE 250 index slipped 64 points", with no FTSE 250 among the actors
+        return "index change", None
     if governing is not None:  # "the Dow fell 1,000 points, or 2.4%": the index whose verb governs the number
         return "index change", governing
     if unit == "points" and index:
@@ -1066,6 +1068,9 @@ def _subject_of_verb(
     return sub[0].idx, sub[end - 1].idx + len(sub[end - 1].text)
 
 
+UNNAMED_INDEX = Actor(id="", name="", kind="market_index")  # an index the actors do not know
+
+
 def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
     """The index whose verb governs the number: "the Dow lost 1,679 points, or 4%" is the Dow's move."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
@@ -1081,6 +1086,10 @@ def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
                 hit = actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("market_index",))
                 if hit is not None:
                     return hit
+                if subj.lower_ in ("index", "indexes", "indices") and any(
+                    w.i < subj.i and (w.like_num or w.pos_ == "PROPN") for w in subj.subtree
+                ):
+                    return UNNAMED_INDEX  # "the FTSE 250 index": a named index that is not another one nearby
             if subjects or tok.dep_ not in ("conj", "advcl", "xcomp"):
                 return None  # a verb with a subject of its own ("the dollar weakened 0.5%") speaks for its number
     return None
