@@ -79,7 +79,7 @@ def test_local_currencies_and_tariff_money():
     assert figs["N1,530"][1] == "NGN"
     assert figs["$30bn"][2] == "customs revenue"
     assert figs["$195bn"][2] == "tariff revenue"
-    assert figs["$4,163"][1:3] == ("USD", "price")
+    assert figs["$4,163"][1:3] == ("USD", "gold price")
     assert figs["666,470 units"][2] == "sales"
 
 
@@ -197,3 +197,99 @@ def test_a_secondary_tariff_falls_on_the_buyer_not_on_the_seller_of_the_goods():
         "of Iranian oil, refiners are cutting orders."
     )
     assert rates["20%"] == ("tariff rate", "tur")
+
+
+def test_a_rate_inside_the_subject_is_not_the_subject_countrys_and_an_aside_bears_nothing():
+    rates = _rates(
+        "Peru will face a 15 percent tariff on its copper. The new level, well below the 40 percent floated by "
+        "US Commerce Secretary Howard Lutnick in May, was welcomed. Chile, Peru's closest rival in copper, faces "
+        "a higher US tariff of 25 percent."
+    )
+    assert rates["40 percent"] == ("tariff rate", "per")
+    assert rates["25 percent"] == ("tariff rate", "chl")
+
+
+def test_a_share_of_goods_is_no_tariff_rate():
+    rates = _rates("Under the deal Kenya will scrap tariffs on 95 percent of British goods within five years.")
+    assert rates["95 percent"] == ("share of goods", None)
+
+
+def test_hyphenated_per_cent_dong_and_iso_codes_are_figures():
+    figs = {(f["value"], f["unit"]) for f in extract_text(
+        "Mexico faces 30-per-cent duties from Friday. Banks sold the dollar at 26,100 dong, and exporters "
+        "shipped goods worth SEK12 billion and 3.5 million EUR of parts."
+    )["figures"]}  # fmt: skip
+    for key in ((30, "percent"), (26100, "VND"), (12e9, "SEK"), (3.5e6, "EUR")):
+        assert key in figs
+
+
+def test_both_ends_of_a_range_mean_the_same():
+    figs = _figs(
+        "Tariffs dominated the week. The decree sets rates ranging from 15% to 45% on goods from 40 countries, and "
+        "relief payments were extended from 6 to 12 months."
+    )
+    assert figs["15%"][2] == figs["45%"][2] == "tariff rate"
+    assert figs["6"][:3] == (6, "months", "duration")
+
+
+def test_counts_across_a_two_word_nationality_and_of_same_plural_nouns():
+    figs = _figs("Ankara will buy 80 Airbus aircraft, and about 2,500 South Korean tourists cancelled trips.")
+    assert figs["80 Airbus aircraft"][:2] == (80, "aircraft")
+    assert figs["2,500 South Korean tourists"][:2] == (2500, "tourists")
+
+
+def test_glued_scales_sizes_and_a_level_before_a_comma():
+    figs = _figs(
+        "Brussels capped imports at 12.5mn tonnes. He farms a 2,300-acre plot. The Kospi rose 1.1 percent to "
+        "close at 3,215, led by chipmakers."
+    )
+    assert figs["12.5mn"][0] == 12.5e6
+    assert figs["2,300-acre"][:3] == (2300, "acres", "size")
+    assert figs["3,215"][:3] == (3215, "points", "index level")
+
+
+def test_a_number_with_thousands_separators_is_a_figure_without_a_unit():
+    figs = _figs("Factory orders for May were revised up by a combined 41,500. The FTSE closed at 8,400p.")
+    assert figs["41,500"][:2] == (41500, None)
+    assert "8,400" not in figs
+
+
+def test_a_currency_index_and_a_commodity_price_say_which():
+    figs = _figs("The yen index fell 0.8% to 101.2, while silver rose 1.5% to $38.40 an ounce.")
+    assert figs["0.8%"][2] == "yen index change"
+    assert figs["$38.40"][1:3] == ("USD", "silver price")
+
+
+def test_money_worth_names_the_goods_and_an_investment_its_investor():
+    figs = _figs(
+        "Hyundai Motor Group said its plan to invest $21 billion in the United States was unchanged. Mexico bought "
+        "American corn worth about $5.1 billion last year, and Kenya's tea exports, worth roughly $1.4bn, face a "
+        "tariff. Vietnamese mills shipped $3.2 billion worth of yarn to Japan."
+    )
+    assert figs["$21 billion"][2:] == ("investment", "hyundai-motor-group")
+    assert figs["$5.1 billion"][2:] == ("exports", "usa")
+    assert figs["$1.4bn"][2:] == ("exports", "ken")
+    assert figs["$3.2 billion"][2] == "exports"
+
+
+def test_an_average_tariff_rate_belongs_to_the_country_that_charges_it():
+    rates = _rates(
+        "Japan will face a 15% tariff. Economists said the overall Canadian tariff rate had risen to 4.5%, "
+        "the highest in decades."
+    )
+    assert rates["4.5%"] == ("tariff rate", "can")
+
+
+def test_an_amount_that_limits_a_flow_is_a_quota():
+    figs = _figs(
+        "Ottawa will start limiting steel imports to 2.4mn tonnes a year, while Apple's market cap of $3 trillion "
+        "was untouched."
+    )
+    assert figs["2.4mn"][2] == "import quota"
+    assert figs["$3 trillion"][2] != "quota"
+
+
+def test_a_move_of_an_index_the_actors_do_not_know_is_not_given_to_another_index():
+    figs = _figs("The Nikkei 225 rose 1.2% on Monday, while the Wilshire 5000 index slipped 240 points.")
+    assert figs["1.2%"][2:] == ("index change", "nikkei-225")
+    assert figs["240 points"][2:] == ("index change", None)

@@ -42,9 +42,12 @@ WIRE_MARK = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)")
 # What is priced in US dollars the world over: crude, gold, the euro against the dollar.
 USD_PRICED = re.compile(
     r"\b(crude|Brent|West Texas Intermediate|WTI|gold|silver|copper|soybean futures|the euro|sterling|bitcoin)\b"
-    r"[^.;$]{0,60}$",
+    r"(?:[^.;$]|(?<=\d)\.(?=\d)){0,60}$",  # a decimal point ends no sentence: "gold rose 2.2% to"
     re.I,
 )
+COMMODITY = re.compile(
+    r"crude|Brent|West Texas Intermediate|WTI|gold|silver|copper|soybean futures|bitcoin", re.I
+)  # priced goods, not the euro or sterling
 USD_QUOTE = re.compile(r"^\s*(?:an?|per)\s+(?:ounce|barrel|bushel|tonne|ton|pound|troy ounce|metric ton)\b", re.I)
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
                   "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN",
@@ -62,6 +65,15 @@ DURATIONS = {
 }
 NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")"
 SCALE = r"(?:[\s-]*(?P<scale>trillion|billion|million|thousand|lakh crore|crores?|lakhs?|bn|mn|tn|trn|k|m|b)\b)?"
+SIZE_UNITS = {"acre": "acres", "hectare": "hectares", "tonne": "tonnes", "ton": "tons", "mile": "miles",
+              "kilometre": "kilometres", "kilometer": "kilometers", "foot": "feet", "metre": "metres",
+              "meter": "meters", "megawatt": "megawatts", "gigawatt": "gigawatts", "square-foot": "square feet",
+              "square-metre": "square metres"}  # fmt: skip
+# Money written with its ISO 4217 code, as Swiss, Nordic and financial papers do: "CHF4.4 billion", "SEK 12bn".
+ISO_CODES = (
+    "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|KRW|INR|IDR|MYR|THB|VND|PHP|PKR|BRL|MXN|ZAR|NGN|KES|SEK|NOK|"
+    "DKK|PLN|CZK|HUF|TRY|RUB|AED|SAR|ILS|EGP|CLP|COP|ARS|PEN"
+)
 PATTERNS = [
     (
         "currency",
@@ -72,20 +84,22 @@ PATTERNS = [
             re.I,
         ),
     ),
+    ("currency", re.compile(r"\b(?P<code>" + ISO_CODES + r")\s?" + NUM + SCALE)),  # "CHF4.4 billion"
+    ("currency", re.compile(r"(?<![\w.])" + NUM + SCALE + r"\s(?P<code>" + ISO_CODES + r")\b")),  # "5 million EUR"
     (
         "currency",
         re.compile(
             r"\b"
             + NUM
             + SCALE
-            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais|naira|shillings|cedis|ringgit|baht)\b",
+            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais|naira|shillings|cedis|ringgit|baht|dong)\b",
             re.I,
         ),
     ),
     (
         "percent",
         re.compile(
-            r"(?<![\w.])" + NUM + r"(?:\s*|-)(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b|pc\b)", re.I
+            r"(?<![\w.])" + NUM + r"(?:\s*|-)(?P<pct>%|percent\b|per[\s-]cent\b|percentage points?\b|pct\b|pc\b)", re.I
         ),
     ),
     ("basis", re.compile(r"(?<![\w.])" + NUM + r"\s+(?P<bp>basis points?|bps?)\b", re.I)),
@@ -105,7 +119,17 @@ PATTERNS = [
     ),
     (
         "scaled",
-        re.compile(r"(?<![\w.$€£¥])" + NUM + r"\s+(?P<scale>trillion|billion|million|lakh crore|crores?)\b", re.I),
+        re.compile(
+            r"(?<![\w.$€£¥])"
+            + NUM
+            + r"(?:\s+|(?=(?:mn|bn|tn|trn)\b))(?P<scale>trillion|billion|million|lakh crore|crores?|mn|bn|tn|trn)\b",
+            re.I,
+        ),  # "18.3mn tonnes": a scale glued to the number
+    ),
+    # "a 1,400-acre farm", "a 300-megawatt plant": a size written as an adjective.
+    (
+        "size",
+        re.compile(r"(?<![\w.])" + NUM + r"-(?P<size>" + "|".join(SIZE_UNITS) + r")\b", re.I),
     ),  # Hundredths of a currency: "72.3 U.S. cents", "73.3 cents US", "12 paise", "40 pence".
     (
         "subunit",
@@ -116,7 +140,7 @@ PATTERNS = [
         re.compile(
             r"(?:(?<=\bto |\bat |\bof )|(?<=\bfrom |\bnear )|(?<=\baround |\bnearly )|(?<=\babout ))"
             r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,4}(?=\s+(?:per|to the|against the)\s+(?:US\s+)?dollar\b))"
-            r"(?![\d.,]*\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
+            r"(?!(?:[\d.,]*\d)?\s*(?:%|[a-z]+\b(?<!by)(?<!on)(?<!in)(?<!as)"
             r"(?<!and)(?<!from)(?<!after)(?<!before)(?<!per)(?<!a)(?<!against)(?<!to)(?<!the)(?<!at)(?<!while)(?<!for)"
             r"(?<!late)(?<!earlier)(?<!versus)))"
         ),
@@ -125,7 +149,7 @@ PATTERNS = [
 TARIFF_WORDS = re.compile(
     r"\b(tariffs?|levy|levies|duty|duties|import tax(?:es)?|tax(?:es)? on (?:all )?imports|reciprocal)\b", re.I
 )
-RATE_FOR = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
+RATE_FOR = re.compile(r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
 INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
 FX_WORDS = re.compile(
     r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency|baht|rand|ringgit|rupiah|franc|lira|"
@@ -162,7 +186,8 @@ NOUN_MEASURE = {
     "price": "prices",
     "margins": "margin",
 }
-VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales"}
+VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales",
+                "ship": "exports"}  # fmt: skip
 # Money a tariff brings in or costs: "$195bn in tariffs", "a tariff bill of up to $5bn", "Customs duties brought in".
 TARIFF_MONEY_AFTER = re.compile(r"^\s*(?:a (?:month|year)\s+)?in\s+(?:new\s+)?(tariffs|duties|customs duties)\b", re.I)
 TARIFF_MONEY_BEFORE = re.compile(
@@ -172,18 +197,26 @@ TARIFF_MONEY_BEFORE = re.compile(
 )
 # "50% on most goods", "a 15% ceiling on most goods", "a 25% penalty": a rate on goods in a tariff story.
 RATE_ON_GOODS = re.compile(
-    r"^[\d.,]+\s?(?:%|percent|per cent)(?:\s+(?:ceiling|cap|rate|baseline|penalty|surcharge))?\s+on\s+"
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)(?:\s+(?:ceiling|cap|rate|baseline|penalty|surcharge))?\s+on\s+"
     r"(?:most\s+|all\s+|its\s+|their\s+|other\s+|some\s+)?(?:[\w-]+\s+){0,2}?"
     r"(goods|imports|products|exports|items|shipments)\b",
     re.I,
 )
+# "99% of US goods", "a third of its exports": a share of the goods, not a rate charged on them.
+SHARE_OF_GOODS = re.compile(
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w.'’-]+\s+){0,2}?"
+    r"(goods|imports|products|items|shipments|tariff lines)\b",
+    re.I,
+)
 # A surcharge is a tariff only on goods: one on electricity, fuel or flights is a charge of its own.
-SURCHARGE_ON = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+surcharges?\s+on\s+(?:the\s+|all\s+)?(\w+)", re.I)
+SURCHARGE_ON = re.compile(
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+surcharges?\s+on\s+(?:the\s+|all\s+)?(\w+)", re.I
+)
 GOODS = re.compile(
     r"goods|imports?|products|exports?|items|shipments|steel|aluminium|aluminum|cars|autos|vehicles|(?-i:[A-Z]\w+)",
     re.I,
 )
-RATE_NOUN_AFTER = re.compile(r"^[\d.,]+\s?(?:%|percent|per cent)\s+(penalty|surcharge|ceiling|baseline)\b", re.I)
+RATE_NOUN_AFTER = re.compile(r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(penalty|surcharge|ceiling|baseline)\b", re.I)
 IMPOSING_VERBS = {"impose", "add", "slap", "levy", "announce", "set", "threaten", "put", "place", "order"}
 
 
@@ -217,7 +250,10 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
         verb = verb.head
     if lemma in VERB_MEASURE:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        return VERB_MEASURE[lemma], _phrase_country(actors, list(subj[0].subtree)) if subj else None
+        who = _phrase_country(actors, list(subj[0].subtree)) if subj else None
+        if who is None and lemma == "invest" and actors is not None:
+            who = _investor(actors, verb)
+        return VERB_MEASURE[lemma], who
     if lemma in CHANGE_VERBS:
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif lemma in CAUSE_VERBS:
@@ -235,6 +271,78 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
         hit = next((w for w in words if GOVERNED_NOUNS.fullmatch(w.text)), None)
         if hit is not None:
             return _measure_name(hit.text), _phrase_country(actors, words)
+    return None
+
+
+FLOW = r"(?:(?:[\w-]+\s+){0,3}?(imports|exports|shipments|purchases)\s+)?"
+QUOTA_BEFORE = re.compile(
+    r"(?:\b(?:limit(?:s|ed|ing)?|restrict(?:s|ed|ing)?)\s+" + FLOW + r"to"
+    r"|(?<!market )\bcap(?:s|ped|ping)?\s+" + FLOW + r"at"
+    r"|\bquotas?\s+of)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+    re.I,
+)
+
+
+def _quota(text: str, s: int) -> str | None:
+    """ "limiting duty-free imports to 18.3mn tonnes", "capped exports at 12,000 tonnes", "a quota of 500,000
+    cars": the amount is a quota on the flow, not the flow itself."""
+    m = QUOTA_BEFORE.search(text[max(0, s - 80) : s])
+    if m is None:
+        return None
+    flow = (m.group(1) or m.group(2) or "").lower()
+    return {"imports": "import quota", "exports": "export quota", "shipments": "export quota"}.get(flow, "quota")
+
+
+def _investor(actors: Actors, verb) -> Actor | None:
+    """Who invests when the verb's own subject names nobody: "Roche said its plan to invest $50 billion in the US"
+    is Roche's money, found as the subject of the verbs above; the US it goes into is not the investor."""
+    tok = verb
+    for _ in range(4):
+        for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            words = _core(subj)
+            for kinds in (("organization",), ("country", "government")):
+                hit = next((a for w in words if (a := actors.at(w.idx, w.idx + len(w.text), kinds=kinds))), None)
+                if hit is not None:
+                    return hit
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+# "steel exports, worth roughly £1.9bn": the noun just before "worth" is what the money measures.
+WORTH_BEFORE = re.compile(
+    r"\b(?P<noun>[a-z]+)\W{0,2}\s+worth\s+(?:(?:about|around|roughly|nearly|some|almost|over|more than|up to|"
+    r"an estimated)\s+)?$",
+    re.I,
+)
+BOUGHT = re.compile(
+    r"\b(?:bought|buys?|buying|purchased|purchases?|purchasing)\s+(?P<goods>(?:[\w'’.-]+\s+){1,3})$", re.I
+)
+
+
+def _worth_measure(doc: Doc, actors: Actors, s: int) -> tuple[str, Actor | None] | None:
+    """The measure of money written as what something is worth: the noun before "worth" when it is one
+    ("exports, worth £1.9bn"), or the exports of the country whose goods were bought ("the United States bought
+    Swiss watches worth CHF4.4 billion" is Swiss exports)."""
+    text = text_of(doc)
+    lo = max(0, s - 100)
+    m = WORTH_BEFORE.search(text[lo:s])
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if GOVERNED_NOUNS.fullmatch(noun):
+        span = doc.char_span(lo + m.start("noun"), lo + m.end("noun"), alignment_mode="expand")
+        words = list(span.root.subtree) if span is not None else []
+        return _measure_name(noun), _phrase_country(actors, words)
+    bought = BOUGHT.search(text[lo : lo + m.end("noun")] + " ")
+    if bought is None:
+        return None
+    g0 = lo + bought.start("goods")
+    for i in range(g0, lo + m.end("noun")):
+        hit = actors.at(i, i + 1, kinds=("country", "government"))
+        if hit is not None:
+            return "exports", hit
     return None
 
 
@@ -322,8 +430,10 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     out += _range_starts(doc, out, taken)
     out += _sibling_rates(doc, out, taken)
     out += _counts(doc, taken)
+    out += _bare_thousands(doc, taken)
     _rates_in_tariff_story(doc, actors, out)
     _respectively(doc, actors, out)
+    _range_partners(doc, out)
     _fill_tariff_subjects(out)
     _per_share(doc, out)
     _its_own(doc, out)
@@ -335,17 +445,10 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
     out = []
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if (  # "50 Boeing jets", "100,000 British cars": a proper name or nationality between number and noun
-            tok.like_num
-            and tok.i + 2 < len(doc)
-            and nxt.text[:1].isupper()
-            and nxt.text.isalpha()
-            and nxt.pos_ in ("PROPN", "ADJ")
-            and doc[tok.i + 2].tag_ == "NNS"
-            and doc[tok.i + 2].text.isalpha()
-            and doc[tok.i + 2].text.islower()
-        ):
-            nxt = doc[tok.i + 2]
+        proper = _proper_run(doc, tok.i + 1)
+        if tok.like_num and proper and _plural(doc[tok.i + 1 + proper]):
+            # "50 Boeing jets", "1,800 South African products": a name or nationality between number and noun
+            nxt = doc[tok.i + 1 + proper]
         elif (  # "35,000 farm jobs": a lower-case noun before the counted noun
             tok.like_num
             and tok.i + 2 < len(doc)
@@ -354,16 +457,14 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             and nxt.lower_ not in COUNT_SCALES
             and nxt.text.isalpha()
             and nxt.text.islower()
-            and doc[tok.i + 2].tag_ == "NNS"
-            and doc[tok.i + 2].text.isalpha()
-            and doc[tok.i + 2].text.islower()
+            and _plural(doc[tok.i + 2])
         ):
             nxt = doc[tok.i + 2]
         scale = 1.0
         people = nxt.tag_ == "NNPS" and nxt.text.isalpha() and gz.country_of_text(nxt.text) is not None
-        if tok.like_num and not people and not (nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower()):
+        if tok.like_num and not people and not _plural(nxt):
             nxt, scale = _counted_noun(tok)
-        if not (tok.like_num and (people or nxt.tag_ == "NNS" and nxt.text.isalpha() and nxt.text.islower())):
+        if not (tok.like_num and (people or _plural(nxt))):
             continue  # counts plural nouns and a nation's people ("66,000 Kenyans")
         s, e = tok.idx, nxt.idx + len(nxt.text)
         if (
@@ -381,9 +482,48 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
         measure = governed[0] if governed else "jobs" if nxt.lower_ == "jobs" else "count"  # "35,000 farm jobs"
+        measure = _quota(text_of(doc), s) or measure
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, measure, None, s, e))
         taken.append((s, e))
     return out
+
+
+BARE_THOUSANDS = re.compile(r"(?<![\w.,$€£¥/-])\d{1,3}(?:,\d{3})+(?![\d,]*\d|\.\d|\w|\s*(?:%|-))")
+
+
+def _bare_thousands(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
+    """A number written with thousands separators means something even with no unit after it: "payrolls were
+    revised down by a combined 258,000". Its measure is the noun its verb moves, if any."""
+    text = text_of(doc)
+    out = []
+    for m in BARE_THOUSANDS.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        governed = _governed_measure(doc, None, s)
+        out.append(Figure(m.group(0), _value(m.group(0), None), None, governed[0] if governed else None, None, s, e))
+        taken.append((s, e))
+    return out
+
+
+# Nouns whose plural is the singular: "50 Boeing aircraft", "2,000 head of cattle".
+SAME_PLURAL = {"aircraft", "cattle", "sheep", "livestock", "personnel", "fish", "swine", "poultry", "staff", "deer"}
+
+
+def _plural(tok) -> bool:
+    """A lower-case plural noun a number can count; the tagger calls "aircraft" singular, so those are listed."""
+    return tok.text.isalpha() and tok.text.islower() and (tok.tag_ == "NNS" or tok.lower_ in SAME_PLURAL)
+
+
+def _proper_run(doc: Doc, i: int) -> int:
+    """How many capitalised names or nationalities (at most two) start at token `i`: "Boeing", "South African"."""
+    n = 0
+    while n < 2 and i + n < len(doc) - 1:
+        w = doc[i + n]
+        if not (w.text[:1].isupper() and w.text.isalpha() and w.pos_ in ("PROPN", "ADJ")):
+            break
+        n += 1
+    return n
 
 
 SIBLING_LEVEL = re.compile(
@@ -414,7 +554,7 @@ def _sibling_rates(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]
 RANGE_START = re.compile(
     r"(?:(?<=\bbetween )|(?<![\w.,]))(?P<num>\d+(?:\.\d+)?)\s*(?P<sep>-|–|\bto\b|\band\b)\s*$", re.I
 )
-RANGE_UNITS = ("percent", "percentage points", "basis points")
+RANGE_UNITS = ("percent", "percentage points", "basis points", *DURATIONS.values())
 
 
 def _range_starts(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
@@ -517,6 +657,26 @@ def _respectively(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
                 break
 
 
+RANGE_BETWEEN = re.compile(r"^\s*(?:to|and|-|–)\s*$", re.I)
+RANGE_OPENER = re.compile(r"\b(?:from|between|ranging from|range of)\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def _range_partners(doc: Doc, figures: list[Figure]) -> None:
+    """ "rates ranging from 10% to 41% on goods": both ends of a range measure the same thing, so a tariff rate
+    read at one end is the other's too."""
+    text = text_of(doc)
+    ordered = sorted(figures, key=lambda f: f.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.unit != b.unit or a.unit not in RANGE_UNITS or not RANGE_BETWEEN.match(text[a.end : b.start]):
+            continue
+        if not RANGE_OPENER.search(text[max(0, a.start - 30) : a.start]):
+            continue
+        if a.measure == "tariff rate" and b.measure != "tariff rate":
+            b.measure, b.subject = a.measure, b.subject or a.subject
+        elif b.measure == "tariff rate" and a.measure != "tariff rate":
+            a.measure, a.subject = b.measure, a.subject or b.subject
+
+
 ITS_OWN = re.compile(r"\b(?:its|their|his|her) own\b[^.;$€£¥\d]{0,20}$", re.I)
 
 
@@ -578,6 +738,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             re.sub(r"\s+", " ", g.get("word") or "").lower()
         )
         unit = DOLLAR_ADJECTIVES.get(g.get("adj") or "", unit)
+        unit = g.get("code") or unit
         if (
             g.get("sym") == "$"
             and actors.home in LOCAL_DOLLARS
@@ -605,6 +766,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             "basis points",
             "yield change" if re.search(r"yield|bond|treasur", text_of(doc)[max(0, s - 80) : e], re.I) else None,
         )
+    elif kind == "size":
+        unit, measure = SIZE_UNITS[g["size"].lower()], "size"
     elif kind == "duration":
         unit = DURATIONS[g["dur"].lower()]
         measure = "duration"
@@ -629,8 +792,11 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         noun = _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
         governed = _governed_measure(doc, actors, s)
+        if governed is None and measure in ("worth", "value", None):
+            governed = _worth_measure(doc, actors, s)
         if governed is not None:
             measure = governed[0]
+        measure = _quota(text_of(doc), s) or measure
         money = TARIFF_MONEY_AFTER.match(text_of(doc)[e : e + 40]) or TARIFF_MONEY_BEFORE.search(
             text_of(doc)[max(0, s - 80) : s]
         )
@@ -643,6 +809,9 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             measure in ("value", None) and unit == "USD" and USD_PRICED.search(_sentence_before(doc, s))
         ):
             measure = "price"  # "$4,163 an ounce", "WTI crude dropped 2% to $58.30"
+            good = USD_PRICED.search(_sentence_before(doc, s))
+            if good and COMMODITY.fullmatch(good.group(1)):
+                measure = f"{good.group(1).lower()} price"  # "gold climbed 2.2% to $3,362.50 an ounce"
         cover = COVERED_BY.search(text_of(doc)[max(0, s - 60) : s])
         if cover:  # "counter-tariffs on C$29.8 billion worth of goods": the goods the measure covers
             measure = f"goods covered by {cover.group(1).lower()}"
@@ -718,6 +887,9 @@ def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     return Figure(text[s:e], value, "points", "index level", index, s, e)
 
 
+CURRENCY_INDEX = re.compile(r"\b(dollar|yen|euro|yuan|sterling|pound)\s+index\b", re.I)
+
+
 def _rate_meaning(
     doc: Doc, actors: Actors, clause: str, rel: int, base: int, unit: str
 ) -> tuple[str | None, Actor | None]:
@@ -730,6 +902,8 @@ def _rate_meaning(
         "fx": _distance(FX_WORDS, clause, rel),
     }
     governing = _index_subject(doc, actors, base + rel)
+    if governing is UNNAMED_INDEX:  # "the FTSE 250 index slipped 64 points", with no FTSE 250 among the actors
+        return "index change", None
     if governing is not None:  # "the Dow fell 1,000 points, or 2.4%": the index whose verb governs the number
         return "index change", governing
     if unit == "points" and index:
@@ -740,6 +914,8 @@ def _rate_meaning(
     governed = _governed_measure(doc, actors, base + rel)
     if governed is not None:
         return governed
+    if SHARE_OF_GOODS.match(clause[rel:]):  # "remove tariffs on 99% of US goods": how much is covered, no rate
+        return "share of goods", None
     if _borne_rate(doc, base + rel) and TARIFF_WORDS.search(text_of(doc)):
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "India is paying 50%"
     charge = SURCHARGE_ON.match(clause[rel:])
@@ -772,6 +948,9 @@ def _rate_meaning(
     if dist < far and kind == "index" and index:
         return "index change", index
     if dist < 40 and kind == "index" and re.search(r"\b(index|indexes|indices|benchmark)\b", clause, re.I):
+        currency = [m for m in CURRENCY_INDEX.finditer(clause) if abs(m.end() - rel) < 40]
+        if currency:  # "the dollar index slid 1.4%": the currency's index, not a stock market's
+            return f"{currency[-1].group(1).lower()} index change", None
         return "index change", None  # "MSCI's broadest index of Asia-Pacific shares outside Japan fell 1.2%"
     if dist < 60 and kind == "fx":
         return f"{_nearest(FX_WORDS, clause, rel).lower()} exchange rate change", None
@@ -787,7 +966,7 @@ def _rate_meaning(
 
 
 POLICY_TARGET = re.compile(
-    r"^[\d.,]+\s?(?:%|percent|per cent)\s+(?:(inflation|price)\s+)?(?:target|goal|objective)\b", re.I
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(?:(inflation|price)\s+)?(?:target|goal|objective)\b", re.I
 )
 TARGET_BEFORE = re.compile(r"\b(on|for|against|from)\s+(?:the\s+|all\s+)?$", re.I)
 IMPOSER_AFTER = re.compile(
@@ -809,6 +988,7 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
     imposer = _subject_of_verb(doc, base + rel, IMPOSING_VERBS, steps=3, through_subjects=True)
     here = PERCENT_AHEAD.match(clause, rel)
     own = here.end() - rel if here else 1
+    own_rate: Actor | None = None  # the country named as imposer before the number
     for a in actors.by_id.values():
         if a.kind not in ("country", "government"):
             continue
@@ -834,18 +1014,31 @@ def _tariff_target(doc: Doc, actors: Actors, clause: str, rel: int, base: int) -
                 clause[max(0, s - base - 30) : s - base]
             ):
                 score += 1000  # "the 30% US rate", "signed by the US president": who imposes it, not whom it hits
+                if s < base + rel:
+                    own_rate = own_rate or a
             if imposer is not None and imposer[0] <= s < imposer[1]:
                 score += 1000  # "Washington added a 25% penalty": who adds or imposes the rate
             if BOUGHT_FROM.search(clause[max(0, s - base - 30) : s - base]):
                 score += 300  # "a 25% penalty over its purchases of Russian oil": the buyer pays, not the seller
             if best is None or score < best[0]:
                 best = (score, a)
+    if (
+        (best is None or best[0] >= 500)
+        and own_rate is not None
+        and AVERAGE_RATE.search(clause[max(0, rel - 60) : rel])
+    ):
+        return own_rate  # "the average effective U.S. tariff rate has climbed to 17%" falls on no one country
     return best[1] if best and best[0] < 500 else None  # only the imposer named: left to the article's main target
 
 
+AVERAGE_RATE = re.compile(
+    r"\b(?:average|effective|overall|weighted)\s+(?:[\w.]+\s+){0,3}?(?:tariff|duty)\s+(?:rate|level)\b", re.I
+)
+
+
 BOUGHT_FROM = re.compile(r"\b(?:purchases?|buying|buys|purchasing)\s+(?:of\s+)?(?:the\s+)?$", re.I)
-LISTED_RATE = re.compile(r"[\d.,]+\s?(?:%|percent|per cent)\s*(?:,|;|\.|\)|and\b|on\b|$)", re.I)
-PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per cent\b)", re.I)
+LISTED_RATE = re.compile(r"[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s*(?:,|;|\.|\)|and\b|on\b|$)", re.I)
+PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per[\s-]cent\b)", re.I)
 BEARING_VERBS = {"face", "pay", "get", "receive", "incur", "suffer", "attract", "confront"}
 
 
@@ -870,8 +1063,12 @@ def _subject_of_verb(
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    sub = list(subj.subtree)
-    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    sub = _core(subj)  # "Vietnam, Indonesia's main rival, faces 20%": the aside names no bearer
+    end = next((i for i, w in enumerate(sub) if i and w.i != sub[i - 1].i + 1), len(sub))
+    return sub[0].idx, sub[end - 1].idx + len(sub[end - 1].text)
+
+
+UNNAMED_INDEX = Actor(id="", name="", kind="market_index")  # an index the actors do not know
 
 
 def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
@@ -889,15 +1086,23 @@ def _index_subject(doc: Doc, actors: Actors, pos: int) -> Actor | None:
                 hit = actors.at(sub[0].idx, sub[-1].idx + len(sub[-1].text), kinds=("market_index",))
                 if hit is not None:
                     return hit
+                if subj.lower_ in ("index", "indexes", "indices") and any(
+                    w.i < subj.i and (w.like_num or w.pos_ == "PROPN") for w in subj.subtree
+                ):
+                    return UNNAMED_INDEX  # "the FTSE 250 index": a named index that is not another one nearby
             if subjects or tok.dep_ not in ("conj", "advcl", "xcomp"):
                 return None  # a verb with a subject of its own ("the dollar weakened 0.5%") speaks for its number
     return None
 
 
 def _subject_country(doc: Doc, actors: Actors, pos: int) -> Actor | None:
+    """The country subject of the verb over the number; none when the number sits inside that subject ("the rate,
+    down from the 32% threatened by US President Trump, was ..." says nothing of who the subject bears)."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     tok = span.root if span is not None else None
     while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
         tok = tok.head
     for subj in (c for c in (tok.children if tok is not None else []) if c.dep_ in ("nsubj", "nsubjpass")):
         for w in _core(subj):
