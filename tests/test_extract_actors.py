@@ -344,3 +344,8 @@ def test_an_english_name_before_a_cantonese_name_is_called_by_the_family_name() 
         "“My customers will not pay more,” Kwok said."
     )
     assert _quote(data, "My customers")["speaker"] == "cheryl-kwok-hoi-ling"
+
+
+def test_a_state_written_without_its_diacritics_is_no_person() -> None:
+    data = extract_text("Exporters in Tamil Nadu fear the tariff.\n\nTamil Nadu said on Monday it would help mills.")
+    assert "Tamil Nadu" not in _people(data)

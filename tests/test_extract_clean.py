@@ -57,6 +57,9 @@ Have a news tip for our journalists? Contact us
 Before it's here, it's on the Meridian Terminal.
 Receive free Shipping updates
 We’ll send you a Daily Digest email rounding up the latest Shipping news every morning.
+In a time of too much information, quality journalism is more crucial than ever. By subscribing, you can help.
+To encourage thoughtful and respectful conversations, first and last names will appear with each submission.
+Associated Press writer Jo Park contributed from Omaha, Nebraska.
 """
 
 
@@ -92,6 +95,9 @@ def cleaned():
         "Before it's here, it's on the Meridian Terminal.",
         "Receive free Shipping updates",
         "We’ll send you a Daily Digest email rounding up the latest Shipping news every morning.",
+        "In a time of too much information, quality journalism is more crucial than ever. By subscribing, you can help.",
+        "To encourage thoughtful and respectful conversations, first and last names will appear with each submission.",
+        "Associated Press writer Jo Park contributed from Omaha, Nebraska.",
     ],
 )
 def test_clutter_is_removed(cleaned, line):

@@ -421,6 +421,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []
     if any(w.lower().endswith("-based") for w in words) or re.match(r"-based\b", text_of(doc)[end : end + 7]):
         return []  # "Kwai Chung-based": where a firm is, not who
+    if any(s == 0 and e == len(name) for s, e, _ in gz.province_spans(name)):
+        return []  # "Tamil Nadu": a state or province, not a person
     if any(t.tag_ == "NNPS" for t in toks):
         return []  # "the Conservatives": a plural proper noun is a group, not a person
     if any(len(w) > 2 and w.isupper() and "." not in w for w in words):

@@ -106,6 +106,14 @@ BOILERPLATE = [
     # A caption's credit in brackets at its end: "... on Sept. 19. [JOINT PRESS CORPS]", "[YONHAP]".
     ("credit", r"\[[A-Z][A-Z0-9 .&/'-]{2,40}\]\s*$"),
     ("credit", r"^(?=.{0,240}$).*\bcontributed (to )?(this |the )?(report|story|reporting|article)\b"),
+    ("credit", r"^(?=.{0,160}$).*\b(?:writers?|reporters?|correspondents?) .{2,60} contributed from [A-Z]"),
+    # A pitch for the paper ("By subscribing, you can help us get the story right.") or its comment rules
+    # ("To encourage thoughtful and respectful conversations, first and last names will appear ...").
+    (
+        "subscription",
+        r"\bby subscribing\b|\bquality journalism is more (?:crucial|important|vital)\b|"
+        r"\bthoughtful and respectful conversations\b|\bnames will appear with each submission\b",
+    ),
     # An author's note at the end: "Jane Doe is a trade reporter at Politico Europe, covering ...".
     (
         "bio",

@@ -104,8 +104,13 @@ SURNAME_AFTER = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?!\s+(?:Valley|Riv
 def _subdivisions() -> tuple[re.Pattern, dict[str, str]]:
     """Full names of provinces and states (subdivisions.csv) → their country."""
     table = {r["name"]: r["country"] for r in _rows("subdivisions.csv") if " " in r["name"]}
+    table |= {_ascii(n): c for n, c in table.items()}  # "Tamil Nādu" is written "Tamil Nadu"
     alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![\w.&-])(?:{alternation})(?![\w&]|-\w)"), table
+
+
+def _ascii(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def province_spans(text: str) -> list[tuple[int, int, str]]:
