@@ -195,6 +195,12 @@ class _Tally:
     keywords: set[str] = field(default_factory=set)
     evidence: list[tuple[int, int]] = field(default_factory=list)
 
+    def absorb(self, other: _Tally) -> None:
+        self.score, self.weight = self.score + other.score, self.weight + other.weight
+        self.strong_pos, self.strong_neg = self.strong_pos + other.strong_pos, self.strong_neg + other.strong_neg
+        self.keywords |= other.keywords
+        self.evidence += other.evidence
+
 
 def find_positions(
     doc: Doc, quotes: list[Quote], actors: Actors, title: str | None = None, raw: str | None = None
@@ -209,7 +215,7 @@ def find_positions(
             continue
         for topic, word, polarity in _stances_in_words(doc, q, main, agents, parties):
             _add(tally, q.speaker.id, topic, word, 2 * polarity, (q.start, q.end), raw=polarity)
-    for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors):
+    for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors, main):
         _add(tally, actor_id, topic, word, polarity, span)
     for actor_id, topic, word, polarity, span in _owned_in_headline(actors, title, raw):
         _add(tally, actor_id, topic, word, polarity, span)
@@ -256,14 +262,14 @@ def _imposers_voices(
     } - {None}
     if not backers and main == "tariffs" and any(a.country == "USA" and _official(a) for a in actors.people()):
         backers = {"USA"}  # a 2025 tariff story whose imposer goes unsaid: Washington's, when its officials speak
-    out = []
+    out: dict[str, tuple[str, str, tuple[int, int]]] = {}
     for q in quotes:
         who = q.speaker
-        if who is None or who.kind != "person" or who.country not in backers or not _official(who):
+        if who is None or who.id in out or who.kind != "person" or who.country not in backers or not _official(who):
             continue
         if (who.id, main) not in tally or tally[(who.id, main)].score == 0:
-            out.append((who.id, main, (q.start, q.end)))
-    return list({row[0]: row for row in reversed(out)}.values())  # each voice once, by its first words
+            out[who.id] = (who.id, main, (q.start, q.end))  # each voice once, by its first words
+    return list(out.values())
 
 
 def _named_in_full(doc: Doc, tally: dict[tuple[str, str], _Tally]) -> dict[tuple[str, str], _Tally]:
@@ -279,11 +285,7 @@ def _named_in_full(doc: Doc, tally: dict[tuple[str, str], _Tally]) -> dict[tuple
     full = {h: max(c, key=lambda p: (c[p], len(p))) for h, c in forms.items()}
     out: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     for (actor_id, family), t in tally.items():
-        m = out[(actor_id, full.get(family, family))]
-        m.score, m.weight = m.score + t.score, m.weight + t.weight
-        m.strong_pos, m.strong_neg = m.strong_pos + t.strong_pos, m.strong_neg + t.strong_neg
-        m.keywords |= t.keywords
-        m.evidence += t.evidence
+        out[(actor_id, full.get(family, family))].absorb(t)
     return out
 
 
@@ -483,9 +485,9 @@ POLICY_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "pl
 
 
 def _open_family(topic: str, polarity: float, at: Token, main: str | None) -> tuple[str, float]:
-    """The family of an open topic. "the US decision", "this move", "Fifteen percent": in a story about
-    tariffs, a policy act or a bare rate named without a topic word is the story's measure; "welcomed the end
-    of the tax" is against the tax."""
+    """The family of an open topic. "the US decision", "this move": a policy act named without a topic word is
+    the measure it was named with earlier, or, owned by another side in a tariff story, the story's measure;
+    "welcomed the end of the tax" is against the tax."""
     family = family_of(topic)
     if at.lemma_.lower() in REMOVAL | {"end"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in at.children):
         polarity = -polarity
@@ -567,33 +569,38 @@ def _official(actor: Actor | None) -> bool:
     return actor.kind == "person" and bool(gz.leader_office(actor.name) or title_head(actor.title) in OFFICES)
 
 
-def _negated_at(span: Span | None, char: int) -> bool:
-    """Is the verb a word hangs on refused ("did not want the Commission to use the tool")?"""
-    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None) if span is not None else None
+def _token_at(span: Span | None, char: int) -> Token | None:
+    return next((t for t in span if t.idx <= char < t.idx + len(t.text)), None) if span is not None else None
+
+
+def _verb_over(tok: Token | None) -> Token | None:
+    """The verb a word hangs on, a few steps up the parse."""
     for _ in range(4):
         if tok is None or tok.pos_ in ("VERB", "AUX"):
             break
         tok = tok.head if tok.head.i != tok.i else None
-    return tok is not None and _refused(tok)
+    return tok
+
+
+def _negated_at(span: Span | None, char: int) -> bool:
+    """Is the verb a word hangs on refused ("did not want the Commission to use the tool")?"""
+    verb = _verb_over(_token_at(span, char))
+    return verb is not None and _refused(verb)
 
 
 def _subject(span: Span | None, char: int) -> bool:
-    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None) if span is not None else None
+    tok = _token_at(span, char)
     return tok is not None and tok.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def _lacked(span: Span, char: int) -> bool:
-    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None)
+    tok = _token_at(span, char)
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("without", "absent")
 
 
 def _hypothetical(span: Span, char: int) -> bool:
-    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None)
-    for _ in range(4):
-        if tok is None or tok.pos_ in ("VERB", "AUX"):
-            break
-        tok = tok.head if tok.head.i != tok.i else None
-    return tok is not None and conditional(tok)
+    verb = _verb_over(_token_at(span, char))
+    return verb is not None and conditional(verb)
 
 
 def family_of(topic: str) -> str:
@@ -625,7 +632,7 @@ def _default_polarity(family: str, overall: int, negatives: int) -> float:
 
 def _local_polarity(doc: Doc, span: Span, char: int) -> float:
     """The polarity the sentence gives one topic word: its governing verb (negated or not) and adjectives."""
-    tok = next((t for t in span if t.idx <= char < t.idx + len(t.text)), None)
+    tok = _token_at(span, char)
     if tok is None:
         return 0.0
     if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj") and speaks_for(tok, []):
@@ -701,11 +708,10 @@ def _governed_polarity(tok: Token) -> float:
     return float(max(-1, min(1, score)))
 
 
-def _stances_in_deeds(doc: Doc, actors: Actors) -> list[tuple[str, str, str, float, tuple[int, int]]]:
+def _stances_in_deeds(doc: Doc, actors: Actors, main: str | None) -> list[tuple[str, str, str, float, tuple[int, int]]]:
     """What the article says actors did: subject + policy verb + topic word in the verb's phrase."""
     text = text_of(doc)
     quoted = [(s, e) for s, e in quote_spans(text)]
-    main = main_topic(doc)
     out = []
     for sent in sentences(doc):
         for verb in sent:
@@ -879,6 +885,11 @@ def _reporter(doc: Doc, actors: Actors, verb: Token, side, quoted: list[tuple[in
     return None
 
 
+def _measure_family(word: str) -> str:
+    """An owned measure's family: counter-tariffs answer someone else's, the rest are the owner's own."""
+    return "countermeasures" if word.lower().startswith("counter") else "tariffs"
+
+
 def _owned_measures(doc: Doc, actors: Actors, quoted: list[tuple[int, int]]) -> list:
     """ "Trump's 25% tariffs": the measures an actor owns are measures it backs; its counter-tariffs are
     countermeasures."""
@@ -892,18 +903,18 @@ def _owned_measures(doc: Doc, actors: Actors, quoted: list[tuple[int, int]]) -> 
             if m is None or any(qs <= s < qe for qs, qe in quoted):
                 continue
             word = m.group("word")
-            family = "countermeasures" if word.lower().startswith("counter") else "tariffs"
+            family = _measure_family(word)
             out.append((a.id, family, word, 1.0, (s, e + m.end())))
         for s, e in a.spans if a.kind == "person" else []:
             if (m := NAMED_FOR.match(text[e : e + 20])) and not any(qs <= s < qe for qs, qe in quoted):
                 out.append((a.id, "tariffs", m.group("word"), 1.0, (s, e + m.end())))
     people = sorted((s, e, a.id) for a in actors.by_id.values() if a.kind == "person" for s, e in a.spans)
     for m in HIS.finditer(text):
-        sent = next((x for x in sentences(doc) if x.start_char <= m.start() < x.end_char), None)
+        sent = sentence_at(doc, m.start())
         owner = [pid for s, e, pid in people if sent is not None and sent.start_char <= s and e <= m.start()]
         if owner and not any(qs <= m.start() < qe for qs, qe in quoted):
             word = m.group("word")
-            family = "countermeasures" if word.lower().startswith("counter") else "tariffs"
+            family = _measure_family(word)
             out.append((owner[-1], family, word, 1.0, (m.start(), m.end())))
     return out
 
@@ -922,7 +933,7 @@ def _owned_in_headline(actors: Actors, title: str | None, raw: str | None) -> li
                 own = OWNED.match(title[m.end() : m.end() + 60])
                 if own is not None:
                     word = own.group("word")
-                    family = "countermeasures" if word.lower().startswith("counter") else "tariffs"
+                    family = _measure_family(word)
                     out.append((a.id, family, word, 1.0, (at + m.start(), at + m.end() + own.end())))
             if out and out[-1][0] == a.id:
                 break
