@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -436,6 +437,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     if ORG_WORDS.search(name) or gz.known_body(name):
         return []  # "Commerce Ministry", "Ibec" are bodies, not persons
     text = text_of(doc)
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body) for _, _, body, _ in defined_bodies(text)):
+        return []  # "Kisan Morcha" of "the Samyukt Kisan Morcha (SKM)": a body's name, not a person's
     if name in gz.trade_programmes() or any(w in gz.trade_programmes() for w in words) or _defined_acronym(text, name):
         return []  # "Agoa", "USMCA": a programme, an agreement or a law
     if BODY_BEFORE.search(text[max(0, start - 30) : start]):
@@ -481,6 +484,37 @@ def _defined_acronym(text: str, name: str) -> bool:
         if len(initials) >= len(acronym) >= 2 and "".join(initials[-len(acronym) :]) == acronym:
             return True
     return False
+
+
+ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+NAME_LINKS = {"of", "for", "and", "the", "de", "du", "des", "on", "in", "&", "to"}
+
+
+@lru_cache(maxsize=8)
+def defined_bodies(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, name, acronym) of each name the text spells out before its acronym: "the Samyukt Kisan
+    Morcha (SKM)", "Federation of Indian Export Organisations (FIEO)". People are not introduced that way."""
+    out = []
+    for m in ACRONYM_AFTER.finditer(text):
+        letters = [c for c in m.group(1) if c.isupper()]
+        if len(letters) < 2:
+            continue
+        base = max(0, m.start() - 160)
+        words = list(re.finditer(r"[\w’'&.-]+", text[base : m.start()]))
+        need, start = letters[::-1], None
+        for w in reversed(words):
+            word = w.group()
+            if word in NAME_LINKS and start is not None:
+                continue
+            if not word[:1].isupper() or word[0] != need[0]:
+                break
+            need, start = need[1:], base + w.start()
+            if not need:
+                break
+        if not need and start is not None:
+            end = base + words[-1].end()
+            out.append((start, end, text[start:end], m.group(1)))
+    return tuple(out)
 
 
 def _capitalised_function_word(tok: Token) -> bool:
@@ -1166,6 +1200,18 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
         abbr = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text_of(doc)[ent.end_char : ent.end_char + 14])
         if abbr:
             org.forms.add(abbr.group(1))
+    for start, end, name, acronym in defined_bodies(text_of(doc)):
+        known = next((a for a in actors.by_id.values() if acronym in a.forms), None)
+        if any(s < end and start < e for s, e in blocking + countries) or (known and known.name != acronym):
+            continue
+        if known is not None:  # "SKM" found alone first: the body under its full name
+            del actors.by_id[known.id]
+        org = actors.by_id.get(gz.slug(name)) or actors.add(
+            Actor(id=gz.slug(name), name=name, kind="organization", country=gz.country_of_text(name), forms={name})
+        )
+        org.forms.add(acronym)
+        org.spans += known.spans if known is not None else []
+        taken.append((start, end))
     _merge_short_names(actors)
     others = [sp for a in actors.by_id.values() for sp in a.spans]
     for org in [a for a in actors.by_id.values() if a.kind == "organization"]:

@@ -50,24 +50,29 @@ FAMILIES = {
     r"controls on (?:\w+ ){0,2}exports|(?:chip|technology|tech) controls",
     "sanctions": r"sanctions?",
     "quotas": r"(?:tariff-rate |import )?quotas?|safeguards?(?: measures?| duties)?",
-    "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|surcharges?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures)",
+    "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|surcharges?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures|"
+    r"tax(?:ing|ed|es)? (?:\w+ ){0,3}at [\d.]+ ?(?:%|percent|per cent))",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
     "deal": r"deals?|agreements?|accords?|frameworks?|truces?|arrangements?",
     "pause": r"pause|suspension|suspend\w*|reprieve|delay",
     "exemptions": r"exemptions?|exempt\w*|carve-?outs?|(?:tariff|duty) relief|relief from|waivers?",
     "threats": r"threats?|threaten\w*|(?<!anti-)coercion|blackmail|bullying|intimidation",
+    # help for those a measure hurts: farm aid, a support package, wage support, loan guarantees
+    "aid": r"(?<!foreign )aid(?! (?:workers?|agenc\w+|groups?))|bail-?outs?|(?:relief|support|rescue|aid|stimulus) "
+    r"(?:packages?|funds?|programmes?|programs?|payments?)|financial (?:assistance|support|help)|"
+    r"(?:wage|income) support|loan guarantees?|round of (?:help|support|assistance)",
 }
 FAMILY_RX = {f: re.compile(rf"\b(?:{p})\b", re.I) for f, p in FAMILIES.items()}
 POSITIVE = re.compile(
     r"\b(look(?:ing)? forward|productive|constructive|welcome\w*|hope\w*|support\w*|agree[sd]?|priority|positive|"
     r"progress|pleased|optimistic|confident|good|great|candid|important|fair|benefit\w*|willing\w*|"
     r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial|excellent|respectful|step forward|important step|achiev\w*|accomplish\w*|mission complete|"
-    r"fighting chance|fair shot|level playing field|nothing to worry about)\b",
+    r"fighting chance|fair shot|level playing field|nothing to worry about|not (?:against|opposed))\b",
     re.I,
 )
 NEGATIVE = re.compile(
-    r"\b(regrettable|regret\w*|reconsider|oppos\w*|unjustified|unjust|unreasonable|unacceptable|harm\w*|damag\w*|"
+    r"\b(regrettable|regret\w*|reconsider|(?<!not )oppos\w*|unjustified|unjust|unreasonable|unacceptable|harm\w*|damag\w*|"
     r"weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|violat\w*|protectionis\w*|bully\w*|"
     r"blackmail|mistake|wrong|disastrous|devastating|uncertain\w*|costly|deplor\w*|shocking|unfortunate|"
     r"punish\w*|attack\w*|unfair\w*(?! (?:competition|trade|trading|practices))|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
@@ -97,12 +102,21 @@ NEGATIVE = re.compile(
     r"out of the (?:race|market|game|business)|los(?:e|es|ing|t) (?:\w+ ){0,3}(?:ground|jobs|orders|customers|"
     r"market share|business|sales)|(?:can ?not|can[’']t) go on|higher prices|price (?:increases|hikes|rises)|"
     r"(?:will|would|to|must|who|we|they) (?:pay|paid) for (?:this|it|that|them)|"
+    r"(?:are|is|were|was|be|keep|end up) paying (?:for )?(?:these|the|those|this|that|his|their) (?:\w+ )?"
+    r"(?:tariffs?|duties|levies|tax(?:es)?)|"
     r"not a (?:strategy|solution|plan|policy|answer)|strung along|fiction|on top of|export ban|embargo|disrupt\w*|"
     r"(?:bill|costs?|expenses?) (?:had |has |have )?(?:\w+ )?(?:jumped|soared|surged|doubled|tripled|ballooned|"
     r"spiked|skyrocketed)|pa(?:y|ys|ying|id) (?:a|the) (?:[\w-]+ ){0,2}tax|postpon\w* (?:\w+ )?orders|price cuts|"
     r"(?:find|finds|found|finding|turn to|turning to|switch to|switching to) other (?:suppliers|buyers|markets)|"
     r"(?:is|are|amounts? to|acts? as) (?:just |simply |really |effectively |essentially )?an? (?:\w+ )?tax\b|"
-    r"not (?:\w+ ){1,3}(?:we|they|I|you) can absorb)\b",
+    r"not (?:\w+ ){1,3}(?:we|they|I|you) can absorb|"
+    # orders frozen, staff sent home, costs that cannot be carried any longer: a business's harm
+    r"(?:orders|shipments|contracts|investments?|hiring|expansion|plans) (?:[\w,.$₹€£¥-]+ ){0,6}on hold|"
+    r"send(?:s|ing)? (?:\w+ ){0,3}home|(?:could|can)(?: ?not|n[’']t) (?:continue|keep (?:up|going))|"
+    r"price(?: tag)?s?,? (?:\w+ ){0,3}increase|"
+    r"makes? no sense|(?:does|do)(?: not|n[’']t) make (?:any )?sense|senseless|pointless|counter-?productive|"
+    r"losers|(?:gets?|got|getting) worse|death (?:warrant|knell|blow|sentence)|(?:through|by) the back ?door|"
+    r"(?:will|would|shall) not (?:let|allow|permit)|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -118,10 +132,18 @@ BUT = re.compile(r"[,;]? \bbut\b(?!.*\bbut\b)", re.I | re.S)
 OTHERS_BEAR = re.compile(
     r"\b(?:burden|cost|price|pain)s? (?:\w+ ){0,3}(?:on|by) (?:the )?(?:foreign|overseas|exporting)\b[^.;]*", re.I
 )
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t|no longer) (?:\w+ )?$", re.I)
+NO_PLANS = re.compile(r"\b(?:no (?:plans?|intention|desire|wish)|not|never|n[’']t|refus\w+|declin\w+) (?:\w+ )?to $|"
+                      r"\bruled? out (?:\w+ )?$|\bno intention of $", re.I)  # fmt: skip
+NOT_SO = re.compile(r"\bnot (?:an? |the |about )?(?:\w+ )?$", re.I)
 DENIED = re.compile(r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?$", re.I)
 # A measure said to do its job: "the tariffs are working", "leverage", "paying off".
 WORKS = re.compile(
-    r"\b(?:(?:is|are|was|were|been) (?:\w+ )?working|it worked|leverage|paying off|paid off|(?:is|are) a fair)\b", re.I
+    r"\b(?:(?:is|are|was|were|been) (?:\w+ )?working|it worked|leverage|paying off|paid off|(?:is|are) a fair|"
+    r"doing (?:exactly )?what (?:they|it) (?:was|were) (?:meant|designed|intended|supposed) to do|"
+    r"(?:is|are) coming (?:back )?home|(?:can|could) be a (?:\w+ )?tool|(?:is|are) a (?:useful|powerful|legitimate|"
+    r"necessary|effective|important) tool)\b",
+    re.I,
 )
 GRUDGING = re.compile(r"\b(?:I|we) (?:can )?understand why\b|\b(?:somebody|someone) had to\b|\bhad to be done\b", re.I)
 BYSTANDER = re.compile(r"\b(?:companies|firms|parties|countries|people|sectors|those|businesses) concerned\b", re.I)
@@ -163,13 +185,15 @@ RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt",
 # "decided not to retaliate": the verb "retaliate" is a deed of its own, read with its own negation
 RETALIATE_VERB_FORM = re.compile(r"retaliat(?:e|es|ed|ing)", re.I)
 RETALIATE_VERBS = {"retaliate", "respond", "hit"}
+AID_VERBS = {"announce", "unveil", "prepare", "approve", "offer", "provide", "extend", "pledge", "promise", "launch",
+             "seek", "request", "want", "welcome", "call", "propose", "expand", "deliver", "need", "urge"}  # fmt: skip
 DEAL_VERBS = {"agree", "reach", "strike", "sign", "seal", "clinch", "finalize", "finalise", "conclude", "announce"}
 MEANS = 1.0001  # the polarity of a topic word the speaker wields ("with a levy"): support, and marked
 DEAL_BACKERS = {"welcome", "hail", "praise", "back", "support", "call", "tout", "push", "press", "seek", "want", "urge",
                 "need", "secure", "defend"}  # fmt: skip
 # How a family is named in the table: by the two names analysts use for it.
 LABELS = {"countermeasures": "countermeasures/retaliation", "negotiations": "negotiations/talks",
-          "deal": "deal/agreement", "tariffs": "tariffs/duties"}  # fmt: skip
+          "deal": "deal/agreement", "tariffs": "tariffs/duties", "aid": "aid/relief"}  # fmt: skip
 VERB = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on", "mixed": "is mixed on"}
 
 
@@ -381,7 +405,7 @@ def _stances_in_words(
                 found.append((family, topic, other))  # "the deal was welcome ... but did nothing for steel"
             covered.append((min([at.idx] + [w.idx for w in at.lefts if w.dep_ == "compound"]), at.idx + len(at.text)))
         for tok in span:
-            if tok.lemma_.lower() in POLICY_NOUNS and not any(cs <= tok.idx < ce for cs, ce in covered):
+            if _policy_act(tok) and not any(cs <= tok.idx < ce for cs, ce in covered):
                 # "was disappointed by the decision", "welcomed by the move": a judgment the act hangs on
                 near = [tok.head.text, tok.head.head.text] if tok.dep_ == "pobj" else [tok.head.text]
                 sign = (
@@ -396,7 +420,15 @@ def _stances_in_words(
                     found.append((family, tok.text, sign))
     plain = OTHERS_BEAR.sub("", BYSTANDER.sub("", text))  # "the companies concerned" is no concern
     negs = [m for m in NEGATIVE.finditer(plain) if not DENIED.search(plain[max(0, m.start() - 16) : m.start()])]
-    pos, neg, just = len(POSITIVE.findall(plain)), len(negs), len(JUSTIFY.findall(text))
+    # "not supported by the evidence", "not fair": praise denied is blame
+    denied = [
+        m
+        for m in POSITIVE.finditer(plain)
+        if m.group(0).lower() != "open" and NEGATED_BEFORE.search(plain[max(0, m.start() - 12) : m.start()])
+    ]  # "will not open its dairy sector" is a red line, not blame
+    # "It is not a trade deficit": a grievance denied justifies nothing
+    just = sum(not NOT_SO.search(text[max(0, m.start() - 16) : m.start()]) for m in JUSTIFY.finditer(text))
+    pos, neg = len(POSITIVE.findall(plain)) - len(denied), len(negs) + len(denied)
     if q.kind == "partial" and not just:
         # accused Brazil of "unfair" trade practices: the phrase the quoted word qualifies
         around = re.sub(r"[\"“”‘’']", "", text_of(doc)[q.start : q.end + 30])
@@ -443,8 +475,12 @@ def _stances_in_words(
             if polarity == 0:
                 polarity = _default_polarity(family, overall, neg)
             found.append((family, m.group(0), float(polarity)))
-    if RETALIATION.search(text) and not any(f == "countermeasures" for f, _, _ in found):
-        found += [("countermeasures", RETALIATION.search(text).group(0), 1.0), ("tariffs", "retaliation", -1.0)]
+    hit_back = RETALIATION.search(text)
+    if hit_back and not any(f == "countermeasures" for f, _, _ in found):
+        if NO_PLANS.search(text[max(0, hit_back.start() - 30) : hit_back.start()]):
+            found.append(("countermeasures", hit_back.group(0), -1.0))  # "had no plans to retaliate"
+        else:
+            found += [("countermeasures", hit_back.group(0), 1.0), ("tariffs", "retaliation", -1.0)]
     if gave := GAVE_IN.search(text):
         # '"handed over $550 billion" to secure a tariff': the speaker condemns the bargain, not the rate it got
         found = [f for f in found if not (f[0] == "tariffs" and f[2] > 0)] + [("deal", gave.group(0), -1.0)]
@@ -481,7 +517,17 @@ def _stances_in_words(
     return found
 
 
-POLICY_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "plan", "proposal", "announcement"}
+POLICY_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "plan", "proposal", "announcement",
+                "order", "proclamation"}  # fmt: skip
+
+
+def _policy_act(tok: Token) -> bool:
+    """ "the order would raise prices": an executive order, not the orders a business books or "in order to"."""
+    if tok.lemma_.lower() not in POLICY_NOUNS:
+        return False
+    if tok.lemma_.lower() == "order":
+        return tok.tag_ == "NN" and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in")
+    return True
 
 
 def _open_family(topic: str, polarity: float, at: Token, main: str | None) -> tuple[str, float]:
@@ -491,7 +537,7 @@ def _open_family(topic: str, polarity: float, at: Token, main: str | None) -> tu
     family = family_of(topic)
     if at.lemma_.lower() in REMOVAL | {"end"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in at.children):
         polarity = -polarity
-    if family == topic and at.lemma_.lower() in POLICY_NOUNS:
+    if family == topic and _policy_act(at):
         inner = family_of(" ".join(t.text for t in at.subtree))
         if inner not in FAMILIES:
             # "the plan" after "the chip tariff plan": the same act named in full earlier
@@ -816,7 +862,8 @@ OWNED_BODY = (
     r"announcement|threatened|planned|plan|decision)\s+(?:of\s+|to\s+(?:impose|levy|slap|raise|double)\s+)?"
     r"(?:an?\s+|the\s+|its\s+|his\s+)?)?"
     r"(?:[\"“‘']?(?:[\d.,]+\s?(?:%|per\s?cent)|new|auto|car|steel|alumin(?:i)?um|reciprocal|retaliatory|sweeping|"
-    r"steep|higher|latest|proposed|planned|blanket|global|import|additional|so-called|liberation day)[\"”’']?\s+){0,3}"
+    r"steep|higher|latest|proposed|planned|blanket|global|import|additional|so-called|liberation day|revised|"
+    r"expanded|updated|looming|punitive|sectoral|secondary|baseline)[\"”’']?\s+){0,3}"
     r"(?P<word>counter-?\s?tariffs?|tariffs?|levies|levy|duties)\b"
 )
 OWNED = re.compile(r"^(?:'s|’s)\s+" + OWNED_BODY, re.I)
@@ -948,6 +995,9 @@ def polarity_of(lemma: str) -> int:
 
 
 RATE = re.compile(r"^(?:percent|per cent|%|rate)\b", re.I)
+# "justified the rate", "signed the order", in a story about tariffs: the tariff rate, the order that sets it
+STORY_RATE = re.compile(r"^(?:the |this |that |his |its |a |an )?(?:[\d.,]+ ?(?:%|percent|per cent) )?(?:rates?\b|"
+                        r"(?:executive )?(?:order|proclamation)\b(?! (?:to|for) (?:buy|purchase)))", re.I)  # fmt: skip
 
 
 def _deed_topics(
@@ -967,6 +1017,8 @@ def _deed_topics(
     tariff = FAMILY_RX["tariffs"].search(phrase)
     if tariff is None and rates and verb.dep_ in ("acl", "relcl", "amod"):
         tariff = RATE.match(phrase)  # "the 32 percent threatened by Trump", in a story about tariffs
+    if tariff is None and rates and lemma in ("impose", "justify", "defend", "set", "sign", "issue", "announce"):
+        tariff = STORY_RATE.match(phrase)
     counter = FAMILY_RX["countermeasures"].search(phrase)
     if lemma in RETALIATE_VERBS and (tariff or counter or lemma == "retaliate"):
         found.append(
@@ -998,6 +1050,9 @@ def _deed_topics(
     deal = FAMILY_RX["deal"].search(phrase)
     if deal and lemma not in OPPOSE_VERBS and lemma in DEAL_VERBS | DEAL_BACKERS:
         found.append(("deal", deal.group(0), -1.0 if negated else 1.0))
+    aid = FAMILY_RX["aid"].search(phrase)
+    if aid and lemma in AID_VERBS:
+        found.append(("aid", aid.group(0), -1.0 if negated else 1.0))
     talks = FAMILY_RX["negotiations"].search(phrase)
     if talks and lemma in {
         "hold",
