@@ -94,7 +94,12 @@ def _home_country(cleaned: Cleaned, raw: str) -> str | None:
     times are written in (the page's stamp "19.05 BST", "11:00am AEST")."""
     place = cleaned.dateline_place
     if place:
-        home = gz.country_of_text(place) or gz.country_of_text(place.upper()) or gz.affiliation_country(place)
+        home = (
+            gz.country_of_text(place)
+            or gz.country_of_text(place.upper())
+            or gz.affiliation_country(place)
+            or gz.city_country(place.title() if place.isupper() else place)
+        )
         if home:
             return home
     if cleaned.masthead and gz.country_of_text(cleaned.masthead):

@@ -271,6 +271,8 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
                 j -= 1
             while j < tok.i and doc[j].lower_ in NAME_PARTICLES and j > 0 and _name_part(doc[j - 1]):
                 j += 1
+            if tok.i - j == 1 and j > 0 and doc[j - 1].text == "He" and doc[j].pos_ == "PROPN" and _titlecase(doc[j]):
+                j -= 1  # "He Yongqian, a spokesperson for the ministry,": the family name He, not the pronoun
             if (tok.i - j >= 2 or doc[j].lower_ in NAME_PARTICLES) and (
                 _title_after(text, tok.idx)[0]
                 or _title_before_comma(text, doc[j].idx)[0]
@@ -424,8 +426,13 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []  # "Kwai Chung-based": where a firm is, not who
     if any(s == 0 and e == len(name) for s, e, _ in gz.province_spans(name)):
         return []  # "Tamil Nadu": a state or province, not a person
-    if any(t.tag_ == "NNPS" for t in toks):
-        return []  # "the Conservatives": a plural proper noun is a group, not a person
+    if any(t.tag_ == "NNPS" for t in toks) and (
+        len(toks) == 1
+        or (toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "the")
+        or any(t.tag_ == "NNPS" and re.search(rf"\b{re.escape(t.lower_)}\b", text_of(doc)) for t in toks)
+    ):
+        # "the Conservatives", "Puddlejump Toys" (the text says "toys" too): a group or a firm; "Drew Dilkens"
+        return []
     if any(len(w) > 2 and w.isupper() and "." not in w for w in words):
         return []  # shouting ("MILLIONS") or acronyms are not names
     if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words if w[:1].isupper()):
@@ -584,7 +591,10 @@ COMPANY_BEFORE = re.compile(
     r"banks?|insurers?|giants?|chipmakers?|producers?|exporters?|brewers?|distillers?|manufacturers?|conglomerates?|[\w.]+-based)"
     r"\b(?:\s+(?:in|of|such as|like|including|[A-Z][\w.&'’-]*|and|,))*\s*$"
 )
-COMPANY_AFTER = re.compile(r"^(?:'s|’s)?\s*(shares|stock|Inc\b|Corp\b|Ltd\b|Co\b|Group\b|Holdings\b|AG\b|SA\b|plc\b)")
+COMPANY_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(shares|stock|Inc\b|Corp\b|Ltd\b|Co\b|Group\b|Holdings\b|AG\b|SA\b|plc\b|"
+    r"(?:distillery|brewery|winery|vineyards?|mills?|plant|factory|refinery|smelter|shipyard|brand|label|chain)\b)"
+)  # "the family-owned Glen Torran distillery": a firm named like a person
 
 
 def _company_context(text: str, start: int, end: int) -> bool:
@@ -680,7 +690,10 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             person.guessed = not evidence
     for pid, owner in owners.items():  # "Sefcovic's spokesman, Olof Gill": the spokesman shares his principal's country
         boss = next((p for p in actors.people() if owner in p.forms or p.name.endswith(owner)), None)
-        actors.by_id[pid].country = boss.country if boss else actors.home
+        # "the Commission's spokesperson": a body the text names in full elsewhere ("the European Commission")
+        full = re.search(rf"\b(?:[A-Z][\w.'’-]+ ){{1,4}}{re.escape(owner)}\b", text) if boss is None else None
+        body = (gz.country_of_text(full.group(0)) or gz.affiliation_country(full.group(0))) if full else None
+        actors.by_id[pid].country = boss.country if boss else body or actors.home
 
 
 # Posts the titles table gives one country but that many countries have (the Philippines, Canada, Australia,

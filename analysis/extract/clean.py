@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as gz
-from .gazetteer import find_known
+from .gazetteer import city_country, find_known
 from .timex import find_dates
 
 # Each entry: (what it is, pattern). A paragraph (or, in a long paragraph, a sentence) that matches is clutter.
@@ -112,7 +112,9 @@ BOILERPLATE = [
     (
         "subscription",
         r"\bby subscribing\b|\bquality journalism is more (?:crucial|important|vital)\b|"
-        r"\bthoughtful and respectful conversations\b|\bnames will appear with each submission\b",
+        r"\bthoughtful and respectful conversations\b|\bnames will appear with each submission\b|"
+        # a wire's note that its site carries only part of what subscribers get
+        r"\b(?:offered|available) to (?:our )?subscribers\b|\bcontact us for subscription\b",
     ),
     # An author's note at the end: "Jane Doe is a trade reporter at Politico Europe, covering ...".
     (
@@ -270,6 +272,8 @@ def clean_article(raw: str) -> Cleaned:
         if stray or ((not lead_done or i < 8) and title is not None and _byline_like(para)):
             out.removed.append(p)  # "Tan Hui Yee", "Indochina Bureau Chief", "Name · Outlet · Posted: ..."
             _blank(chars, s, e)
+            if not lead_done and out.dateline_place is None and _filed_from(p):
+                out.dateline_place = p  # "Abu Dhabi" on its own line under the byline: where it was filed
             continue
         if not lead_done:
             m = DATELINE_RX.match(para)
@@ -360,7 +364,9 @@ def _rubric(p: str) -> bool:
 BYLINE_SEPARATORS = {"|", "·", "•", "and", "&", "/", "-", "–", "—", ",", "in"}  # "Martin Arnold in Frankfurt"
 # The last word of a writer's post in a byline, written in lower case after the name.
 JOURNALIST_POSTS = {"correspondent", "reporter", "writer", "editor", "columnist", "journalist", "contributor", "chief"}
-STAMP_RX = re.compile(r"(?:^|[|·•]\s*)(?:posted|updated|last updated|published)\s*:", re.I)
+STAMP_RX = re.compile(
+    r"(?:^|[|·•]\s*)(?:posted|updated|last updated|published)\s*:|[|·•]\s*\d{1,2}[./]\d{1,2}[./]\d{4}\b", re.I
+)
 
 
 def _byline_like(para: str) -> bool:
@@ -369,6 +375,8 @@ def _byline_like(para: str) -> bool:
     ("Cathy Senay · CBC News · Posted: Oct 14, 2025")."""
     p = para.strip()
     d = DATELINE_RX.match(p)
+    if d and d.group("sep") != ":" and _outlet_after(p[d.end() :]):
+        return True  # "Marianne Q. Dela Paz - The Philippine Star": the writer and the paper, no dateline
     if len(p) > 160 or (d and d.group("sep") != ":"):
         return False
     if STAMP_RX.search(p) and re.search(r"[|·•]", p):
@@ -381,6 +389,22 @@ def _byline_like(para: str) -> bool:
         while len(words) > 2 and words[-1].islower():
             words.pop()
     return 0 < len(words) <= 6 and all(w[:1].isupper() for w in words)
+
+
+def _filed_from(line: str) -> bool:
+    """A line that is only a place the tables know ("Abu Dhabi", "ANKARA"): where the story was filed."""
+    name = line.title() if line.isupper() else line
+    return bool(city_country(name)) or (_is_place(name) and not name.isupper())
+
+
+def _outlet_after(rest: str) -> bool:
+    """What follows a byline's dash: the paper's name, a few capitalised words and nothing said."""
+    words = rest.split()
+    return (
+        0 < len(words) <= 5
+        and not re.search(r"[.!?:;,”\"]$", rest)
+        and all(w[:1].isupper() or w == "the" for w in words)
+    )
 
 
 def _is_place(name: str) -> bool:

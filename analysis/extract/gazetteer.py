@@ -237,7 +237,21 @@ def affiliation_country(text: str | None) -> str | None:
         return None
     rx, table = _affiliations()
     m = rx.search(text)
-    return table[m.group(0)] if m else None
+    if m:
+        return table[m.group(0)]
+    based = re.search(r"\b([A-Z][\w.]+(?: [A-Z][\w.]+)?)-based\b", text)  # "Sharjah-based extruder"
+    return (country_of_text(based.group(1)) or city_country(based.group(1))) if based else None
+
+
+@cache
+def _world_cities() -> dict[str, str]:
+    return {r["name"]: r["country"] for r in _rows("geonames_cities.csv")}
+
+
+def city_country(name: str) -> str | None:
+    """The country of a city of 100,000 people or more (GeoNames), for where a firm is based or a story is
+    filed from; names shared by large cities of two countries are left out of the table."""
+    return _world_cities().get(name.strip())
 
 
 @cache
