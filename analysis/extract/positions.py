@@ -39,6 +39,7 @@ GOES_ON = {"continue", "resume", "proceed", "progress", "advance", "succeed", "w
 SHRINK = {"cut", "reduce", "slash", "erode", "wipe", "shave", "lower", "dent", "squeeze", "halve", "shrink"}
 EARNINGS = {"profit", "earnings", "margin", "sales", "export", "growth", "revenue", "income", "output", "demand",
             "order", "job"}  # fmt: skip
+PROVOKES = {"invite", "provoke", "trigger", "spark", "prompt", "fuel", "risk", "draw", "court"}  # "... retaliation"
 BAD_THINGS = {"uncertainty", "barrier", "risk", "doubt", "obstacle", "threat", "tension", "cost"}
 
 # Topic family → keyword pattern. To add a topic, add a line; the keywords found are shown with the topic.
@@ -106,7 +107,7 @@ NEGATIVE = re.compile(
     r"(?:tariffs?|duties|levies|tax(?:es)?)|"
     r"not a (?:strategy|solution|plan|policy|answer)|strung along|fiction|on top of|export ban|embargo|disrupt\w*|"
     r"(?:bill|costs?|expenses?) (?:had |has |have )?(?:\w+ )?(?:jumped|soared|surged|doubled|tripled|ballooned|"
-    r"spiked|skyrocketed)|pa(?:y|ys|ying|id) (?:a|the) (?:[\w-]+ ){0,2}tax|postpon\w* (?:\w+ )?orders|price cuts|"
+    r"spiked|skyrocketed)|pa(?:y|ys|ying|id) (?:a|the) (?:[\w-]+ ){0,2}tax|postpon\w* (?:[\w,.]+ ){0,4}orders|price cuts|"
     r"(?:find|finds|found|finding|turn to|turning to|switch to|switching to) other (?:suppliers|buyers|markets)|"
     r"(?:is|are|amounts? to|acts? as) (?:just |simply |really |effectively |essentially )?an? (?:\w+ )?tax\b|"
     r"not (?:\w+ ){1,3}(?:we|they|I|you) can absorb|"
@@ -116,7 +117,9 @@ NEGATIVE = re.compile(
     r"price(?: tag)?s?,? (?:\w+ ){0,3}increase|"
     r"makes? no sense|(?:does|do)(?: not|n[’']t) make (?:any )?sense|senseless|pointless|counter-?productive|"
     r"losers|(?:gets?|got|getting) worse|death (?:warrant|knell|blow|sentence)|(?:through|by) the back ?door|"
-    r"(?:will|would|shall) not (?:let|allow|permit)|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
+    r"(?:will|would|shall) not (?:let|allow|permit)|"
+    r"(?:moving|moved|shifting|shifted|taking|took) (?:their |our |the )?(?:\w+ )?orders to|selling at (?:a )?(?:cost|loss)|"
+    r"over-?sold|over-?hyped|over-?promised|still waiting|(?:did|does|do|would)(?: not|n[’']t) want|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -136,6 +139,8 @@ NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t|no longer) (?:\w+ )?$", re
 NO_PLANS = re.compile(r"\b(?:no (?:plans?|intention|desire|wish)|not|never|n[’']t|refus\w+|declin\w+) (?:\w+ )?to $|"
                       r"\bruled? out (?:\w+ )?$|\bno intention of $", re.I)  # fmt: skip
 NOT_SO = re.compile(r"\bnot (?:an? |the |about )?(?:\w+ )?$", re.I)
+# "the deal stopped it getting worse": harm prevented is praise
+PREVENTED = re.compile(r"\b(?:stop\w*|prevent\w*|kept|keeps?) (?:it|them|things|this|that|matters) (?:from )?$", re.I)
 DENIED = re.compile(r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?$", re.I)
 # A measure said to do its job: "the tariffs are working", "leverage", "paying off".
 WORKS = re.compile(
@@ -420,6 +425,8 @@ def _stances_in_words(
                     found.append((family, tok.text, sign))
     plain = OTHERS_BEAR.sub("", BYSTANDER.sub("", text))  # "the companies concerned" is no concern
     negs = [m for m in NEGATIVE.finditer(plain) if not DENIED.search(plain[max(0, m.start() - 16) : m.start()])]
+    prevented = [m for m in negs if PREVENTED.search(plain[max(0, m.start() - 24) : m.start()])]
+    negs = [m for m in negs if m not in prevented]
     # "not supported by the evidence", "not fair": praise denied is blame
     denied = [
         m
@@ -428,7 +435,7 @@ def _stances_in_words(
     ]  # "will not open its dairy sector" is a red line, not blame
     # "It is not a trade deficit": a grievance denied justifies nothing
     just = sum(not NOT_SO.search(text[max(0, m.start() - 16) : m.start()]) for m in JUSTIFY.finditer(text))
-    pos, neg = len(POSITIVE.findall(plain)) - len(denied), len(negs) + len(denied)
+    pos, neg = len(POSITIVE.findall(plain)) - len(denied) + len(prevented), len(negs) + len(denied)
     if q.kind == "partial" and not just:
         # accused Brazil of "unfair" trade practices: the phrase the quoted word qualifies
         around = re.sub(r"[\"“”‘’']", "", text_of(doc)[q.start : q.end + 30])
@@ -447,6 +454,8 @@ def _stances_in_words(
             if span is not None and _hypothetical(span, q.start + m.start()):
                 continue  # "if talks fail", "whether we retaliate": no stance on it yet
             polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
+            if polarity > 0 and overall < 0 and _left_in_place(_token_at(span, q.start + m.start())):
+                polarity = -1.0  # "disappointed that the talks did not remove the tariff": they wanted it gone
             if abs(polarity) == MEANS:
                 family = "countermeasures" if family == "tariffs" else family  # "match their tariffs with a levy"
                 polarity = 1.0 if polarity > 0 else -1.0  # "we will not answer a tariff with a tariff": refused
@@ -620,6 +629,13 @@ def _token_at(span: Span | None, char: int) -> Token | None:
     return next((t for t in span if t.idx <= char < t.idx + len(t.text)), None) if span is not None else None
 
 
+def _left_in_place(tok: Token | None) -> bool:
+    """ "did not remove the 10% tariff", "the levy was not lifted": a removal that did not happen."""
+    if tok is None or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return tok.head.lemma_.lower() in REMOVE_VERBS and any(c.dep_ == "neg" for c in tok.head.children)
+
+
 def _verb_over(tok: Token | None) -> Token | None:
     """The verb a word hangs on, a few steps up the parse."""
     for _ in range(4):
@@ -741,6 +757,11 @@ def _governed_polarity(tok: Token) -> float:
             score += sign
         elif (
             lemma in HURTS
+            or lemma in PROVOKES
+            and any(
+                NEGATIVE.search(t) or FAMILY_RX["countermeasures"].search(t)
+                for t in (" ".join(w.text for w in c.subtree) for c in head.children if c.dep_ == "dobj")
+            )
             or lemma in RAISE_VERBS
             and any(o in COSTS for o in objs)
             or lemma in SHRINK
