@@ -437,7 +437,24 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     _fill_tariff_subjects(out)
     _per_share(doc, out)
     _its_own(doc, out)
+    _name_the_instrument(text, out)
     return sorted(out, key=lambda f: f.start)
+
+
+def _name_the_instrument(text: str, figures: list[Figure]) -> None:
+    """ "anti-dumping duties of 4.9%", "a 10% levy": a tariff rate the article calls a duty or a levy says so
+    ("tariff rate (duty)"), as an analyst would write it; the nearest tariff word decides."""
+    for f in figures:
+        if f.measure != "tariff rate":
+            continue
+        after = TARIFF_WORDS.search(text, f.end, min(len(text), f.end + 40))
+        before = list(TARIFF_WORDS.finditer(text, max(0, f.start - 50), f.start))
+        near = [m for m in (after, before[-1] if before else None) if m is not None]
+        if not near:
+            continue
+        word = min(near, key=lambda m: m.start() - f.end if m.start() >= f.end else f.start - m.end()).group(0).lower()
+        if word.startswith(("dut", "lev")):
+            f.measure = f"tariff rate ({'duty' if word.startswith('dut') else 'levy'})"
 
 
 def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
@@ -887,6 +904,10 @@ def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     return Figure(text[s:e], value, "points", "index level", index, s, e)
 
 
+OTHER_NOUN_AFTER = re.compile(
+    r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(?!(?:tariffs?|rate|levy|levies|duty|duties|on|for|in|and|or)\b)[a-z]"
+)  # "Vietnam's 20 percent growth" is no rate
+OWNED_RATE = re.compile(r"\b([A-Z][\w.]+(?: [A-Z][\w.]+)?)(?:'s|’s)\s+$")
 CURRENCY_INDEX = re.compile(r"\b(dollar|yen|euro|yuan|sterling|pound)\s+index\b", re.I)
 
 
@@ -923,6 +944,12 @@ def _rate_meaning(
         return "surcharge", None
     if TARIFF_WORDS.search(text_of(doc)) and (RATE_ON_GOODS.match(clause[rel:]) or RATE_NOUN_AFTER.match(clause[rel:])):
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "pays 50% on most goods"
+    owner = OWNED_RATE.search(clause[:rel])
+    if unit == "percent" and owner and TARIFF_WORDS.search(text_of(doc)) and not OTHER_NOUN_AFTER.match(clause[rel:]):
+        # "just below Vietnam's 20 percent", in a tariff story: that country's rate
+        country = actors.at(base + owner.start(1), base + owner.end(1), kinds=("country", "government"))
+        if country is not None:
+            return "tariff rate", country
     if index is None and near["tariff"] < far and (_nearest(INDEX_WORDS, clause, rel) or "").lower() == "average":
         near["index"] = far  # "an average of about 1.5 per cent" in a tariff clause is no index move
     kind, dist = min(near.items(), key=lambda kv: kv[1])
