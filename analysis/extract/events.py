@@ -47,7 +47,8 @@ def find_events(
     spans: list[tuple[int, int]] = []
     stamps = _entry_stamps(text_of(doc))
     anchors: list[Timex] = []  # the days named so far, for "the same day" and "two days after"
-    for sent in sentences(doc):
+    last_named = -9  # the index of the last sentence that named a day
+    for n, sent in enumerate(sentences(doc)):
         if not sent.text.strip():
             continue
         stamp = next((t for t in reversed(stamps) if t.start <= sent.start_char), None)
@@ -81,10 +82,16 @@ def find_events(
                 events.append(_event(doc, actors, sent, r, r.date, None))
             if r.kind == "same-day":
                 dates.append(r)  # "told reporters the same day" is dated: no "today" for it below
-        anchors += [d for d in dates if d.date is not None and d.period is None and not _bounds(doc, d)]
+        named = [d for d in dates if d.date is not None and d.period is None and not _bounds(doc, d)]
+        anchors += named
+        last_named = n if named else last_named
         loose = [t for t in times if t.start not in used]
         if loose and published:  # "In a post at about 5:10 p.m. ET, Trump said ... from Nov. 1": the post is today
-            day, time = _in_zone(published, loose[0], timezone)
+            # "The Senate on Thursday voted ... The vote closed at 2:47 p.m.": a time a sentence or two after a
+            # day of this week is on that day
+            recent = anchors[-1].date if anchors and 0 < n - last_named <= 2 else None
+            on = recent if recent is not None and 0 <= (published - recent).days <= 6 else published
+            day, time = _in_zone(on, loose[0], timezone)
             events.append(_event(doc, actors, sent, loose[0], day, time))
         elif (
             not times
