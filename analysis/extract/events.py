@@ -47,7 +47,7 @@ def find_events(
     spans: list[tuple[int, int]] = []
     stamps = _entry_stamps(text_of(doc))
     anchors: list[Timex] = []  # the days named so far, for "the same day" and "two days after"
-    last_named = -9  # the index of the last sentence that named a day
+    last_named, running = -9, None  # the last sentence whose own event has a named day, and that day
     for n, sent in enumerate(sentences(doc)):
         if not sent.text.strip():
             continue
@@ -76,22 +76,23 @@ def find_events(
             if time is None and stamp is not None and day == published and d.period is None:
                 day, time = _in_zone(day, stamp, timezone)  # a live-blog entry's events happen at its stamp
             events.append(_event(doc, actors, sent, d, day, time))
+            if last_named != n and d.period is None and not _bounds(doc, d) and not _under_clause(doc, sent, d):
+                last_named, running = n, day  # the day (in the story's zone) the sentence's own event is on
         for r in (r for r in _relative_days(doc, sent, dates, anchors) if not _inside(r, skip)):
             if (r.date, None) not in seen:
                 seen.add((r.date, None))
                 events.append(_event(doc, actors, sent, r, r.date, None))
+                if last_named != n and r.date is not None and not _under_clause(doc, sent, r):
+                    last_named, running = n, r.date
             if r.kind == "same-day":
                 dates.append(r)  # "told reporters the same day" is dated: no "today" for it below
         named = [d for d in dates if d.date is not None and d.period is None and not _bounds(doc, d)]
         anchors += named
-        last_named = n if named else last_named
         loose = [t for t in times if t.start not in used]
         if loose and published:  # "In a post at about 5:10 p.m. ET, Trump said ... from Nov. 1": the post is today
             # "The Senate on Thursday voted ... The vote closed at 2:47 p.m.": a time a sentence or two after a
             # day of this week is on that day
-            recent = anchors[-1].date if anchors and 0 < n - last_named <= 2 else None
-            on = recent if recent is not None and 0 <= (published - recent).days <= 6 else published
-            day, time = _in_zone(on, loose[0], timezone)
+            day, time = _in_zone(_running_day(running, n - last_named, published), loose[0], timezone)
             events.append(_event(doc, actors, sent, loose[0], day, time))
         elif (
             not times
@@ -100,14 +101,26 @@ def find_events(
             and all(d.date is None or d.date > published or _under_clause(doc, sent, d) for d in dates)
             and _happens_that_day(doc, sent, actors, any(d.date is not None and d.date <= published for d in dates))
         ):
-            today = Timex(sent.start_char, sent.end_char, "", "published", published, approximate=True)
-            day, time = _in_zone(published, stamp, timezone) if stamp is not None else (published, None)
+            market = MARKET_SESSION.search(sent.text)  # "shares rose in afternoon trading": today's session
+            on = published if market else _running_day(running, n - last_named, published)
+            today = Timex(sent.start_char, sent.end_char, "", "published", on, approximate=True)
+            day, time = _in_zone(published, stamp, timezone) if stamp is not None else (on, None)
             events.append(_event(doc, actors, sent, today, day, time))
         elif not times and not dates and published and stamp is not None and _acts_now(sent, actors):
             today = Timex(sent.start_char, sent.end_char, "", "published", published, approximate=True)
             day, time = _in_zone(published, stamp, timezone)
             events.append(_event(doc, actors, sent, today, day, time))
     return events, spans
+
+
+MARKET_SESSION = re.compile(r"\b(?:trading|shares|stocks|index|indices|benchmark|futures)\b", re.I)
+
+
+def _running_day(anchor: dt.date | None, since: int, published: dt.date) -> dt.date:
+    """The day a sentence without one is on: "The Senate on Thursday voted ... The vote closed at 2:47 p.m.",
+    a day of this week named a sentence or two before; else the day of publication."""
+    recent = anchor if 0 < since <= 2 else None
+    return recent if recent is not None and 0 <= (published - recent).days <= 6 else published
 
 
 STAMP_LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[:.](\d{2})(?:[ \t]+([A-Z]{2,5}))?[ \t]*$")

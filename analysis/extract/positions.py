@@ -523,7 +523,9 @@ def _stances_in_words(
         # Praise with no topic word in a story with a deal is for the deal ("the best outcome available to us").
         praised = "deal" if main == "tariffs" and FAMILY_RX["deal"].search(text_of(doc)) else main
         if not (overall < 0 and hurts == "aid"):  # bad words in a story about help are about the harm, not the help
-            found.append((hurts, hurts, -1.0) if overall < 0 else (praised, praised, 1.0 if praised != "tariffs" else 0))
+            found.append(
+                (hurts, hurts, -1.0) if overall < 0 else (praised, praised, 1.0 if praised != "tariffs" else 0)
+            )
     return found
 
 

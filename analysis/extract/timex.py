@@ -45,7 +45,7 @@ DATE_PATTERNS = [
     ("relative", r"\b(?P<word>earlier|late|early) (?:in )?(?P<unit>this week|this month)\b"),
 ]
 TIME_PATTERN = re.compile(
-    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)" + _ZONE
+    r"(?<![\d.,])\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)" + _ZONE
     + r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{2})(?:\s+(?P<zone24>" + "|".join(ZONE_ABBREVIATIONS) + r")\b)"
     + r"|\b(?P<noon>noon|midnight)\b"
 )  # fmt: skip
