@@ -447,8 +447,10 @@ def _name_the_instrument(text: str, figures: list[Figure]) -> None:
     for f in figures:
         if f.measure != "tariff rate":
             continue
-        after = TARIFF_WORDS.search(text, f.end, min(len(text), f.end + 40))
-        before = list(TARIFF_WORDS.finditer(text, max(0, f.start - 50), f.start))
+        stop = re.search(r"[.;!?](?:\s|$)", text[f.end : f.end + 40])  # within the figure's own sentence
+        lo = max((m.end() for m in re.finditer(r"[.;!?]\s", text[max(0, f.start - 50) : f.start])), default=0)
+        after = TARIFF_WORDS.search(text, f.end, f.end + (stop.start() if stop else 40))
+        before = list(TARIFF_WORDS.finditer(text, max(0, f.start - 50) + lo, f.start))
         near = [m for m in (after, before[-1] if before else None) if m is not None]
         if not near:
             continue
