@@ -159,7 +159,7 @@ def test_its_own_takes_the_measure_just_given_and_a_remedy_inside_a_total_is_no_
         "a total duty of close to 45% including anti-dumping and countervailing duties."
     )
     assert figs["$1bn"][2] == "tariff cost"
-    assert figs["45%"][2] == "tariff rate"
+    assert figs["45%"][2] == "tariff rate (duty)"  # a tariff rate, named as the article names it
 
 
 def test_asides_do_not_lend_their_countries_or_nouns_and_a_rate_word_marks_a_tariff():
