@@ -254,6 +254,8 @@ def find_positions(
                 _add(tally, follower, family, family, 1.0 if t.score > 0 else -1.0, span)
     for actor_id, measure, span in _imposers_voices(quotes, actors, tally, main):
         _add(tally, actor_id, measure, measure, 1.0, span)
+    for actor_id, span in _observers(quotes, tally, main):
+        _add(tally, actor_id, main, main, 0.0, span)
     out = []
     for (actor_id, family), t in _named_in_full(doc, tally).items():
         actor = actors.by_id[actor_id]
@@ -270,6 +272,26 @@ def find_positions(
             )
         )
     return sorted(out, key=lambda p: (p.actor, p.topic))
+
+
+OBSERVER = re.compile(r"\b(?:economists?|analysts?|strategists?|researchers?|research|fellow|professor)\b", re.I)
+
+
+def _observers(
+    quotes: list[Quote], tally: dict[tuple[str, str], _Tally], main: str | None
+) -> list[tuple[str, tuple[int, int]]]:
+    """An economist, analyst or strategist quoted on the story without a stance of their own on its main topic
+    describes it: neutral on it, by their first words."""
+    if main is None:
+        return []
+    out: dict[str, tuple[int, int]] = {}
+    for q in quotes:
+        who = q.speaker
+        if who is None or who.kind != "person" or who.id in out or not OBSERVER.search(who.title or ""):
+            continue
+        if (who.id, main) not in tally:
+            out[who.id] = (q.start, q.end)
+    return list(out.items())
 
 
 def _imposers_voices(
