@@ -119,7 +119,9 @@ NEGATIVE = re.compile(
     r"losers|(?:gets?|got|getting) worse|death (?:warrant|knell|blow|sentence)|(?:through|by) the back ?door|"
     r"(?:will|would|shall) not (?:let|allow|permit)|"
     r"(?:moving|moved|shifting|shifted|taking|took) (?:their |our |the )?(?:\w+ )?orders to|selling at (?:a )?(?:cost|loss)|"
-    r"over-?sold|over-?hyped|over-?promised|still waiting|(?:did|does|do|would)(?: not|n[’']t) want|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
+    r"over-?sold|over-?hyped|over-?promised|still waiting|(?:is|was|are|were|be) (?:all )?gone\b(?! (?:up|down))|"
+    r"orders (?:had |have |has )?(?:fallen|fell|dropped|plunged|slumped|dried up|collapsed)|"
+    r"switch(?:ed|ing)? to (?:\w+ ){0,2}(?:suppliers|rivals|competitors)|too (?:big|wide|steep|expensive|costly)|(?:did|does|do|would)(?: not|n[’']t) want|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
     re.I,
 )
 JUSTIFY = re.compile(
