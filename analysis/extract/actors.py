@@ -873,6 +873,10 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             words.insert(0, tok)  # "European Commission President": the institution is part of the title
             i -= 1
             continue
+        if c and i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in ENVOYS:
+            words[:0] = [doc[i - 2], doc[i - 1], tok]  # "U.S. Ambassador to Canada Pete Hoekstra": the post's place
+            i -= 3
+            continue
         if c and not (tok.text[:1].isupper() and low in gz.title_heads()):
             country = country or c
             break
@@ -886,10 +890,12 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             low in ("and", "&")
             and words
             and i > 0
-            and doc[i - 1].text[:1].isupper()
+            and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in PORTFOLIOS)
             and (doc[i - 1].ent_type_ != "PERSON" or doc[i - 1].lower_ in gz.title_heads())
         ):
             words.insert(0, tok)  # "Commerce and Industry Minister", "Tánaiste and Minister for Trade"
+        elif low in PORTFOLIOS and words and words[0].lower_ in ("and", "&"):
+            words.insert(0, tok)  # "shadow business and trade secretary"
         elif (
             tok.text == ","
             and any(w.lower_ in ("and", "&") for w in words)
@@ -911,7 +917,10 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         i -= 1
     while words and words[0].text.lower() in ("and", "&", ","):
         words.pop(0)
-    governed = any(w.lower_ in ("of", "for") for w in words)  # "Minister of Industry and Trade" ends in its field
+    # "Minister of Industry and Trade" ends in its field, "Ambassador to Canada" in its posting
+    governed = any(
+        w.lower_ in ("of", "for") or w.lower_ == "to" and w.i and w.doc[w.i - 1].lower_ in ENVOYS for w in words
+    )
     while words and not governed and words[-1].text.lower().rstrip(".") not in gz.title_heads():
         if (
             len(words) > 1
@@ -925,6 +934,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     return doc[words[0].i : words[-1].i + 1].text, country
 
 
+ENVOYS = {"ambassador", "envoy", "representative", "emissary", "delegate"}
 INSTITUTION = re.compile(r"^(Commission|House|Street|Kremlin|Council|Parliament|Congress)$")
 APPOSITION = re.compile(
     r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)(?:\s*\([A-Za-z&.]{2,12}\))?"
@@ -943,6 +953,8 @@ NOT_TITLE_START = re.compile(
 def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     """A title in apposition: "Ryosei Akazawa, minister in charge of economic and fiscal policy, will ..."."""
     window = text[end : end + 200]
+    native = NATIVE_SCRIPT.match(window)  # "Chen Wen-hsiung (陳文雄), general manager of ...": past the characters
+    window = window[native.end() :] if native else window
     m = APPOSITION.match(window) or LONG_APPOSITION.match(window)
     if not m:
         return None, None
@@ -967,6 +979,7 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     return (t, country) if title_head(t) else (None, None)
 
 
+NATIVE_SCRIPT = re.compile(r"\s*\((?![A-Za-z])[^()\n]{1,12}\)")
 LIST_CONTINUATION = re.compile(r"^,\s*[a-z][a-z ]{0,30}\band\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)")
 # Where a title ends: a relative clause or a participle phrase ("the supreme court justice overseeing the case").
 # A word in -ing after a possessive or an article is a noun ("the company's accounting group"), no participle.
