@@ -221,7 +221,8 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
                 [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i
             )
             out += [(n, i, True) for n, i in _clean_name(doc[first.i : tok.i + 1], taken)]
-        if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper():
+        if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper() and tok.ent_type_ != "ORG":
+            # (not "the Executive Yuan": a title word inside a body's name)
             k = tok.i  # the last word of the title
             if k + 2 < len(doc) and doc[k + 1].lower_ in ("of", "for") and doc[k + 2].lower_ in PORTFOLIOS:
                 # "Minister of Industry and Trade Nguyen Hong Dien": past the portfolio to the name

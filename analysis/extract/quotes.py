@@ -456,10 +456,27 @@ def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[in
         return None
     if subj is None:
         return None
+    if _the_document(subj):
+        # '"The ministry will stand with ...," the statement said.': the statement of the body just named
+        prev = sentence_before(doc, sentence_at(doc, verb.idx))
+        issuer = next((c for c in prev.root.children if c.dep_ == "nsubj"), None) if prev is not None else None
+        return resolve_mention(doc, actors, issuer, spans) if issuer is not None else None
     who = resolve_mention(doc, actors, subj, spans)
     if (who is None or who.kind != "person") and subj.pos_ in ("NOUN", "PROPN"):
         who = _title_holder(actors, subj) or _epithet(doc, actors, subj, spans) or who
     return who
+
+
+DOCUMENTS = {"statement", "release", "communique", "communiqué", "readout", "notice", "filing", "letter"}
+
+
+def _the_document(tok: Token) -> bool:
+    """ "the statement said", "its release said": a document of someone named before, not a speaker."""
+    return (
+        tok.lower_ in DOCUMENTS
+        and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in tok.children)
+        and not any(c.dep_ == "prep" for c in tok.children)
+    )
 
 
 def _noun_clause(verb: Token) -> bool:
