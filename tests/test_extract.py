@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -600,3 +602,16 @@ def test_stances_apart_from_other_reported_clauses_and_misparsed_appositives() -
     )
     assert ("kang-nam-hoon", "resolution", "support") in pos
     assert any(a == "ricardo-alban" and t.startswith("negotiations") and s == "support" for a, t, s in pos)
+
+
+def test_every_bundled_data_row_names_its_source() -> None:
+    """Small data files ship with the code, each row with where it comes from; SOURCES.md counts them."""
+    data_dir = Path(__file__).resolve().parents[1] / "analysis" / "data"
+    sources_md = (data_dir / "SOURCES.md").read_text(encoding="utf-8")
+    for path in sorted(data_dir.glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert rows, path.name
+        unsourced = [i + 2 for i, r in enumerate(rows) if not (r.get("source") or "").strip()]
+        assert not unsourced, f"{path.name}: rows without a source on lines {unsourced[:5]}"
+        assert f"`{path.name}`" in sources_md, f"{path.name} is not described in SOURCES.md"
