@@ -104,8 +104,31 @@ def _home_country(cleaned: Cleaned, raw: str) -> str | None:
             return home
     if cleaned.masthead and gz.country_of_text(cleaned.masthead):
         return gz.country_of_text(cleaned.masthead)
+    outlet = _outlet_home(cleaned, raw)
+    if outlet:
+        return outlet
     zones = Counter(gz.zone_countries(raw)).most_common(2)
     return zones[0][0] if zones and (len(zones) == 1 or zones[0][1] > zones[1][1]) else None
+
+
+TOLD_OUTLET = re.compile(r"\b(?:told|said in an interview with|in an interview with) (?:the )?$")
+
+
+def _outlet_home(cleaned: Cleaned, raw: str) -> str | None:
+    """The country of the outlet the page names in its header ("The Yomiuri Shimbun", "(Bernama)", "By X |
+    Euractiv") or that people talk to ("told Arab News"); international wires and TV networks say nothing."""
+    header = raw[:800] + "\n" + "\n".join(cleaned.removed)
+    for hit in gz.find_known(header):
+        country = gz.outlet_country(header[hit.start : hit.end]) if hit.known.kind == "media" else None
+        if country:
+            return country
+    for hit in gz.find_known(raw):
+        told = TOLD_OUTLET.search(raw[max(0, hit.start - 40) : hit.start])
+        named = raw[hit.start : hit.end]
+        country = gz.outlet_country(named, ("newspaper", "agency")) if hit.known.kind == "media" else None
+        if told and country:
+            return country
+    return None
 
 
 def _body_chars(text: str) -> int:

@@ -244,6 +244,23 @@ def affiliation_country(text: str | None) -> str | None:
 
 
 @cache
+def _outlets() -> dict[str, tuple[str, str]]:
+    """Every name of a news outlet → (its kind, the country it is based in, or "" for international ones)."""
+    out: dict[str, tuple[str, str]] = {}
+    for r in _rows("media.csv"):
+        for form in [r["name"], *_split(r["aliases"])]:
+            if form == r["name"] or not (form.isupper() and len(form) <= 4):  # "CNA" is also Taiwan's agency
+                out[form] = (r["kind"], r.get("country") or "")
+    return out
+
+
+def outlet_country(name: str, kinds: tuple[str, ...] = ("newspaper", "agency", "broadcaster")) -> str | None:
+    """The country a news outlet is based in (The Japan Times → JPN); None for wires and platforms."""
+    kind, country = _outlets().get(name.strip(), ("", ""))
+    return country if country and kind in kinds else None
+
+
+@cache
 def _world_cities() -> dict[str, str]:
     return {r["name"]: r["country"] for r in _rows("geonames_cities.csv")}
 
