@@ -423,6 +423,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []
     if any(ch.isdigit() for ch in name) or not (name[0].isupper() or words[0] in NAME_PARTICLES) or "\n" in name:
         return []
+    if POLICY_AFTER.match(text_of(doc), end):
+        return []  # "the Brasil Soberano plan": a plan or a law named like a person
     if any(w.lower().endswith("-based") for w in words) or re.match(r"-based\b", text_of(doc)[end : end + 7]):
         return []  # "Kwai Chung-based": where a firm is, not who
     if any(s == 0 and e == len(name) for s, e, _ in gz.province_spans(name)):
@@ -460,6 +462,10 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
     return [(name, start)]
 
 
+POLICY_AFTER = re.compile(
+    r"\s+(?:plan|programme|program|scheme|package|initiative|act|law|bill|fund|framework|accord|project|policy|"
+    r"doctrine)\b"
+)
 # The words ministries' portfolios are named with ("Minister of Industry and Trade", "of Foreign Affairs").
 PORTFOLIOS = {
     "industry", "industries", "trade", "commerce", "finance", "economy", "economic", "affairs", "foreign", "home",
@@ -468,7 +474,7 @@ PORTFOLIOS = {
     "budget", "enterprise", "innovation", "science", "technology", "communications", "education", "tourism",
     "culture", "infrastructure", "housing", "public", "works", "rural", "cooperation", "international",
     "relations", "external", "national", "business", "employment", "customs", "revenue", "digital", "food",
-    "forestry", "petroleum", "mining", "manufacturing", "security", "state", "natural",
+    "forestry", "petroleum", "mining", "manufacturing", "security", "state", "natural", "mineral", "minerals",
 }  # fmt: skip
 # A lower-case noun for a body right before a name: the name is that body's ("the farm lobby Agrifood said").
 BODY_BEFORE = re.compile(
@@ -1193,7 +1199,8 @@ TITLE_ALONE = {"commissioner", "president", "prime minister", "minister", "secre
 ORG_WORDS = re.compile(
     r"\b(Ministry|Department|Commission|Council|Bank|Office|Agency|Association|Federation|Chamber|Institute|"
     r"Organization|Organisation|Party|Fund|Reserve|Group|Inc|Corp|Co|Motor|Motors|Board|Union|Exchange|"
-    r"Pharma|Pharmaceuticals?|Airlines|Electronics|Industries|Technologies|Securities|Economics|Holdings|Partners|University|College|Committee)\b"
+    r"Pharma|Pharmaceuticals?|Airlines|Electronics|Industries|Technologies|Securities|Economics|Holdings|Partners|University|College|Committee|"
+    r"Sdn|Bhd|Berhad|Tbk|Pte|GmbH|LLC|Ltd|Limited|PLC|SpA)\b"
 )
 
 
