@@ -1221,7 +1221,7 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             continue  # "11:00am AEST": a time zone, not a body
         named_body = bool(BODY_BEFORE.search(text_of(doc)[max(0, ent.start_char - 30) : ent.start_char]))
         if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
-            if not named_body:
+            if not named_body and not _body_speaks(ent):
                 continue  # a lone capitalised word ("Trade") is too often not an organisation
         before = text_of(doc)[max(0, ent.start_char - 25) : ent.start_char]
         country = gz.country_of_text(name) or (gz.country_of_text(before.split()[-1]) if before.split() else None)
@@ -1250,6 +1250,12 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
     others = [sp for a in actors.by_id.values() for sp in a.spans]
     for org in [a for a in actors.by_id.values() if a.kind == "organization"]:
         org.spans += _mentions_of(text_of(doc), org.forms, others)
+
+
+def _body_speaks(ent: Span) -> bool:
+    """ "Fonterra said in a statement ...": a lone name the parser calls an organisation that says something."""
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in ("say", "tell", "warn", "add", "state", "announce")
 
 
 def _merge_short_names(actors: Actors) -> None:

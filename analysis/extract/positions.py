@@ -121,7 +121,10 @@ NEGATIVE = re.compile(
     r"(?:moving|moved|shifting|shifted|taking|took) (?:their |our |the )?(?:\w+ )?orders to|selling at (?:a )?(?:cost|loss)|"
     r"over-?sold|over-?hyped|over-?promised|still waiting|(?:is|was|are|were|be) (?:all )?gone\b(?! (?:up|down))|"
     r"orders (?:had |have |has )?(?:fallen|fell|dropped|plunged|slumped|dried up|collapsed)|"
-    r"switch(?:ed|ing)? to (?:\w+ ){0,2}(?:suppliers|rivals|competitors)|too (?:big|wide|steep|expensive|costly)|(?:did|does|do|would)(?: not|n[’']t) want|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
+    r"switch(?:ed|ing)? to (?:\w+ ){0,2}(?:suppliers|rivals|competitors)|too (?:big|wide|steep|expensive|costly)|"
+    r"(?:not|n[’']t) (?:\w+ ){0,2}(?:justified|justifiable|warranted|reasonable|acceptable)|"
+    r"not (?:the|what) (?:\w+ )?(?:outcome|result|deal|rate) (?:we|they|I|he|she) (?:wanted|hoped|sought|expected)|"
+    r"kick in the (?:guts|teeth)|paying more|more expensive|costlier|hold(?:ing)? off on|wobbl\w*|(?:did|does|do|would)(?: not|n[’']t) want|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
     re.I,
 )
 JUSTIFY = re.compile(
