@@ -124,7 +124,7 @@ NEGATIVE = re.compile(
     r"switch(?:ed|ing)? to (?:\w+ ){0,2}(?:suppliers|rivals|competitors)|too (?:big|wide|steep|expensive|costly)|"
     r"(?:not|n[’']t) (?:\w+ ){0,2}(?:justified|justifiable|warranted|reasonable|acceptable)|"
     r"not (?:the|what) (?:\w+ )?(?:outcome|result|deal|rate) (?:we|they|I|he|she) (?:wanted|hoped|sought|expected)|"
-    r"kick in the (?:guts|teeth)|paying more|more expensive|costlier|hold(?:ing)? off on|wobbl\w*|(?:did|does|do|would)(?: not|n[’']t) want|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
+    r"kick in the (?:guts|teeth)|paying more|stuck (?:paying|with)|more expensive|costlier|hold(?:ing)? off on|wobbl\w*|(?:did|does|do|would)(?: not|n[’']t) want|won[’']t (?:re)?open|(?:clos|shut)\w* (?:their|our|its|the) doors)\b",
     re.I,
 )
 JUSTIFY = re.compile(
@@ -261,10 +261,14 @@ def find_positions(
         _add(tally, actor_id, measure, measure, 1.0, span)
     for actor_id, span in _observers(quotes, tally, main):
         _add(tally, actor_id, main, main, 0.0, span)
+    # "Trump's tariffs": an owner's bad words are about what threatens the measure ("losing the tariffs would be a
+    # disaster"), not about the measure
+    owned = {(aid, family) for aid, family, *_ in _owned_measures(doc, actors, quote_spans(text_of(doc)))}
     out = []
     for (actor_id, family), t in _named_in_full(doc, tally).items():
         actor = actors.by_id[actor_id]
         stance = _stance(t)
+        stance = "support" if stance == "mixed" and (actor_id, family) in owned and actor.kind == "person" else stance
         label = LABELS.get(family, family)
         words = sorted(t.keywords - {family, family.lower(), *label.split("/")})
         topic = f"{label} ({', '.join(words)})" if words else label
