@@ -484,6 +484,12 @@ def _stances_in_words(
                 continue  # judged or advocated above
             if span is not None and _hypothetical(span, q.start + m.start()):
                 continue  # "if talks fail", "whether we retaliate": no stance on it yet
+            if (
+                family == "pause"
+                and m.group(0).lower().startswith(("suspend", "delay"))
+                and not (FAMILY_RX["tariffs"].search(text) or FAMILY_RX["deal"].search(text))
+            ):
+                continue  # "suspended one of its two shifts": a pause of nothing the story is about
             polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
             if polarity > 0 and overall < 0 and _left_in_place(_token_at(span, q.start + m.start())):
                 polarity = -1.0  # "disappointed that the talks did not remove the tariff": they wanted it gone
@@ -768,6 +774,7 @@ def _governed_polarity(tok: Token) -> float:
         if (
             head.dep_ == "pobj"
             and prep.lower_ in ("with", "through", "via")
+            and prep.i > verb.i  # "With the tariff at 50%, no buyer ...": a circumstance set before, not a means
             and not any(c.dep_ == "auxpass" for c in verb.children)
             and verb.lemma_.lower() not in ("look", "see", "go", "get", "pass", "come", "live", "sit", "be", "have")
         ):
