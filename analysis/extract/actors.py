@@ -982,7 +982,9 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
         if gz.country_of_text(first) and len(t.split()) > 1:
             country, t = gz.country_of_text(first), t.split(None, 1)[1]
         else:
-            country = gz.country_of_text(t)
+            # "senior vice president for U.S. business", "ambassador to Canada": a country the post deals with
+            # is not the one the person serves
+            country = gz.country_of_text(re.split(r"\s(?:for|to|on|with)\s", t, maxsplit=1)[0])
     return (t, country) if title_head(t) else (None, None)
 
 
@@ -1108,6 +1110,8 @@ def _where_told(actors: Actors, text: str) -> Counter[str]:
             votes[a.country] += len(a.spans)  # a market report covers its own exchange first
     for iso3, n in Counter(m.lastgroup for m in LOCAL_MONEY.finditer(text) if m.lastgroup).items():
         votes[iso3] += min(n, 3)  # prices in pounds or A$ are written for readers who count in them
+    for iso3, n in Counter(m.lastgroup for m in MONEY_WORDS.finditer(text) if m.lastgroup).items():
+        votes[iso3] += min(0.5 * n, 1.5)
     return votes
 
 
@@ -1115,6 +1119,13 @@ def _where_told(actors: Actors, text: str) -> Counter[str]:
 LOCAL_MONEY = re.compile(
     r"(?<![\w$])(?:(?P<GBR>£)|(?P<AUS>A\$|AU\$)|(?P<CAN>C\$|CA\$)|(?P<NZL>NZ\$)|(?P<BRA>R\$)|(?P<IND>₹|Rs\.?\s?)"
     r"|(?P<HKG>HK\$)|(?P<SGP>S\$)|(?P<TWN>NT\$)|(?P<KOR>₩))(?=\s?\d)"
+)
+
+
+# Sums in a currency's own word ("1,457.8 won", "146 yen", "Rs 500 crore"): lighter evidence than a symbol.
+MONEY_WORDS = re.compile(
+    r"\d[\d,.]*\s?(?:(?:billion|million|trillion|bn|mn)\s)?(?:(?P<KOR>won)|(?P<JPN>yen)|(?P<CHN>yuan)|"
+    r"(?P<IND>rupees|crore)|(?P<MYS>ringgit)|(?P<THA>baht))\b"
 )
 
 
