@@ -576,7 +576,11 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
             full[name] = {name}
             vouched[name] = False
         full[owner].add(name)
-        solid = confirmed or (len(words) > 1 and not _company_context(text, start, start + len(name)))
+        solid = (
+            confirmed
+            or (len(words) > 1 and not _company_context(text, start, start + len(name)))
+            or bool(re.match(r"[A-Z]\.\s+[A-Z][a-z]+\s+[A-Z][a-z]+$", name))  # "exporter R. Senthil Kumar": an initial
+        )
         vouched[owner] = vouched[owner] or solid
     for name, forms in full.items():
         words = name.split()
