@@ -210,6 +210,9 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
         for n, i in _clean_name(ent, taken)
     ]
     text = text_of(doc)
+    for m in SURNAMED.finditer(text):  # "an industry insider surnamed Zhang": a person known by a surname only
+        span = doc.char_span(m.start(1), m.end(1))
+        out += [(n, i, True) for n, i in (_clean_name(span, taken) if span is not None else [])]
     for tok in doc:
         if (
             tok.pos_ == "PROPN"
@@ -285,6 +288,11 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             ):  # "X, minister of ..., said", "Its president, K M Subramanian, said", "Robb Ewoldt, who farms"
                 out += [(n, i, True) for n, i in _clean_name(doc[j : tok.i], taken)]
     return out
+
+
+SURNAMED = re.compile(
+    r"\b(?:surnamed|identified (?:only )?as|who gave (?:only )?(?:his|her) (?:sur)?name as)\s+([A-Z][a-z]+)\b(?![ -][A-Z])"
+)
 
 
 def _listed_with_bodies(ent: Span) -> bool:
