@@ -55,7 +55,9 @@ def titles() -> dict[str, str | None]:
 def title_heads() -> frozenset[str]:
     """Single words that end a title ("secretary", "minister"), lower-cased."""
     heads = {t.split()[-1].rstrip(".") for t in titles()} - {"general"}  # "the General Administration" is no title
-    return frozenset(heads | {"official", "lawmaker", "chief", "head", "negotiator", "spokesperson", "regulator"})
+    return frozenset(
+        heads | {"official", "lawmaker", "chief", "head", "negotiator", "spokesperson", "regulator", "diplomat"}
+    )
 
 
 @cache
