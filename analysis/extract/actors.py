@@ -1231,7 +1231,9 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
     blocking = [(s, e) for a in actors.by_id.values() if a.kind not in ("country", "government") for s, e in a.spans]
     countries = [(s, e) for a in actors.by_id.values() if a.kind in ("country", "government") for s, e in a.spans]
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(s < ent.end_char and ent.start_char < e for s, e in blocking):
+        if ent.label_ != "ORG" and not _lone_body(ent):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in blocking):
             continue
         if any(s <= ent.start_char and ent.end_char <= e + 4 for s, e in countries):
             continue  # "the European Union" is the country actor already
@@ -1273,6 +1275,15 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
     others = [sp for a in actors.by_id.values() for sp in a.spans]
     for org in [a for a in actors.by_id.values() if a.kind == "organization"]:
         org.spans += _mentions_of(text_of(doc), org.forms, others)
+
+
+def _lone_body(ent: Span) -> bool:
+    """ "Fonterra said in a statement the tariff was ...": a lone word tagged as a person that speaks through a
+    statement, or is called "it", is a body."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or not _body_speaks(ent):
+        return False
+    after = text_of(ent.doc)[ent.end_char : ent.end_char + 160]
+    return bool(re.match(r"\s+said in a (?:written )?statement\b", after) or re.search(r"\b(?:its|it)\b", after))
 
 
 def _body_speaks(ent: Span) -> bool:
