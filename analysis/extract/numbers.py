@@ -321,6 +321,16 @@ BOUGHT = re.compile(
 )
 
 
+TRADED = re.compile(r"\b(exported|imported|shipped|sold)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.I)
+TRADED_MEASURE = {"exported": "exports", "shipped": "exports", "imported": "imports", "sold": "sales"}
+# "RM198.65 billion worth of Malaysian exports": what the sum is worth of, after it
+WORTH_OF = re.compile(
+    r"^\s+worth\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?P<noun>exports|imports|goods|shipments|trade|investments?|sales|"
+    r"purchases|products)\b",
+    re.I,
+)
+
+
 def _worth_measure(doc: Doc, actors: Actors, s: int) -> tuple[str, Actor | None] | None:
     """The measure of money written as what something is worth: the noun before "worth" when it is one
     ("exports, worth £1.9bn"), or the exports of the country whose goods were bought ("the United States bought
@@ -335,6 +345,9 @@ def _worth_measure(doc: Doc, actors: Actors, s: int) -> tuple[str, Actor | None]
         span = doc.char_span(lo + m.start("noun"), lo + m.end("noun"), alignment_mode="expand")
         words = list(span.root.subtree) if span is not None else []
         return _measure_name(noun), _phrase_country(actors, words)
+    traded = TRADED.search(text[lo : lo + m.end("noun")])
+    if traded:  # "a knitwear hub that exported garments worth about ₹40,000 crore"
+        return TRADED_MEASURE[traded.group(1).lower()], None
     bought = BOUGHT.search(text[lo : lo + m.end("noun")] + " ")
     if bought is None:
         return None
@@ -813,6 +826,9 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         governed = _governed_measure(doc, actors, s)
         if governed is None and measure in ("worth", "value", None):
             governed = _worth_measure(doc, actors, s)
+        worth_of = WORTH_OF.match(text_of(doc)[e : e + 80]) if governed is None else None
+        if worth_of and measure in ("worth", "value", None):
+            measure = _measure_name(worth_of.group("noun"))
         if governed is not None:
             measure = governed[0]
         measure = _quota(text_of(doc), s) or measure
