@@ -131,6 +131,15 @@ BOILERPLATE = [
         r"^\s*before it[’']s here, it[’']s on the\b|^\s*(?:open|view|see) (?:this|the) (?:photo|image|picture)s? in"
         r" (?:gallery|full screen)\s*:?\s*$",
     ),
+    # An app or news-feed pitch: "Euronews is on Google News! Follow us ...", "Catch all the Business News ...
+    # Download The Mint News App"; an ad's or a broker's legal line: "3rd party Ad. Not an offer or recommendation",
+    # "Risk Disclosure: Trading in financial instruments ... involves high risks".
+    (
+        "promo",
+        r"^(?=.{0,300}$).*\b(?:is|are) on Google News\b|^\s*catch all the\b.{0,200}\bnews\b|"
+        r"^(?=.{0,300}$).*\bdownload (?:the|our) .{0,40}\bapp\b|\b3rd[- ]party ad\b|\bnot an offer or recommendation\b|"
+        r"^\s*risk disclosure\s*:",
+    ),
     # A topic alert's sign-up: "Receive free Trade disputes updates", "We'll send you a myFT Daily Digest email ...".
     (
         "newsletter",
