@@ -224,8 +224,7 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
                 [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i
             )
             out += [(n, i, True) for n, i in _clean_name(doc[first.i : tok.i + 1], taken)]
-        if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper() and tok.ent_type_ != "ORG":
-            # (not "the Executive Yuan": a title word inside a body's name)
+        if tok.text.lower().rstrip(".") in gz.title_heads() and tok.text[:1].isupper() and not _in_named_body(tok):
             k = tok.i  # the last word of the title
             if k + 2 < len(doc) and doc[k + 1].lower_ in ("of", "for") and doc[k + 2].lower_ in PORTFOLIOS:
                 # "Minister of Industry and Trade Nguyen Hong Dien": past the portfolio to the name
@@ -293,6 +292,13 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
 SURNAMED = re.compile(
     r"\b(?:surnamed|identified (?:only )?as|who gave (?:only )?(?:his|her) (?:sur)?name as)\s+([A-Z][a-z]+)\b(?![ -][A-Z])"
 )
+
+
+def _in_named_body(tok: Token) -> bool:
+    """ "the Executive Yuan": a title word inside a body's name the text introduces with "the" (not the parser's
+    "Trade Representative Greer", a post and a name)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("ORG", "FAC")), None)
+    return ent is not None and (ent[0].lower_ == "the" or (ent.start > 0 and tok.doc[ent.start - 1].lower_ == "the"))
 
 
 def _listed_with_bodies(ent: Span) -> bool:

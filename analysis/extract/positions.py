@@ -541,12 +541,16 @@ def _stances_in_words(
             (family != "deal" if gave_in else 0, _distance(lo + m.start(), q), i, family, m)
             for i, (family, rx) in enumerate(FAMILY_RX.items())
             for m in rx.finditer(context)
-            if not _reported_apart(doc, lo + m.start(), q)
         ]
-        if cands and (pos or neg):
-            # the topic word nearest the quoted words ("called the agreement 'a historic day' and said ... than
-            # retaliation" is about the agreement); words that condemn a bargain are about the deal first
-            *_, family, m = min(cands, key=lambda c: (c[0], c[1] * (1 if lo + c[4].start() < q.start else 2), c[2]))
+        # the topic word nearest the quoted words ("called the agreement 'a historic day' and said ... than
+        # retaliation" is about the agreement); words that condemn a bargain are about the deal first. The nearest
+        # first, so that a run-on sentence does not walk the parse once per topic word.
+        cands.sort(key=lambda c: (c[0], c[1] * (1 if lo + c[4].start() < q.start else 2), c[2]))
+        nearest = (
+            next((c for c in cands if not _reported_apart(doc, lo + c[4].start(), q)), None) if pos or neg else None
+        )
+        if nearest is not None:
+            *_, family, m = nearest
             found.append((family, m.group(0), _default_polarity(family, overall, neg)))
     if not any(f in FAMILIES or family_of(w) in FAMILIES for f, w, _ in found) and overall and main:
         if q.kind == "partial" and found:
