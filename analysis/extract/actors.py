@@ -1252,7 +1252,7 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             continue  # "11:00am AEST": a time zone, not a body
         named_body = bool(BODY_BEFORE.search(text_of(doc)[max(0, ent.start_char - 30) : ent.start_char]))
         if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
-            if not named_body and not _body_speaks(ent):
+            if not named_body and not _lone_body(ent):
                 continue  # a lone capitalised word ("Trade") is too often not an organisation
         before = text_of(doc)[max(0, ent.start_char - 25) : ent.start_char]
         country = gz.country_of_text(name) or (gz.country_of_text(before.split()[-1]) if before.split() else None)
@@ -1284,9 +1284,9 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
 
 
 def _lone_body(ent: Span) -> bool:
-    """ "Fonterra said in a statement the tariff was ...": a lone word tagged as a person that speaks through a
-    statement, or is called "it", is a body."""
-    if ent.label_ != "PERSON" or len(ent) != 1 or not _body_speaks(ent):
+    """ "Fonterra said in a statement the tariff was ...": a lone word tagged as a person or a body that speaks
+    through a statement, or is called "it", is a body (a lone "Trump said" is not)."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or not _body_speaks(ent):
         return False
     after = text_of(ent.doc)[ent.end_char : ent.end_char + 160]
     return bool(re.match(r"\s+said in a (?:written )?statement\b", after) or re.search(r"\b(?:its|it)\b", after))

@@ -1175,6 +1175,11 @@ def _rejecting(verb: Token) -> bool:
     return lemma in OPPOSE_VERBS or lemma in REJECT
 
 
+CLAUSE_REACH = 400  # characters either side of quoted words: a run-on "sentence" is no one clause
+
+
 def _sentence_bounds(doc: Doc, s: int, e: int) -> tuple[int, int]:
     first, last = sentence_at(doc, s), sentence_at(doc, max(s, e - 1))
-    return (first.start_char, last.end_char) if first is not None and last is not None else (s, e)
+    if first is None or last is None:
+        return s, e
+    return max(first.start_char, s - CLAUSE_REACH), min(last.end_char, e + CLAUSE_REACH)
