@@ -51,7 +51,7 @@ def extract_text(
     day = published or cleaned.stated_date
     doc = load_nlp()(cleaned.text)
     hits = gz.find_known(cleaned.text)
-    actors = find_actors(doc, hits, home=_home_country(cleaned, text))
+    actors = find_actors(doc, hits, home=_home_country(cleaned, text, hits))
     zone = timezone or _default_zone(cleaned, actors)
     quotes = find_quotes(doc, actors)
     positions = find_positions(doc, quotes, actors, cleaned.title, raw=text)
@@ -88,7 +88,7 @@ def _default_zone(cleaned: Cleaned, actors: Actors) -> str | None:
     return gz.timezone_for(actors.home)
 
 
-def _home_country(cleaned: Cleaned, raw: str) -> str | None:
+def _home_country(cleaned: Cleaned, raw: str, hits: list[gz.Hit]) -> str | None:
     """Where the story is told from: its dateline (a country, its capital, or a city or province the tables
     know), else a country its outlet is named after ("The Korea Times"), else the country whose zone its clock
     times are written in (the page's stamp "19.05 BST", "11:00am AEST")."""
@@ -104,7 +104,7 @@ def _home_country(cleaned: Cleaned, raw: str) -> str | None:
             return home
     if cleaned.masthead and gz.country_of_text(cleaned.masthead):
         return gz.country_of_text(cleaned.masthead)
-    outlet = _outlet_home(cleaned, raw)
+    outlet = _outlet_home(cleaned, raw, hits)
     if outlet:
         return outlet
     zones = Counter(gz.zone_countries(raw)).most_common(2)
@@ -114,7 +114,7 @@ def _home_country(cleaned: Cleaned, raw: str) -> str | None:
 TOLD_OUTLET = re.compile(r"\b(?:told|said in an interview with|in an interview with) (?:the )?$")
 
 
-def _outlet_home(cleaned: Cleaned, raw: str) -> str | None:
+def _outlet_home(cleaned: Cleaned, raw: str, hits: list[gz.Hit]) -> str | None:
     """The country of the outlet the page names in its header ("The Yomiuri Shimbun", "(Bernama)", "By X |
     Euractiv") or that people talk to ("told Arab News"); international wires and TV networks say nothing."""
     header = raw[:800] + "\n" + "\n".join(cleaned.removed)
@@ -122,7 +122,7 @@ def _outlet_home(cleaned: Cleaned, raw: str) -> str | None:
         country = gz.outlet_country(header[hit.start : hit.end]) if hit.known.kind == "media" else None
         if country:
             return country
-    for hit in gz.find_known(raw):
+    for hit in hits:  # the body's own names, found once for the whole extraction
         told = TOLD_OUTLET.search(raw[max(0, hit.start - 40) : hit.start])
         named = raw[hit.start : hit.end]
         country = gz.outlet_country(named, ("newspaper", "agency")) if hit.known.kind == "media" else None

@@ -249,7 +249,8 @@ def find_positions(
             continue
         for topic, word, polarity in _stances_in_words(doc, q, main, agents, parties):
             _add(tally, q.speaker.id, topic, word, 2 * polarity, (q.start, q.end), raw=polarity)
-    for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors, main):
+    owned_rows = _owned_measures(doc, actors, quote_spans(text_of(doc)))
+    for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors, main) + owned_rows:
         _add(tally, actor_id, topic, word, polarity, span)
     for actor_id, topic, word, polarity, span in _owned_in_headline(actors, title, raw):
         _add(tally, actor_id, topic, word, polarity, span)
@@ -263,7 +264,7 @@ def find_positions(
         _add(tally, actor_id, main, main, 0.0, span)
     # "Trump's tariffs": an owner's bad words are about what threatens the measure ("losing the tariffs would be a
     # disaster"), not about the measure
-    owned = {(aid, family) for aid, family, *_ in _owned_measures(doc, actors, quote_spans(text_of(doc)))}
+    owned = {(aid, family) for aid, family, *_ in owned_rows}
     out = []
     for (actor_id, family), t in _named_in_full(doc, tally).items():
         actor = actors.by_id[actor_id]
@@ -919,7 +920,6 @@ def _stances_in_deeds(doc: Doc, actors: Actors, main: str | None) -> list[tuple[
                     out.append((who.id, family, topic, polarity, (sent.start_char, sent.end_char)))
             partners = {a.id for a in found if a.kind == "person" and a.id != who.id}
             out += [(pid, *row[1:]) for pid in sorted(partners) for row in out[before:]]
-    out += _owned_measures(doc, actors, quoted)
     return out
 
 
