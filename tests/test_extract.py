@@ -445,7 +445,10 @@ def test_index_and_currency_levels_without_a_unit() -> None:
         "The Korean won weakened 0.8% to 1,372 per dollar, and the yuan was little changed at 7.17 per dollar.\n"
     )
     assert figs["23,887"]["measure"] == "index level" and figs["23,887"]["subject"] == "hang-seng"
-    assert figs["1,372"]["measure"] == "won exchange rate" and figs["7.17"]["measure"] == "yuan exchange rate"
+    assert (
+        figs["1,372"]["measure"] == "currency exchange rate (won)"
+        and figs["7.17"]["measure"] == "currency exchange rate (yuan)"
+    )
     assert not any(t in figs for t in ("2025",))
 
 

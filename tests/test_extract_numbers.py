@@ -94,10 +94,10 @@ def test_bare_exchange_rate_levels_and_currency_subunits():
         "from 18.71 earlier. The rand was quoted at 17.9, and the Singapore dollar rose to 74.1 U.S. cents, "
         "while the rupee gained 9 paise. Growers were paid 55 cents a pound."
     )
-    assert figs["32.45"][2] == "baht exchange rate" and figs["17.9"][2] == "rand exchange rate"
-    assert figs["18.62"][2] == "peso exchange rate" and figs["18.71"][2] == "peso exchange rate"
-    assert figs["74.1 U.S. cents"][1:3] == ("cents", "dollar exchange rate")
-    assert figs["9 paise"][1:3] == ("paise", "rupee exchange rate change")
+    assert figs["32.45"][2] == "currency exchange rate (baht)" and figs["17.9"][2] == "currency exchange rate (rand)"
+    assert figs["18.62"][2] == "currency exchange rate (peso)" and figs["18.71"][2] == "currency exchange rate (peso)"
+    assert figs["74.1 U.S. cents"][1:3] == ("cents", "currency exchange rate (dollar)")
+    assert figs["9 paise"][1:3] == ("paise", "currency exchange rate change (rupee)")
     assert figs["55 cents"][2] == "price"
 
 
@@ -148,8 +148,8 @@ def test_whole_number_exchange_rates_per_dollar_and_their_siblings():
         "The won has traded near 1400 to the dollar this quarter, against a budget assumption of 1350 in the "
         "ministry's plan, while exports rose to 58 in the index."
     )
-    assert figs["1400"][1:3] == (None, "won exchange rate")
-    assert figs["1350"][2] == "won exchange rate"
+    assert figs["1400"][1:3] == (None, "currency exchange rate (won)")
+    assert figs["1350"][2] == "currency exchange rate (won)"
     assert "58" not in figs
 
 
@@ -187,8 +187,8 @@ def test_a_level_named_after_a_currency_belongs_to_what_is_named_last():
         "The dollar firmed, and the 10-year Treasury yield climbed to 4.31 in New York. "
         "The yen's exchange rate fell to 151.2 late in the day."
     )
-    assert "4.31" not in figs or figs["4.31"][2] != "dollar exchange rate"
-    assert figs["151.2"][2] == "yen exchange rate"
+    assert "4.31" not in figs or figs["4.31"][2] != "currency exchange rate (dollar)"
+    assert figs["151.2"][2] == "currency exchange rate (yen)"
 
 
 def test_a_secondary_tariff_falls_on_the_buyer_not_on_the_seller_of_the_goods():

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
-from .sentences import sentence_at, sentence_before, text_of
+from .sentences import clause_bounds, sentence_at, sentence_before, text_of
 
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NOT_NAMES = {
@@ -297,8 +297,12 @@ SURNAMED = re.compile(
 def _in_named_body(tok: Token) -> bool:
     """ "the Executive Yuan": a title word inside a body's name the text introduces with "the" (not the parser's
     "Trade Representative Greer", a post and a name)."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("ORG", "FAC")), None)
-    return ent is not None and (ent[0].lower_ == "the" or (ent.start > 0 and tok.doc[ent.start - 1].lower_ == "the"))
+    if tok.ent_type_ not in ("ORG", "FAC"):
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1  # the entity's first word (read off the tags: `doc.ents` is rebuilt on each access)
+    return tok.doc[start].lower_ == "the" or (start > 0 and tok.doc[start - 1].lower_ == "the")
 
 
 def _listed_with_bodies(ent: Span) -> bool:
@@ -871,8 +875,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     i = span.start - 1
     words: list[Token] = []
     country = None
-    lo = sentence_at(doc, start).start_char  # the parser's own .sent walks the document each time
-    provinces = gz.province_spans(doc.text[lo : span.start_char])
+    lo = clause_bounds(doc, start, start + 1)[0]  # the parser's own .sent walks the document each time
+    provinces = gz.province_spans(text_of(doc)[lo : span.start_char])
     while i >= 0:
         tok = doc[i]
         low = tok.text.lower().rstrip(".")
@@ -1023,8 +1027,9 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
     if span is None:
         return votes
     sent, me = sentence_at(doc, s), span.root
+    lo, hi = clause_bounds(doc, s, e)
     for h in hits:
-        if h.known.kind != "country" or not (sent.start_char <= h.start < sent.end_char):
+        if h.known.kind != "country" or not (lo <= h.start < hi):
             continue
         prev = text_of(doc)[max(sent.start_char, h.start - 12) : h.start].split()
         if prev and prev[-1].lower() == "the" and len(prev) > 1:
@@ -1039,11 +1044,11 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
             c = cspan.root
             if h.known.role == "metonym" and c.dep_ in ("compound", "nmod") and c.head.pos_ == "NOUN":
                 continue  # "the London meeting", "the Geneva talks": a venue, no side
-            if c.dep_ in ("nsubj", "nsubjpass") and me not in c.subtree and c.head != me.head:
+            if c.dep_ in ("nsubj", "nsubjpass") and not (me == c or c.is_ancestor(me)) and c.head != me.head:
                 if _reports_on(me, c):
                     votes[h.known.country] += 1.0  # "X said that Malaysia had not given up ...": X's own side
                 continue
-            if c.head == me or c.head in me.subtree or me.head == c:
+            if c.head == me or me.is_ancestor(c.head) or me.head == c:
                 votes[h.known.country] += 3.0
                 continue
         dist = abs(h.start - s)
@@ -1089,7 +1094,7 @@ def _leading_demonym(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | None:
 def _acts_on(verb: Token, target: Token) -> bool:
     """Whether the person's verb acts on `target`: "imposed tariffs on Chinese goods" does; "in response to
     U.S. threats to impose tariffs on Chinese goods" is an act a noun's own clause describes, someone else's."""
-    if target not in verb.subtree:
+    if target != verb and not verb.is_ancestor(target):
         return False
     tok = target
     while tok != verb and tok.head.i != tok.i:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from . import gazetteer as gz
 from .actors import Actor, Actors
-from .sentences import sentence_at, sentence_before, text_of
+from .sentences import clause_bounds, sentence_at, sentence_before, text_of
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -416,7 +416,7 @@ def _value(num: str, scale: str | None) -> float:
     return v * SCALES.get((scale or "").lower(), 1.0)
 
 
-CLAUSE_REACH = 600  # characters either side of a number that can explain it
+NUMBER_REACH = 600  # characters either side of a number that can explain it
 
 
 def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[Figure]:
@@ -570,7 +570,7 @@ def _sibling_rates(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]
     text = text_of(doc)
     out = []
     for f in figures:
-        if f.unit is not None or not (f.measure or "").endswith("exchange rate"):
+        if f.unit is not None or not (f.measure or "").startswith(fx_measure("")[:-2]):
             continue
         sent = sentence_at(doc, f.start)
         for m in SIBLING_LEVEL.finditer(text, sent.start_char, sent.end_char):
@@ -811,8 +811,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     if sent is None:
         return None
     sent = sentence_at(doc, s)
-    # The words that give a number its meaning sit near it; a window keeps one run-on "sentence" linear.
-    lo, hi = max(sent.start_char, s - CLAUSE_REACH), min(sent.end_char, e + CLAUSE_REACH)
+    lo, hi = clause_bounds(doc, s, e, reach=NUMBER_REACH)
     clause = text_of(doc)[lo:hi]
     rel = s - lo
     subject = None
@@ -832,6 +831,10 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         if governed is not None:
             measure = governed[0]
         measure = _quota(text_of(doc), s) or measure
+        fx = _currency_quoted(text_of(doc), sent.start_char, s) if kind == "currency" and value < 10_000 else None
+        if fx and measure in ("value", None):
+            # "the pound was little changed at $1.357", "the rand firmed to R19.24": a currency's rate in money
+            measure = fx_measure(fx.group(0), change=not LEVEL_BEFORE.search(text_of(doc)[max(0, s - 16) : s]))
         money = TARIFF_MONEY_AFTER.match(text_of(doc)[e : e + 40]) or TARIFF_MONEY_BEFORE.search(
             text_of(doc)[max(0, s - 80) : s]
         )
@@ -877,6 +880,23 @@ QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|
 ZONE_AFTER = re.compile(r"^\s+[A-Z]{3,4}\b")  # "at 11.26 BST" is a clock time, not a level
 
 
+def fx_measure(word: str, change: bool = False) -> str:
+    """Exchange rates share one leading name whatever the currency, so a table groups them: "currency exchange
+    rate (yen)", "currency exchange rate change (rupee)"."""
+    return f"currency exchange rate{' change' if change else ''} ({word.lower()})"
+
+
+def _currency_quoted(text: str, lo: int, s: int) -> re.Match | None:
+    """The currency a number at `s` is the rate of: the last currency word shortly before it in the sentence that
+    is not the one it is quoted against ("against the dollar") and with no other level named in between ("the
+    dollar rose and the 10-year yield climbed to 4.31"). Match offsets index `text`."""
+    start = max(lo, s - FX_REACH)
+    fx = [w for w in FX_WORDS.finditer(text, start, s) if not QUOTE_CURRENCY.search(text[start : w.start()])]
+    if not fx or OTHER_LEVELS.search(text, fx[-1].end(), s):
+        return None
+    return fx[-1]
+
+
 AT_LEVEL = re.compile(r"\b(?:to|at|from)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 LEVEL_BEFORE = re.compile(r"\b(?:to|at|buying|around|about|near|from)\s+$", re.I)
 
@@ -892,7 +912,7 @@ def _subunit(m: re.Match, doc: Doc) -> Figure:
     measure = "price"
     if fx:
         level = LEVEL_BEFORE.search(before)
-        measure = f"{fx[-1].group(0).lower()} exchange rate" + ("" if level else " change")
+        measure = fx_measure(fx[-1].group(0), change=not level)
     return Figure(text[s:e], _value(m.group("num"), None), unit, measure, None, s, e)
 
 
@@ -905,18 +925,15 @@ def _level(m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
     value = _value(m.group("num"), None)
     per = PER_UNIT.match(text[e : e + 30])
     sent = sentence_at(doc, s)
-    before = text[sent.start_char : s]
     if per:
         fx = _nearest(FX_WORDS, text[sent.start_char : e], s - sent.start_char)
-        measure = f"{fx.lower()} exchange rate" if fx and per.group(1).lower() == "dollar" else "price"
+        measure = fx_measure(fx) if fx and per.group(1).lower() == "dollar" else "price"
         return Figure(text[s:e], value, None, measure, None, s, e)
     index = _nearest_actor(actors, sent.start_char, s, s, ("market_index",))
-    window = before[-FX_REACH:]
-    fx = [w for w in FX_WORDS.finditer(window) if not QUOTE_CURRENCY.search(window[: w.start()])]
-    if fx and not ZONE_AFTER.match(text[e : e + 6]) and not OTHER_LEVELS.search(window[fx[-1].end() :]):
-        fx_at = s - FX_REACH + fx[-1].start() if len(before) > FX_REACH else sent.start_char + fx[-1].start()
-        if index is None or max(st for st, _ in index.spans if st < s) < fx_at:
-            return Figure(text[s:e], value, None, f"{fx[-1].group(0).lower()} exchange rate", None, s, e)
+    fx = _currency_quoted(text, sent.start_char, s)
+    if fx and not ZONE_AFTER.match(text[e : e + 6]):
+        if index is None or max(st for st, _ in index.spans if st < s) < fx.start():
+            return Figure(text[s:e], value, None, fx_measure(fx.group(0)), None, s, e)
     if index is None or value < 100:
         return None
     return Figure(text[s:e], value, "points", "index level", index, s, e)
@@ -998,7 +1015,7 @@ def _rate_meaning(
             return f"{currency[-1].group(1).lower()} index change", None
         return "index change", None  # "MSCI's broadest index of Asia-Pacific shares outside Japan fell 1.2%"
     if dist < 60 and kind == "fx":
-        return f"{_nearest(FX_WORDS, clause, rel).lower()} exchange rate change", None
+        return fx_measure(_nearest(FX_WORDS, clause, rel) or "currency", change=True), None
     rate_word = [m for m in RATE_WORD.finditer(clause[max(0, rel - 40) : rel]) if m.end() >= min(rel, 40) - 12]
     if rate_word and TARIFF_WORDS.search(text_of(doc)):
         # "Singapore ... remains at the baseline 10 per cent": a rate word right before it in a tariff story

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer as gz
 from .actors import Actor, Actors, title_head
 from .quotes import PARAPHRASE_VERBS, Quote, quote_spans, resolve_mention
-from .sentences import sentence_at, sentences, text_of
+from .sentences import clause_bounds, sentence_at, sentences, text_of
 from .topics import (
     COSTS,
     HELPS,
@@ -427,7 +427,7 @@ def _stances_in_words(
     found: list[tuple[str, str, float]] = []
     covered: list[tuple[int, int]] = []
     if span is not None:
-        lo, hi = _sentence_bounds(doc, q.start, q.end)
+        lo, hi = clause_bounds(doc, q.start, q.end)
         region = doc.char_span(lo, hi, alignment_mode="expand")
         for topic, polarity, at in open_topics(region, (q.start, q.end), agents, parties) if region is not None else []:
             # "its dairy tariffs were an insult": another side's measure is a topic of its own
@@ -534,7 +534,7 @@ def _stances_in_words(
     if just and not any(f == "tariffs" for f, _, _ in found):
         found.append(("tariffs", "trade practices", 1))  # grievances about others' trade justify tariffs
     if not found and span is not None:
-        lo, hi = _sentence_bounds(doc, q.start, q.end)
+        lo, hi = clause_bounds(doc, q.start, q.end)
         context = text_of(doc)[lo:hi]
         # words that condemn a bargain ("too weak", "capitulation") are about the deal before anything else
         gave_in = bool(GAVE_IN.search(text))
@@ -884,24 +884,7 @@ def _stances_in_deeds(doc: Doc, actors: Actors, main: str | None) -> list[tuple[
             if who.kind in ("country", "government"):
                 who = _reporter(doc, actors, verb, who, quoted) or who
             # A clause with its own subject is someone else's deed: "announced ..., hours after Trump raised tariffs"
-            other = {
-                t.i
-                for c in verb.children
-                if c.dep_ in ("advcl", "ccomp", "relcl", "conj")
-                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                for t in c.subtree
-            }
-            # "expand financing for parts makers hit by the levies": a passive participle's agent is no object
-            other |= {
-                t.i
-                for d in verb.subtree
-                if d.dep_ == "acl" and d.tag_ == "VBN" and d.i != verb.i and any(g.dep_ == "agent" for g in d.children)
-                for t in d.subtree
-                if t.i != d.head.i
-            }
-            phrase = " ".join(
-                t.text for t in verb.subtree if t.i > verb.i and t.dep_ not in ("nsubj",) and t.i not in other
-            )[:160]
+            phrase = _deed_phrase(doc, verb)
             if verb.dep_ in ("amod", "relcl", "acl"):
                 phrase = f"{verb.head.text} {phrase}"  # "Trump unveiled tariffs" parsed as a modifier of "tariffs"
             elif verb.dep_ == "xcomp" and verb.head.dep_ in ("relcl", "acl"):
@@ -921,6 +904,36 @@ def _stances_in_deeds(doc: Doc, actors: Actors, main: str | None) -> list[tuple[
             partners = {a.id for a in found if a.kind == "person" and a.id != who.id}
             out += [(pid, *row[1:]) for pid in sorted(partners) for row in out[before:]]
     return out
+
+
+DEED_PHRASE = 160  # characters of a verb's phrase that can name what the deed is about
+
+
+def _deed_phrase(doc: Doc, verb: Token) -> str:
+    """The words after a policy verb that say what it acts on, without clauses that have their own subject
+    ("announced ..., hours after Trump raised tariffs" is someone else's deed) or a passive participle's agent
+    ("financing for parts makers hit by the levies"). Read word by word up to its length, so long run-on
+    sentences cost no more than short ones; subtrees are taken as their left to right edges."""
+    others = [
+        (c.left_edge.i, c.right_edge.i, -1)
+        for c in verb.children
+        if c.dep_ in ("advcl", "ccomp", "relcl", "conj") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    words: list[str] = []
+    size, i = 0, verb.i + 1
+    while i <= verb.right_edge.i and size <= DEED_PHRASE:
+        t = doc[i]
+        if t.dep_ == "acl" and t.tag_ == "VBN" and any(g.dep_ == "agent" for g in t.children):
+            others.append((t.left_edge.i, t.right_edge.i, t.head.i))
+        skip = next(((a, b, keep) for a, b, keep in others if a <= i <= b and i != keep), None)
+        if skip is not None:
+            i = i + 1 if i < skip[2] <= skip[1] else skip[1] + 1  # over the whole clause at once
+            continue
+        if t.dep_ != "nsubj":
+            words.append(t.text)
+            size += len(t.text) + 1
+        i += 1
+    return " ".join(words)[:DEED_PHRASE]
 
 
 OWNED_BODY = (
@@ -1173,13 +1186,3 @@ def _rejecting(verb: Token) -> bool:
     if lemma == "rule":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     return lemma in OPPOSE_VERBS or lemma in REJECT
-
-
-CLAUSE_REACH = 400  # characters either side of quoted words: a run-on "sentence" is no one clause
-
-
-def _sentence_bounds(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    first, last = sentence_at(doc, s), sentence_at(doc, max(s, e - 1))
-    if first is None or last is None:
-        return s, e
-    return max(first.start_char, s - CLAUSE_REACH), min(last.end_char, e + CLAUSE_REACH)

@@ -785,6 +785,16 @@ def _channel(doc: Doc, actors: Actors, s: int, e: int, speaker: Actor | None = N
     return None
 
 
+def _report_end(doc: Doc, comp: Token) -> Token:
+    """The last word of a reported clause: before any report nested in it with a speaker of its own ("X said A
+    while Y said B" gives X only A), so run-on sentences do not make every report run to their end."""
+    for tok in doc[comp.left_edge.i + 1 : comp.right_edge.i + 1]:
+        nested = tok.i != comp.i and tok.pos_ == "VERB" and tok.lemma_.lower() in PARAPHRASE_VERBS
+        if nested and any(c.dep_ == "nsubj" for c in tok.children) and tok.left_edge.i > comp.left_edge.i:
+            return doc[tok.left_edge.i - 1]
+    return comp.right_edge
+
+
 def _paraphrases(doc: Doc, actors: Actors, spans: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech with no quotation marks: "Bessent said he expects Japan to get priority"."""
     out = []
@@ -794,7 +804,7 @@ def _paraphrases(doc: Doc, actors: Actors, spans: list[tuple[int, int]]) -> list
         comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
         if comp is None:
             continue
-        first, last = comp.left_edge, comp.right_edge
+        first, last = comp.left_edge, _report_end(doc, comp)
         s, e = first.idx, last.idx + len(last.text)
         if any(a < e and s < b for a, b in spans) or last.i - first.i < 3:
             continue

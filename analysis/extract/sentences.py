@@ -46,6 +46,18 @@ def sentence_at(doc: Doc, char: int) -> Span | None:
     return sents[max(i, 0)]
 
 
+CLAUSE_REACH = 400  # characters either side of a phrase that can still be its clause
+
+
+def clause_bounds(doc: Doc, s: int, e: int, reach: int = CLAUSE_REACH) -> tuple[int, int]:
+    """The sentences holding `s`..`e`, cut to `reach` characters either side: a run-on "sentence" (a page with no
+    full stops) is no one clause, and the cut keeps every pass that looks around a phrase linear."""
+    first, last = sentence_at(doc, s), sentence_at(doc, max(s, e - 1))
+    if first is None or last is None:
+        return s, e
+    return max(first.start_char, s - reach), min(last.end_char, e + reach)
+
+
 def sentence_before(doc: Doc, sent: Span) -> Span | None:
     sents = sentences(doc)
     i = bisect_right(doc.user_data["sentence_starts"], sent.start_char) - 1

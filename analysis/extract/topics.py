@@ -489,6 +489,7 @@ def open_topics(
     subject is not a party (`parties`: the spans of people, governments and countries)."""
     out: list[tuple[str, float, Token]] = []
     seen: set[int] = set()
+    parties = [(s, e) for s, e in parties or [] if s < span.end_char and e > span.start_char]
     for tok in span:
         if tok.pos_ in ("VERB", "AUX") and conditional(tok):
             continue  # "if talks fail", "if Washington does not want a deal": no stance yet
