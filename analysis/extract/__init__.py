@@ -93,6 +93,7 @@ def _home_country(cleaned: Cleaned, raw: str, hits: list[gz.Hit]) -> str | None:
     know), else a country its outlet is named after ("The Korea Times"), else the country whose zone its clock
     times are written in (the page's stamp "19.05 BST", "11:00am AEST")."""
     place = cleaned.dateline_place
+    outlet = _outlet_home(cleaned, raw, hits)
     if place:
         home = (
             gz.country_of_text(place)
@@ -100,15 +101,31 @@ def _home_country(cleaned: Cleaned, raw: str, hits: list[gz.Hit]) -> str | None:
             or gz.affiliation_country(place)
             or gz.city_country(place.title() if place.isupper() else place)
         )
+        if home and outlet and outlet != home:
+            # a national paper's correspondent abroad ("WASHINGTON" in the Manila Bulletin, following the
+            # president) writes for home, its unqualified "President" its own, when home is as much the story
+            qualified = _qualified_posts(cleaned.text, hits)
+            return outlet if qualified[home] > qualified[outlet] else home
         if home:
             return home
     if cleaned.masthead and gz.country_of_text(cleaned.masthead):
         return gz.country_of_text(cleaned.masthead)
-    outlet = _outlet_home(cleaned, raw, hits)
     if outlet:
         return outlet
     zones = Counter(gz.zone_countries(raw)).most_common(2)
     return zones[0][0] if zones and (len(zones) == 1 or zones[0][1] > zones[1][1]) else None
+
+
+def _qualified_posts(text: str, hits: list[gz.Hit]) -> Counter[str]:
+    """How often each country is named before a post ("US President Donald Trump", "Philippine Ambassador"):
+    a writer qualifies the posts of the side that is not their readers'."""
+    heads = gz.title_heads()
+    out: Counter[str] = Counter()
+    for h in hits:
+        after = text[h.end : h.end + 40].split()[:3]
+        if h.known.kind == "country" and after and after[0][:1].isupper():
+            out[h.known.country] += any(w.lower().strip(",.") in heads for w in after)
+    return out
 
 
 TOLD_OUTLET = re.compile(r"\b(?:told|said in an interview with|in an interview with) (?:the )?$")

@@ -26,6 +26,7 @@ TITLE_MODIFIERS = {
     "top", "senior", "former", "acting", "prime", "press", "defense", "defence", "treasury", "state",
     "cabinet", "interior", "agriculture", "energy", "security", "policy", "general", "executive", "assistant",
     "lead", "special", "national", "federal", "central", "bank", "council", "director", "market", "investment",
+    "ranking", "managing", "founding",
 }  # fmt: skip
 GOVERNMENT_NOUNS = {"government", "administration", "officials", "authorities", "cabinet", "leaders", "side"}
 PLACE_PREPOSITIONS = {"in", "to", "at", "from", "into", "near", "visit", "visiting", "outside", "across"}
@@ -205,8 +206,8 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
     pronoun vouches for: after a title, before an appositive title, or a speaker later called "he"."""
     out = [
         (n, i, False)
-        for ent in doc.ents
-        if ent.label_ == "PERSON" and not _listed_with_bodies(ent)
+        for ent in _person_entities(doc)
+        if not _listed_with_bodies(ent)
         for n, i in _clean_name(ent, taken)
     ]
     text = text_of(doc)
@@ -289,6 +290,25 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
     return out
 
 
+def _person_entities(doc: Doc) -> list[Span]:
+    """The parser's PERSON entities, with a short abbreviated given name joined to the name it starts ("Ma.
+    Cristina Roque", "Md. Abdul Karim"): the parser stops at the full stop."""
+    out: list[Span] = []
+    for ent in (e for e in doc.ents if e.label_ == "PERSON"):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ent.start - prev.end == 1
+            and doc[prev.end].text == "."
+            and len(prev) == 1
+            and re.fullmatch(r"[A-Z][a-z]{0,3}", prev.text)
+        ):
+            out[-1] = doc[prev.start : ent.end]
+        else:
+            out.append(ent)
+    return out
+
+
 SURNAMED = re.compile(
     r"\b(?:surnamed|identified (?:only )?as|who gave (?:only )?(?:his|her) (?:sur)?name as)\s+([A-Z][a-z]+)\b(?![ -][A-Z])"
 )
@@ -366,6 +386,7 @@ def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "datuk", "dato", "datin",
     "seri", "tan", "sri", "tun", "mx", "monsieur", "madame", "herr", "frau",
+    "his", "her", "highness", "excellency", "sheikh", "sheikha", "hon", "honourable", "honorable",
 }  # fmt: skip
 NAME_PARTICLES = {
     "von",
@@ -428,8 +449,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         toks, stripped = toks[1:], True
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks = toks[:-1]
-    if not toks:
-        return []
+    if not toks or (len(toks) == 1 and toks[0].text.lower().rstrip(".’'") in HONORIFICS - {"tan"}):
+        return []  # "His Highness Sheikh" names no one
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     name = POSSESSIVE.sub("", text_of(span.doc)[start:end]).strip()
     words = name.split()
@@ -572,19 +593,27 @@ CALENDAR = re.compile(
 )
 
 
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """ "Ferdinand R. Marcos Jr." is "Marcos" on second mention: a generational suffix is no surname."""
+    return words[:-1] if len(words) > 1 and words[-1] in NAME_SUFFIXES else words
+
+
 def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, set[str]]:
     """Full name → surface forms; a lone surname joins the full name that ends (or starts) with it.
     A name nothing vouches for is dropped when it is a lone word or reads as a company ("shares of X")."""
     full: dict[str, set[str]] = {}
     vouched: dict[str, bool] = {}
     for name, start, confirmed in sorted(cands, key=lambda c: (-len(c[0].split()), c[1])):
-        words = name.split()
+        words = _without_suffix(name.split())
         owner = next(
             (
                 f
                 for f in full
-                if words[-1] == f.split()[-1]
-                or (len(words) == 1 and words[0] in f.split())
+                if words[-1] == _without_suffix(f.split())[-1]
+                or (len(words) == 1 and words[0] in [w.rstrip(".") for w in f.split()])  # "Ma" of "Ma. Cristina"
                 or (len(words) > 1 and f.split()[: len(words)] == words)  # "Tengku Zafrul" of "Tengku Zafrul Aziz"
             ),
             None,
@@ -601,7 +630,7 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
         )
         vouched[owner] = vouched[owner] or solid
     for name, forms in full.items():
-        words = name.split()
+        words = _without_suffix(name.split())
         if len(words) > 1:
             forms.add(words[-1])
             if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]{0,3}-[a-z]{1,5}", words[1]):
@@ -783,7 +812,7 @@ def _affiliation(title: str | None, titles: list[tuple[str, str | None, int]]) -
 
 PRE_APPOSITION = re.compile(
     r"(?:(?P<owner>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)(?:'s|’s)\s+)?"
-    r"(?<![\w’'])(?P<title>(?:(?:[A-Z]\.){2,}\s+|[^\W\d_][\w-]*\s+){0,3}[^\W\d_]+)"
+    r"(?<![\w’'])(?P<title>(?:(?:[A-Z]\.){2,}\s+|[^\W\d_][\w-]*\s+){0,3}?[^\W\d_]+)"
     r"(?P<post>\s+(?:to|at|for|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?,\s*$"  # "ambassador to the UK"
 )
 
@@ -875,6 +904,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     i = span.start - 1
     words: list[Token] = []
     country = None
+    while i >= 0 and doc[i].text[:1].isupper() and doc[i].text.lower().rstrip(".") in HONORIFICS - {"tan"}:
+        i -= 1  # "President His Highness Sheikh Mohamed", "Prime Minister Sir Keir Starmer": forms of address
     lo = clause_bounds(doc, start, start + 1)[0]  # the parser's own .sent walks the document each time
     provinces = gz.province_spans(text_of(doc)[lo : span.start_char])
     while i >= 0:
@@ -902,8 +933,13 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             words.insert(0, tok)  # "European Commission President": the institution is part of the title
             i -= 1
             continue
-        if c and i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in ENVOYS:
-            words[:0] = [doc[i - 2], doc[i - 1], tok]  # "U.S. Ambassador to Canada Pete Hoekstra": the post's place
+        the = int(i >= 3 and doc[i - 1].lower_ == "the")  # "Philippine Ambassador to the US Jose Romualdez"
+        if c and i >= 2 + the and doc[i - 1 - the].lower_ == "to" and doc[i - 2 - the].lower_ in ENVOYS:
+            words[:0] = list(doc[i - 2 - the : i + 1])  # "U.S. Ambassador to Canada Pete Hoekstra": the post's place
+            i -= 3 + the
+            continue
+        if low == "the" and words and i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in AIDES:
+            words[:0] = [doc[i - 2], doc[i - 1], tok]  # "Special Assistant to the President for ..."
             i -= 3
             continue
         if c and not (tok.text[:1].isupper() and low in gz.title_heads()):
@@ -964,6 +1000,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
 
 
 ENVOYS = {"ambassador", "envoy", "representative", "emissary", "delegate"}
+AIDES = {"assistant", "adviser", "advisor", "counselor", "counsellor", "aide"}  # "... to the President"
 INSTITUTION = re.compile(r"^(Commission|House|Street|Kremlin|Council|Parliament|Congress)$")
 APPOSITION = re.compile(
     r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]{3,100}?)(?:\s*\([A-Za-z&.]{2,12}\))?"
@@ -993,7 +1030,7 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     if cont and re.search(r"\bof\s+\w+$", t):
         t += cont.group(0).rstrip(",")  # "minister of economy, trade and industry"
     t = RELATIVE_CLAUSE.split(t, maxsplit=1)[0].strip(" ,")
-    if NOT_TITLE_START.match(t) or title_head(t) is None:
+    if NOT_TITLE_START.match(t) or title_head(t) is None or ATTRIBUTION_END.search(t):
         return None, None
     country = None
     pm = re.match(r"^(?P<who>[\w. ]+?)(?:'s|’s)\s+(?P<rest>.+)$", t)
@@ -1010,6 +1047,8 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     return (t, country) if title_head(t) else (None, None)
 
 
+# "X, state news agency Wam reported.": a source's attribution after the name, no post
+ATTRIBUTION_END = re.compile(r"\b(?:reported|reports|said|says|told|added|wrote|announced)$")
 NATIVE_SCRIPT = re.compile(r"\s*\((?![A-Za-z])[^()\n]{1,12}\)")
 LIST_CONTINUATION = re.compile(r"^,\s*[a-z][a-z ]{0,30}\band\s+[a-z]+(?:\s+[a-z]+)?(?=\s*,)")
 # Where a title ends: a relative clause or a participle phrase ("the supreme court justice overseeing the case").
@@ -1030,6 +1069,8 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
     lo, hi = clause_bounds(doc, s, e)
     for h in hits:
         if h.known.kind != "country" or not (lo <= h.start < hi):
+            continue
+        if _post_of_another(doc, h, s, e):
             continue
         prev = text_of(doc)[max(sent.start_char, h.start - 12) : h.start].split()
         if prev and prev[-1].lower() == "the" and len(prev) > 1:
@@ -1056,6 +1097,25 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
     return votes
 
 
+def _post_of_another(doc: Doc, h: gz.Hit, s: int, e: int) -> bool:
+    """ "India's Commerce Minister Piyush Goyal", "US President Donald Trump": a country written before another
+    person's post and name is that person's, no evidence for anyone else in the sentence."""
+    named = doc.char_span(h.start, h.end, alignment_mode="expand")
+    i = named.end if named is not None else len(doc)
+    i += i < len(doc) and doc[i].text in ("'s", "’s")
+    posted = False
+    for tok in doc[i : i + 8]:
+        if tok.ent_type_ == "PERSON" and not posted and tok.text.lower() not in gz.title_heads():
+            return False
+        if tok.ent_type_ == "PERSON" and posted:
+            return not (s <= tok.idx < e)
+        low = tok.text.lower().rstrip(".")
+        if not (tok.text[:1].isupper() or low in ("and", "&", ",", "of", "for")):
+            return False
+        posted = posted or low in gz.title_heads()
+    return False
+
+
 def _own_phrase_country(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | None:
     """A country the person's own phrase (apposition, relative clause) names as owner or adjective."""
     text = text_of(doc)
@@ -1069,7 +1129,7 @@ def _own_phrase_country(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | No
             continue
         lo, hi = inside[0].idx, inside[-1].idx + len(inside[-1].text)
         for h in hits:
-            if h.known.kind == "country" and lo <= h.start < hi:
+            if h.known.kind == "country" and lo <= h.start < hi and not _post_of_another(doc, h, s, e):
                 if text[h.end : h.end + 2] in ("'s", "’s") or h.known.role == "demonym":
                     return h.known.country
     return None
@@ -1100,6 +1160,8 @@ def _acts_on(verb: Token, target: Token) -> bool:
     while tok != verb and tok.head.i != tok.i:
         if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "AUX"):
             return False
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEAKING:
+            return False  # "defended the deal, saying the tariff on Philippine goods ...": words, not an act
         tok = tok.head
     return True
 

@@ -74,6 +74,8 @@ BOILERPLATE = [
     ("credit", r"^\s*(source|sources|chart|graphic)s?:\s.{0,80}$"),
     # A wire's revision note: "(Updates with IPSA close in 13th paragraph.)", "(Adds analyst comment)".
     ("credit", r"^\s*\((updates|adds|recasts|corrects|changes|refiles)\b[^()]{0,120}\)\s*$"),
+    # A caption's closing credit after a dash: "... on Wednesday evening. — VNA/VNS Photo Thống Nhất".
+    ("credit", r"[—–]\s*[\w/.&-]{2,24}(?:\s[\w/.&-]{2,24}){0,2}\s+photos?\s*:?\s+\w[^.!?\n]{1,40}$"),
     # A caption's closing credit: "... Photo by VnExpress/Giang Huy".
     ("credit", r"\bphotos? by [A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*){0,3}\s*$"),
     # A byline run into its stamp: "By Jane Doe   July 3, 2025 | 09:15 am GMT+7".
@@ -138,7 +140,10 @@ BOILERPLATE = [
         "promo",
         r"^(?=.{0,300}$).*\b(?:is|are) on Google News\b|^\s*catch all the\b.{0,200}\bnews\b|"
         r"^(?=.{0,300}$).*\bdownload (?:the|our) .{0,40}\bapp\b|\b3rd[- ]party ad\b|\bnot an offer or recommendation\b|"
-        r"^\s*risk disclosure\s*:",
+        r"^\s*risk disclosure\s*:|"
+        # "Stay up to date with the latest news. Follow KT on WhatsApp Channels."
+        r"^(?=.{0,200}$)(?:.*\bstay up to date\b|.*\bfollow\b.{0,40}\bon (?:whatsapp|telegram|google news|instagram|"
+        r"facebook|linkedin|youtube|threads)\b)",
     ),
     # A topic alert's sign-up: "Receive free Trade disputes updates", "We'll send you a myFT Daily Digest email ...".
     (
@@ -195,16 +200,18 @@ BOILERPLATE = [
 ]
 BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
 METADATA_RX = re.compile(
-    r"^\s*\(?((?i:published|updated|posted|last updated|first published|issued on)\b[:\s]|"
+    r"^\s*\(?((?i:published|updated?|posted|last updated|first published|issued on)\b[:\s]|"
     r"\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—|,•·]?\s*\d{1,2}[:.]\d{2}\b|"
     r"\d+ min(ute)?s? read\b|\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
     r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\s*[-–—|,•·]\s*\d{1,2}[:.]\d{2}\b|"
-    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*[-–—]\s*\d{1,2}[:.]\d{2}|\s*$|(?=\d{1,2}:\d{2})))",
+    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*[-–—]\s*\d{1,2}[:.]\d{2}|\s*$|(?=\d{1,2}:\d{2})|"
+    # the date with the paper's name or the page's section: "March 31, 2025 (Mainichi Japan)", "Nov 14, 2025 - Economy"
+    r"\s*\([^()]{2,40}\)\s*$|\s*[-–—|]\s*[A-Z][\w&]*(?: [\w&]+){0,2}\s*$))",
 )
 # "OTTAWA —", "WASHINGTON, April 9 (Reuters) -", "TOKYO (AP) —": a dateline opens the first body paragraph.
 DATELINE_RX = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'/\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?"
+    r"^(?P<place>[A-ZÀ-ÞĀ-ſḀ-ỿ][A-Za-zÀ-ÿĀ-ſḀ-ỿ .'/\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]+))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*(?:\((?P<agency>[A-Za-z .]{2,25})\))?\s*(?P<sep>[—–-]{1,2}|:)\s*"
 )
 
@@ -250,7 +257,8 @@ def clean_article(raw: str) -> Cleaned:
     in_list = False
     for i, (s, e) in enumerate(paragraphs):
         para, p = raw[s:e], texts[i]
-        if in_list and i != title and touching[i] and len(p) < 140 and not re.search(r"[.!”\"]$", p):
+        headline = not re.search(r"[.!”\"]$", p) or re.search(r"\b(?:[A-Z]\.){2,}$", p)  # may end "in U.S."
+        if in_list and i != title and not flagged[i] and touching[i] and len(p) < 140 and headline:
             out.removed.append(p)  # an item of a "Most popular" / "Related" list
             _blank(chars, s, e)
             continue
@@ -263,6 +271,8 @@ def clean_article(raw: str) -> Cleaned:
             continue
         in_list = flagged[i]
         if spans[i]:
+            if METADATA_RX.search(p) and len(p) < 160:
+                out.stated_date = out.stated_date or _first_date(p)  # "Published Jul 24, 2025 07:15 am"
             for ps, pe in spans[i]:
                 out.removed.append(para[ps:pe].strip())
                 _blank(chars, s + ps, s + pe)
@@ -281,6 +291,8 @@ def clean_article(raw: str) -> Cleaned:
         if stray or ((not lead_done or i < 8) and title is not None and _byline_like(para)):
             out.removed.append(p)  # "Tan Hui Yee", "Indochina Bureau Chief", "Name · Outlet · Posted: ..."
             _blank(chars, s, e)
+            if not lead_done and re.fullmatch(r"[\w ,.]{6,30}", p) and any(ch.isdigit() for ch in p):
+                out.stated_date = out.stated_date or _first_date(p)  # the page's date on its own line: "10 Apr 2025"
             if not lead_done and out.dateline_place is None and _filed_from(p):
                 out.dateline_place = p  # "Abu Dhabi" on its own line under the byline: where it was filed
             continue

@@ -90,6 +90,7 @@ def _matcher() -> tuple[re.Pattern, dict[str, Known]]:
     table: dict[str, Known] = {}
     for form, known in _forms():
         table.setdefault(form, known)
+        table.setdefault(fold(form), known)  # "Türkiye" is matched on text folded the same way
     alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![\w.&-])(?:{alternation})(?![\w&]|-\w|\.\w)"), table
 
@@ -111,6 +112,25 @@ def _subdivisions() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![\w.&-])(?:{alternation})(?![\w&]|-\w)"), table
 
 
+class _Folding(dict):
+    """str.translate table: a letter with marks → its base letter, one character for one ("ệ" → "e")."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L"}.get(char)
+        base = base or unicodedata.normalize("NFKD", char)[0]
+        self[code] = base if base.isascii() and base.isalpha() and char.isalpha() else char
+        return self[code]
+
+
+_FOLDING = _Folding()
+
+
+def fold(text: str) -> str:
+    """`text` with the marks taken off its letters and the same length, so offsets found in it hold in `text`."""
+    return text if text.isascii() else text.translate(_FOLDING)
+
+
 def _ascii(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
@@ -128,7 +148,7 @@ def find_known(text: str) -> list[Hit]:
     rx, table = _matcher()
     provinces = province_spans(text)
     hits = []
-    for m in rx.finditer(text):
+    for m in rx.finditer(fold(text)):  # "Việt Nam" is "Viet Nam"; offsets are the text's own
         known = table[m.group(0)]
         if any(s <= m.start() and m.end() <= e and c != known.country for s, e, c in provinces):
             continue
@@ -139,7 +159,7 @@ def find_known(text: str) -> list[Hit]:
         if known.role == "demonym" and LANGUAGE_USE.search(text[max(0, m.start() - 24) : m.start()]):
             if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
                 continue  # "he said in French", "translated from German": a language, not the country
-        hits.append(Hit(m.start(), m.end(), m.group(0), known))
+        hits.append(Hit(m.start(), m.end(), text[m.start() : m.end()], known))
     x = Known(id="x", name="X", kind="media", country=None, role="name")
     hits += [Hit(m.start(), m.end(), "X", x) for m in X_PLATFORM.finditer(text)]
     return sorted(hits, key=lambda h: h.start)
@@ -264,13 +284,22 @@ def outlet_country(name: str, kinds: tuple[str, ...] = ("newspaper", "agency", "
 
 @cache
 def _world_cities() -> dict[str, str]:
-    return {r["name"]: r["country"] for r in _rows("geonames_cities.csv")}
+    table: dict[str, str] = {}
+    for r in _rows("geonames_cities.csv"):
+        key = _city_key(r["name"])
+        table[key] = r["country"] if table.get(key, r["country"]) == r["country"] else ""
+    return table
+
+
+def _city_key(name: str) -> str:
+    """A city's name as the tables and the pages may both write it: "Hanoi", "Hà Nội", "HÀ NỘI", "Ha Noi"."""
+    return re.sub(r"[^a-z]", "", _ascii(name.replace("đ", "d").replace("Đ", "D")).lower())
 
 
 def city_country(name: str) -> str | None:
     """The country of a city of 100,000 people or more (GeoNames), for where a firm is based or a story is
     filed from; names shared by large cities of two countries are left out of the table."""
-    return _world_cities().get(name.strip())
+    return _world_cities().get(_city_key(name)) or None
 
 
 @cache

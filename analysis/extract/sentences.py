@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 # The small parser ends a sentence after these abbreviations ("Sault Ste. Marie, Ont., fell"); glue it back.
 ABBREVIATIONS = {"st.", "ste.", "mt.", "ft.", "gov.", "sen.", "rep.", "gen.", "dr.", "mr.", "mrs.", "ms.", "jr.",
                  "sr.", "inc.", "corp.", "co.", "ltd.", "no.", "ont.", "que.", "calif.", "mass.", "mich.", "wash.",
-                 "n.y.", "d.c.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "vs.", "approx."}  # fmt: skip
+                 "n.y.", "d.c.", "ma.", "md.", "mohd.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "vs.", "approx."}  # fmt: skip
 
 
 def _merged(doc: Doc) -> list[Span]:
