@@ -635,6 +635,14 @@ def _cluster_people(cands: list[tuple[str, int, bool]], text: str) -> dict[str, 
             forms.add(words[-1])
             if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]{0,3}-[a-z]{1,5}", words[1]):
                 forms.add(words[0])  # "Chang In-hwa" is "Chang" on second mention: the family name comes first
+            kin = [n for n in full if n != name and n.split()[0] == words[0]]  # "He Lifeng" and "He Yadong"
+            if (
+                len(words) in (2, 3)
+                and words[0] in gz.chinese_surnames() - {"He"}  # the pronoun: see _family_name_he
+                and all(w.isalpha() for w in words[1:])
+                and not kin
+            ):
+                forms.add(words[0])  # "Wang Wentao" is "Wang": a Chinese name in Chinese order
             if len(words) == 3 and re.fullmatch(r"[A-Z][a-z]{0,4}-[a-z]{1,5}", words[2]):
                 forms.add(words[1])  # "Cheryl Kwok Hoi-ling" is "Kwok": an English name before the family name
             first_particle = next((i for i, w in enumerate(words) if i and w.lower() in NAME_PARTICLES), None)

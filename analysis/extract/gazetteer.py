@@ -303,6 +303,12 @@ def city_country(name: str) -> str | None:
 
 
 @cache
+def chinese_surnames() -> frozenset[str]:
+    """Common Chinese family names in pinyin (chinese_surnames.csv): "Wang Wentao" is "Wang" on second mention."""
+    return frozenset(r["surname"] for r in _rows("chinese_surnames.csv"))
+
+
+@cache
 def trade_programmes() -> frozenset[str]:
     """Names and acronyms of trade programmes, agreements and trade laws (trade_programmes.csv: "AGOA",
     "Agoa", "USMCA"), exactly as written: none of them is ever a person."""

@@ -261,7 +261,7 @@ def _speaker(
         for anc in islice(root.ancestors, SPEAKER_REACH):
             if not outside(anc):
                 continue
-            if anc.pos_ in ("VERB", "AUX"):
+            if anc.pos_ in ("VERB", "AUX") and not _rubric_verb(anc):
                 speech = anc.lemma_.lower() in SPEECH_VERBS
                 cue = cue or (anc.text if speech else None)
                 who = _resolve_subject(doc, actors, anc, spans)
@@ -288,6 +288,8 @@ def _speaker(
         for tok in doc[max(sent.start, near[0]) : min(sent.end, near[1])]:  # a run-on "sentence" is no one clause
             if not outside(tok):
                 continue
+            if _rubric_verb(tok):
+                continue
             if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and not _in_spans(tok.idx, spans):
                 said = {} if said is None else said
                 if tok.i not in said:
@@ -298,6 +300,11 @@ def _speaker(
     if fallback[0] is None:
         fallback = _speaker_nearby(doc, actors, qs, qe, spans)
     return fallback
+
+
+def _rubric_verb(verb: Token) -> bool:
+    """ "What they're saying:" (a section label) names what is said, not who says the quote under it."""
+    return any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in verb.children)
 
 
 def _named_subject(verb: Token, spans: list[tuple[int, int]]) -> bool:
@@ -404,7 +411,8 @@ def _introduced_by(doc: Doc, actors: Actors, qs: int, spans: list[tuple[int, int
         prev = sentence_at(doc, max(0, prev_end - 2))
     else:
         prev = None
-    if prev is not None:
+    rubric = prev is not None and re.match(r"\s*(?:here[’']?s\s+)?what\b", prev.text, re.I)
+    if prev is not None and not rubric:  # "What they're saying:" labels a section; it names no speaker
         if prev.text.rstrip().endswith(":"):
             for tok in prev:
                 if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
@@ -438,6 +446,16 @@ def _said_in(
 
 def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[int, int]]) -> Actor | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_spans(c.idx, spans)), None)
+    if subj is None and verb.tag_ in ("VBD", "VBZ", "NN", "NNS"):
+        # '..., and ZERO Tariffs," Trump wrote.': the parser read the verb as a noun the name modifies
+        subj = next(
+            (c for c in verb.children if c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == verb.i - 1), None
+        )
+    if subj is None and verb.tag_ in ("VBD", "VBZ") and verb.left_edge.i > 0:
+        # "a result Trade Minister Ömer Bolat on Thursday said leaves ...": a name right before the finite verb's
+        # phrase, hung elsewhere by the parser, is its subject
+        name = doc[verb.left_edge.i - 1]
+        subj = name if name.ent_type_ == "PERSON" and not _in_spans(name.idx, spans) else None
     shares = (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and (
         verb.lemma_.lower() in PARAPHRASE_VERBS and _main_clause(verb.head)
     )
@@ -650,8 +668,8 @@ def _family_name_he(actors: Actors, tok: Token) -> Actor | None:
 
 def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
     kinds = ("person",) if tok.lower_ in ("he", "she", "him", "her", "i") else ("person", "government", "organization")
-    if tok.lower_ == "it":
-        kinds = ("government", "organization", "country")
+    if tok.lower_ in ("it", "they", "them"):
+        kinds = ("government", "organization", "country")  # "they" is a side or a body, seldom one person
     doc = tok.doc
     here = sentence_at(doc, tok.idx)
     window = sentence_before(doc, here) if here is not None else None
