@@ -247,7 +247,7 @@ def find_positions(
     for q in quotes + _reported_around(doc, quotes):
         if q.speaker is None or q.speaker.kind in ("media", "market_index", "place"):
             continue
-        for topic, word, polarity in _stances_in_words(doc, q, main, agents, parties):
+        for topic, word, polarity in _refusals(q.text, _stances_in_words(doc, q, main, agents, parties)):
             _add(tally, q.speaker.id, topic, word, 2 * polarity, (q.start, q.end), raw=polarity)
     owned_rows = _owned_measures(doc, actors, quote_spans(text_of(doc)))
     for actor_id, topic, word, polarity, span in _stances_in_deeds(doc, actors, main) + owned_rows:
@@ -571,6 +571,31 @@ def _stances_in_words(
     return found
 
 
+# "Retaliation is not in our interest", "retaliation is off the table": the measure refused
+REFUSED_AFTER = re.compile(
+    r"^\w*\s+(?:is|was|would be|will be|are)\s+(?:not\s+(?:in\s+(?:our|the country[’']s|anyone[’']s|\w+[’']s)\s+"
+    r"interests?|the (?:answer|way|solution|right (?:approach|response|answer))|an option|on the table|"
+    r"something we (?:want|seek|wish))|off the table|counterproductive|self-defeating)",
+    re.I,
+)
+# "would rather negotiate than retaliate": the way set aside
+RATHER_THAN = re.compile(r"\brather\s+\w+(?:\s+\w+)?\s+than\s+(?:to\s+)?$", re.I)
+
+
+def _refusals(text: str, found: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    """Countermeasures the words refuse ("no plans to retaliate", "retaliation is not in our interest", "rather
+    negotiate than retaliate") are opposed, whatever tone the rest of the words has."""
+    out = []
+    for family, word, polarity in found:
+        at = text.lower().find(word.lower()) if family == "countermeasures" and polarity > 0 else -1
+        if at >= 0:
+            before, after = text[max(0, at - 40) : at], text[at:]
+            if NO_PLANS.search(before) or RATHER_THAN.search(before) or REFUSED_AFTER.match(after):
+                polarity = -1.0
+        out.append((family, word, polarity))
+    return out
+
+
 POLICY_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "plan", "proposal", "announcement",
                 "order", "proclamation"}  # fmt: skip
 
@@ -840,6 +865,10 @@ def _stances_in_deeds(doc: Doc, actors: Actors, main: str | None) -> list[tuple[
                 if not subjects and verb.head.dep_ == "conj" and verb.dep_ == "xcomp":
                     # "The council met ... and decided not to retaliate": the subject of the first verb
                     subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+                up = verb.head
+                while not subjects and verb.dep_ == "xcomp" and up.dep_ == "xcomp" and up.head.i != up.i:
+                    up = up.head  # "Farrell has vowed to keep pressing for an exemption": the vower presses
+                    subjects = [c for c in up.children if c.dep_ == "nsubj"]
             if verb.dep_ == "advcl" and any(s <= verb.head.idx < e for s, e in quoted):
                 # '"... cup," he said, urging Washington to ...' hung on the quote's verb: the speaker urges
                 cue = next((t for t in sent if t.lemma_.lower() in SPEECH and t.i < verb.i
@@ -855,6 +884,14 @@ def _stances_in_deeds(doc: Doc, actors: Actors, main: str | None) -> list[tuple[
                 while head.dep_ == "appos" and head.head.i != head.i:
                     head = head.head
                 subjects = [head] if head.pos_ in ("PROPN", "NOUN") else []
+            if not subjects and verb.dep_ == "acl" and verb.head.lemma_.lower() in PURPOSE_NOUNS:
+                # "flew to Washington in a bid to avert the 39% rate": the purpose is the traveller's
+                up = verb.head
+                for _ in range(3):
+                    if up.pos_ == "VERB" or up.head.i == up.i:
+                        break
+                    up = up.head
+                subjects = [c for c in up.children if c.dep_ == "nsubj"] if up.pos_ == "VERB" else []
             if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
                 # "Trump sent letters to partners setting new tariff rates": the sender does the setting
                 up = verb.head
@@ -907,6 +944,9 @@ def _stances_in_deeds(doc: Doc, actors: Actors, main: str | None) -> list[tuple[
 
 
 DEED_PHRASE = 160  # characters of a verb's phrase that can name what the deed is about
+
+
+PURPOSE_NOUNS = {"bid", "effort", "attempt", "push", "drive", "move", "campaign"}  # "in a bid to avert ..."
 
 
 def _deed_phrase(doc: Doc, verb: Token) -> str:
@@ -1098,6 +1138,11 @@ def _deed_topics(
         tariff = RATE.match(phrase)  # "the 32 percent threatened by Trump", in a story about tariffs
     if tariff is None and rates and lemma in ("impose", "justify", "defend", "set", "sign", "issue", "announce"):
         tariff = STORY_RATE.match(phrase)
+    if tariff is None and lemma in ("exempt", "spare"):
+        # "an order exempting 200 food products, from beef to bananas, from his tariffs": the parser hangs the
+        # measure on the main verb; it is still what the exempting is from
+        ahead = re.split(r"[.;!?]", text_of(verb.doc)[verb.idx : verb.idx + 2 * DEED_PHRASE], maxsplit=1)[0]
+        tariff = FAMILY_RX["tariffs"].search(ahead)
     counter = FAMILY_RX["countermeasures"].search(phrase)
     if lemma in RETALIATE_VERBS and (tariff or counter or lemma == "retaliate"):
         found.append(
@@ -1175,8 +1220,9 @@ def lowered(tok: Token) -> bool:
         c.dep_ == "compound" and c.lemma_.lower() in LEVIES - {"rate"} for c in tok.children
     ):
         return True  # a "tariff cut", not a "rate cut" (a central bank's)
-    return tok.lemma_.lower() in LEVIES and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in LOWER for c in tok.children
+    return tok.lemma_.lower() in LEVIES and (
+        any(c.dep_ in ("amod", "compound") and c.lower_ in LOWER for c in tok.children)
+        or any(t.lower_ in ("closer", "nearer") for t in tok.subtree)  # "hoped for a rate closer to 10 percent"
     )
 
 

@@ -445,7 +445,9 @@ def _said_in(
 
 
 def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[int, int]]) -> Actor | None:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_spans(c.idx, spans)), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_spans(c.idx, spans)]
+    # two subjects are a misparse ("X Inc. (X) president Jane Doe said"): the one next to the verb speaks
+    subj = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
     if subj is None and verb.tag_ in ("VBD", "VBZ", "NN", "NNS"):
         # '..., and ZERO Tariffs," Trump wrote.': the parser read the verb as a noun the name modifies
         subj = next(

@@ -37,6 +37,7 @@ ADVOCATE_VIA = {"call", "press", "push", "ask", "lobby", "appeal", "plead", "cam
 REJECT = {
     "oppose", "reject", "condemn", "criticize", "criticise", "denounce", "resist", "fight", "scrap", "abolish",
     "decry", "deplore", "slam", "blast", "challenge", "refuse", "avoid", "rule", "dismiss", "protest",
+    "avert", "prevent",
 }  # fmt: skip
 # Verbs that pass the stance on to their object: "urged Ottawa to offer X" backs X.
 CARRY = {"offer", "provide", "put", "grant", "give", "introduce", "adopt", "extend", "keep", "maintain",
@@ -247,7 +248,11 @@ def advocated(verb: Token, depth: int = 0) -> list[tuple[str, float, Token]]:
         return [(t, sign * p, tok) for v in verbs for t, p, tok in _action(v, depth + 1)]
     objs = _objects(verb, ("for", "against", "on") if lemma in GIVE_UP else ("for", "against"))
     if lemma in ADVOCATE_VIA:
-        objs = [o for o in objs if o.head.dep_ == "prep" and o.head.lower_ == "for"]
+        # "pressing Washington for an exemption": who is pressed is no topic, what it is pressed for is
+        objs = [
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"
+        ]
+        objs += [c for o in objs for c in o.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     objs = [o for o in objs if not (o.like_num or any(c.dep_ == "nummod" for c in o.children))]  # "35,000 jobs"
     # "We need calm, not a spiral of retaliation": the thing set against the wish is turned down
     against = [o for o in objs if any(p.i < o.i and _set_against(p, o) for p in objs)]
