@@ -322,8 +322,12 @@ STAMP_TIME_RX = re.compile(r"^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*[A-Z]{2,4}$")
 FUNCTION_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "&"}
 
 
+SIGN_OFF = re.compile(r"\s*[—–]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})?\s*$")  # a wire's sign-off: "... on Thursday. — VNS"
+
+
 def _is_prose(p: str) -> bool:
     """Said in sentences: three words or more, ending in a full stop, question or exclamation mark ("..." is not one)."""
+    p = SIGN_OFF.sub("", p)
     return len(p.split()) >= 3 and bool(re.search(r"[.!?][\"'”’)\]]*$", p)) and not re.search(r"(\.\.\.|…)$", p)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.tokens import Doc
 
@@ -24,7 +25,8 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "
                     "NZ$": "NZD", "€": "EUR",
                     "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "Rs": "INR", "Rs.": "INR", "RM": "MYR",
                     "Rp": "IDR", "Rp.": "IDR", "R": "ZAR", "R$": "BRL",
-                    "Sh": "KES", "KSh": "KES", "Ksh": "KES", "₦": "NGN", "N": "NGN", "₱": "PHP", "P": "PHP"}  # fmt: skip
+                    "Sh": "KES", "KSh": "KES", "Ksh": "KES", "₦": "NGN", "N": "NGN", "₱": "PHP", "P": "PHP",
+                    "Dh": "AED", "Dhs": "AED", "SR": "SAR", "QR": "QAR"}  # fmt: skip
 # A bare "$" in a story told from a dollar country is that country's dollar: Canadian, Australian or
 # Singapore papers write "US$" for American money (CP, ABC and Straits Times style).
 # Taiwanese money is always written "NT$"; a bare "$" there is American. A story that writes "C$" itself
@@ -51,7 +53,7 @@ COMMODITY = re.compile(
 USD_QUOTE = re.compile(r"^\s*(?:an?|per)\s+(?:ounce|barrel|bushel|tonne|ton|pound|troy ounce|metric ton)\b", re.I)
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
                   "renminbi": "CNY", "pounds": "GBP", "won": "KRW", "rupees": "INR", "pesos": "MXN",
-                  "rupiah": "IDR", "rand": "ZAR", "francs": "CHF", "swiss francs": "CHF", "reais": "BRL",
+                  "rupiah": "IDR", "rand": "ZAR", "francs": "CHF", "swiss francs": "CHF", "reais": "BRL", "dirhams": "AED", "riyals": "SAR",
                   "naira": "NGN", "shillings": "KES", "cedis": "GHS", "ringgit": "MYR", "baht": "THB", "dong": "VND"}  # fmt: skip
 DOLLAR_ADJECTIVES = {"Canadian": "CAD", "Australian": "AUD", "Hong Kong": "HKD", "U.S.": "USD", "US": "USD",
                      "Singapore": "SGD", "New Zealand": "NZD", "Taiwan": "TWD"}  # fmt: skip
@@ -78,7 +80,7 @@ PATTERNS = [
     (
         "currency",
         re.compile(
-            r"(?P<sym>US\$|R\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|₦|₱|(?-i:\bRs\.?|\bRp\.?|\bRM|\bK?[Ss]h(?=\s?\d)|\b[RNP](?=\d)))\s?"
+            r"(?P<sym>US\$|R\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|₦|₱|(?-i:\bRs\.?|\bRp\.?|\bRM|\bK?[Ss]h(?=\s?\d)|\bDhs?(?=\s?\d)|\b[SQ]R(?=\s?\d)|\b[RNP](?=\d)))\s?"
             + NUM
             + SCALE,
             re.I,
@@ -92,7 +94,7 @@ PATTERNS = [
             r"\b"
             + NUM
             + SCALE
-            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais|naira|shillings|cedis|ringgit|baht|dong)\b",
+            + r"\s+(?P<word>dollars?|yen|euros?|yuan|renminbi|pounds|won|rupees|pesos|rupiah|rand|(?:Swiss\s+)?francs|reais|naira|shillings|cedis|ringgit|baht|dong|dirhams|riyals)\b",
             re.I,
         ),
     ),
@@ -413,7 +415,12 @@ class Figure:
 def _value(num: str, scale: str | None) -> float:
     n = num.lower()
     v = float(WORD_NUMBERS[n]) if n in WORD_NUMBERS else float(num.replace(",", ""))
-    return v * SCALES.get((scale or "").lower(), 1.0)
+    return scaled(v, SCALES.get((scale or "").lower(), 1.0))
+
+
+def scaled(value: float, scale: float) -> float:
+    """`value` times `scale` in decimal, as written: "$16.4 billion" is 16,400,000,000, not 16,399,999,999.999998."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 NUMBER_REACH = 600  # characters either side of a number that can explain it
@@ -509,7 +516,7 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
         if any(a < e and s < b for a, b in taken) or (tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
             continue
         try:
-            value = _value(tok.text, None) * scale
+            value = scaled(_value(tok.text, None), scale)
         except (KeyError, ValueError):
             continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
@@ -545,6 +552,16 @@ SAME_PLURAL = {"aircraft", "cattle", "sheep", "livestock", "personnel", "fish", 
 def _plural(tok) -> bool:
     """A lower-case plural noun a number can count; the tagger calls "aircraft" singular, so those are listed."""
     return tok.text.isalpha() and tok.text.islower() and (tok.tag_ == "NNS" or tok.lower_ in SAME_PLURAL)
+
+
+def _counted_after(doc: Doc, end: int) -> str | None:
+    """The plural noun right after a scaled number, past a name or nationality: "2.2 million American jobs"."""
+    after = doc.char_span(end, min(len(text_of(doc)), end + 40), alignment_mode="expand")
+    if after is None or not len(after) or after[0].idx < end:
+        return None
+    i = after.start + (after[0].is_space)
+    i += _proper_run(doc, i) if i < len(doc) else 0
+    return doc[i].text if i < len(doc) and _plural(doc[i]) else None
 
 
 def _proper_run(doc: Doc, i: int) -> int:
@@ -591,7 +608,7 @@ RANGE_UNITS = ("percent", "percentage points", "basis points", *DURATIONS.values
 
 def _range_starts(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
     """The first number of a range shares the unit written once after the second: "8-10%", "0.2 to 0.3 percentage
-    points", "between 15 and 41 per cent" ("and" only after "between"). It means what its partner means."""
+    points", "between 15 and 41 per cent", "rates of 37 and 49 per cent". It means what its partner means."""
     text = text_of(doc)
     out = []
     for f in figures:
@@ -600,8 +617,10 @@ def _range_starts(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]])
         m = RANGE_START.search(text, max(0, f.start - 24), f.start)
         if m is None or m.end() != f.start:
             continue
-        if m.group("sep").lower() == "and" and not text[: m.start()].lower().endswith("between "):
-            continue
+        if m.group("sep").lower() == "and" and not re.search(
+            r"\b(?:between|of|at)\s$", text[max(0, m.start() - 8) : m.start()], re.I
+        ):
+            continue  # "between 15 and 41 per cent", "rates of 37 and 49 per cent"; not "Section 232 and 25%"
         s, e = m.start("num"), m.end("num")
         if any(a < e and s < b for a, b in taken) or (m.group("num").isdigit() and 1900 <= int(m.group("num")) <= 2100):
             continue
@@ -856,6 +875,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         subject = _nearest_actor(actors, lo, hi, s, ("country", "government"))
         if governed is not None and governed[1] is not None:
             subject = governed[1]
+        if kind == "scaled" and unit is None:
+            unit = _counted_after(doc, e)  # "2.2 million American jobs" counts jobs
     return Figure(text=text_of(doc)[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
 
 
