@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
+
+from .timex import ZONE_ABBREVIATIONS
 
 # The small parser ends a sentence after these abbreviations ("Sault Ste. Marie, Ont., fell"); glue it back.
 ABBREVIATIONS = {"st.", "ste.", "mt.", "ft.", "gov.", "sen.", "rep.", "gen.", "dr.", "mr.", "mrs.", "ms.", "jr.",
@@ -12,15 +15,24 @@ ABBREVIATIONS = {"st.", "ste.", "mt.", "ft.", "gov.", "sen.", "rep.", "gen.", "d
                  "n.y.", "d.c.", "ma.", "md.", "mohd.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "vs.", "approx."}  # fmt: skip
 
 
+# "at 12:01 p.m. Taiwan time on Aug. 7": the parser ends a sentence at "p.m." before a capitalised zone
+ZONE_AFTER_CLOCK = re.compile(r"(?:[A-Z][\w-]*\s){1,2}time\b|(?:" + "|".join(ZONE_ABBREVIATIONS) + r")\b")
+
+
 def _merged(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for sent in doc.sents:
         prev = out[-1] if out else None
         last = prev.text.rstrip().split()[-1].lower() if prev is not None and prev.text.strip() else ""
-        glue = last in ABBREVIATIONS or (
-            prev is not None
-            and sent[0].text[:1].islower()
-            and not prev.text.rstrip().endswith((".", "!", "?", '"', "”"))
+        zone_next = last in ("a.m.", "p.m.") and bool(ZONE_AFTER_CLOCK.match(sent.text))
+        glue = (
+            last in ABBREVIATIONS
+            or zone_next
+            or (
+                prev is not None
+                and sent[0].text[:1].islower()
+                and not prev.text.rstrip().endswith((".", "!", "?", '"', "”"))
+            )
         )
         if prev is not None and glue and "\n" not in doc.text[prev.end_char : sent.start_char]:
             out[-1] = doc[prev.start : sent.end]

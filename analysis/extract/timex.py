@@ -48,6 +48,8 @@ TIME_PATTERN = re.compile(
     r"(?<![\d.,])\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)" + _ZONE
     + r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{2})(?:\s+(?P<zone24>" + "|".join(ZONE_ABBREVIATIONS) + r")\b)"
     + r"|\b(?P<noon>noon|midnight)\b"
+    # a 24-hour time written with two-digit hours after "at"/"by" ("took effect at 06:01", "By 19:18,")
+    + r"|(?<=\b[Aa]t |\b[Bb]y )(?P<h24b>[01]\d|2[0-3]):(?P<m24b>[0-5]\d)\b(?![:.,]?\d)"
 )  # fmt: skip
 COMPILED = [(kind, re.compile(p, re.IGNORECASE if kind == "relative" else 0)) for kind, p in DATE_PATTERNS]
 
@@ -97,6 +99,8 @@ def find_times(text: str) -> list[Timex]:
             zone = None
         elif m.group("h24") is not None:
             hhmm, zone = f"{int(m.group('h24')):02d}:{m.group('m24')}", m.group("zone24")
+        elif m.group("h24b") is not None:
+            hhmm, zone = f"{m.group('h24b')}:{m.group('m24b')}", None
         else:
             h, mi = int(m.group("h")), int(m.group("m") or 0)
             if not 1 <= h <= 12 or mi > 59:
