@@ -260,6 +260,8 @@ def find_positions(
                 _add(tally, follower, family, family, 1.0 if t.score > 0 else -1.0, span)
     for actor_id, measure, span in _imposers_voices(quotes, actors, tally, main):
         _add(tally, actor_id, measure, measure, 1.0, span)
+    for actor_id, span in _relief_seekers(actors, tally, main):
+        _add(tally, actor_id, "tariffs", "tariffs", -1.0, span)
     for actor_id, span in _observers(quotes, tally, main):
         _add(tally, actor_id, main, main, 0.0, span)
     # "Trump's tariffs": an owner's bad words are about what threatens the measure ("losing the tariffs would be a
@@ -310,19 +312,9 @@ def _imposers_voices(
     """An official of the government that imposes the story's measure, speaking in a story about it, speaks for
     it unless their words say otherwise (a press secretary explaining the order, a minister setting the rates).
     The imposer is the country of an official who backs the measure by deed or word."""
-    if main not in MEASURES:
-        # a story about exemptions from, or talks on, a measure is still about the measure it names most
-        named = [f for f in MEASURES if any(family == f for _, family in tally)]
-        main = max(named, key=lambda f: sum(t.weight for (_, g), t in tally.items() if g == f), default=None)
-        if main is None:
-            return []
-    backers = {
-        actors.by_id[a].country
-        for (a, family), t in tally.items()
-        if family == main and t.score > 0 and _official(actors.by_id[a])
-    } - {None}
-    if not backers and main == "tariffs" and any(a.country == "USA" and _official(a) for a in actors.people()):
-        backers = {"USA"}  # a 2025 tariff story whose imposer goes unsaid: Washington's, when its officials speak
+    main, backers = _imposers(actors, tally, main)
+    if main is None:
+        return []
     out: dict[str, tuple[str, str, tuple[int, int]]] = {}
     for q in quotes:
         who = q.speaker
@@ -331,6 +323,48 @@ def _imposers_voices(
         if (who.id, main) not in tally or tally[(who.id, main)].score == 0:
             out[who.id] = (who.id, main, (q.start, q.end))  # each voice once, by its first words
     return list(out.values())
+
+
+def _imposers(actors: Actors, tally: dict[tuple[str, str], _Tally], main: str | None) -> tuple[str | None, set[str]]:
+    """The story's measure and the countries whose officials back it by deed or word."""
+    if main not in MEASURES:
+        # a story about exemptions from, or talks on, a measure is still about the measure it names most
+        named = [f for f in MEASURES if any(family == f for _, family in tally)]
+        main = max(named, key=lambda f: sum(t.weight for (_, g), t in tally.items() if g == f), default=None)
+        if main is None:
+            return None, set()
+    backers = {
+        actors.by_id[a].country
+        for (a, family), t in tally.items()
+        if family == main and t.score > 0 and _official(actors.by_id[a])
+    } - {None}
+    if not backers and main == "tariffs" and any(a.country == "USA" and _official(a) for a in actors.people()):
+        backers = {"USA"}  # a 2025 tariff story whose imposer goes unsaid: Washington's, when its officials speak
+    return main, backers
+
+
+RELIEF = ("exemptions", "pause")
+
+
+def _relief_seekers(
+    actors: Actors, tally: dict[tuple[str, str], _Tally], main: str | None
+) -> list[tuple[str, tuple[int, int]]]:
+    """A side the tariffs hit that wants or welcomes relief from them (an exemption, a pause) is against the
+    tariffs themselves, unless it said otherwise; the side that imposes them grants the relief."""
+    measure, backers = _imposers(actors, tally, main)
+    if measure != "tariffs" or not backers:
+        return []
+    out: dict[str, tuple[int, int]] = {}
+    for (aid, family), t in tally.items():
+        actor = actors.by_id[aid]
+        if family not in RELIEF or t.score <= 0 or actor.country in backers | {None} or aid in out:
+            continue
+        if OBSERVER.search(actor.title or ""):
+            continue  # an analyst who expects or welcomes a pause describes it; they are no side
+        said = tally.get((aid, "tariffs"))
+        if said is None or said.score == 0:
+            out[aid] = sorted(t.evidence)[0]
+    return list(out.items())
 
 
 def _named_in_full(doc: Doc, tally: dict[tuple[str, str], _Tally]) -> dict[tuple[str, str], _Tally]:
@@ -691,7 +725,10 @@ def _official(actor: Actor | None) -> bool:
         return False
     if actor.kind in ("government", "country"):
         return True
-    return actor.kind == "person" and bool(gz.leader_office(actor.name) or title_head(actor.title) in OFFICES)
+    title = (actor.title or "").lower()
+    return actor.kind == "person" and bool(
+        gz.leader_office(actor.name) or title_head(actor.title) in OFFICES or "trade representative" in title
+    )
 
 
 def _token_at(span: Span | None, char: int) -> Token | None:
