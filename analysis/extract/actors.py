@@ -115,6 +115,7 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     """All actors of the article; `doc` is parsed from the cleaned text, so offsets match the raw text."""
     text = text_of(doc)
     actors = Actors(home)
+    hits = [h for h in hits if not _ends_a_company(doc, h)]
     _add_known(actors, doc, hits)
     taken = [(h.start, h.end) for h in hits]
     _add_programmes(actors, text, hits, taken)
@@ -137,6 +138,30 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     _add_described_leaders(actors, text)
     _add_organizations(actors, doc, taken)
     return actors
+
+
+def _ends_a_company(doc: Doc, h: gz.Hit) -> bool:
+    """ "GM Canada", "Honda Canada": a country name closing a company's name is the name of a subsidiary."""
+    if h.known.kind != "country" or h.known.role not in ("name", "alias"):
+        return False
+    span = doc.char_span(h.start, h.end, alignment_mode="expand")
+    if span is None or span[-1].ent_type_ != "ORG" or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    ends = span.end == len(doc) or doc[span.end].ent_iob_ != "I"
+    return (
+        ends
+        and before.ent_type_ == "ORG"
+        and span[0].ent_iob_ == "I"
+        and before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.lower_ not in REGION_WORDS
+        and gz.country_of_text(before.text) is None
+    )
+
+
+REGION_WORDS = {"greater", "mainland", "northern", "southern", "eastern", "western", "central", "north", "south",
+                "east", "west", "new", "upper", "lower", "inner", "outer"}  # fmt: skip
 
 
 def _add_known(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> None:

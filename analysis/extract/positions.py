@@ -333,11 +333,16 @@ def _imposers(actors: Actors, tally: dict[tuple[str, str], _Tally], main: str | 
         main = max(named, key=lambda f: sum(t.weight for (_, g), t in tally.items() if g == f), default=None)
         if main is None:
             return None, set()
-    backers = {
-        actors.by_id[a].country
-        for (a, family), t in tally.items()
-        if family == main and t.score > 0 and _official(actors.by_id[a])
-    } - {None}
+
+    def sides(sign: int) -> set[str]:
+        return {
+            actors.by_id[a].country
+            for (a, family), t in tally.items()
+            if family == main and t.score * sign > 0 and _official(actors.by_id[a])
+        } - {None}
+
+    # a government whose officials speak both for and against the measure is answering someone else's with its own
+    backers = sides(1) - sides(-1)
     if not backers and main == "tariffs" and any(a.country == "USA" and _official(a) for a in actors.people()):
         backers = {"USA"}  # a 2025 tariff story whose imposer goes unsaid: Washington's, when its officials speak
     return main, backers
