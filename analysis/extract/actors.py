@@ -115,10 +115,12 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     """All actors of the article; `doc` is parsed from the cleaned text, so offsets match the raw text."""
     text = text_of(doc)
     actors = Actors(home)
-    hits = [h for h in hits if not _ends_a_company(doc, h)]
+    named_indexes = _named_indexes(text)
+    hits = [h for h in hits if not _ends_a_company(doc, h) and not _inside_named_index(h, named_indexes)]
     _add_known(actors, doc, hits)
     taken = [(h.start, h.end) for h in hits]
     _add_programmes(actors, text, hits, taken)
+    _add_named_indexes(actors, named_indexes, taken)
     for name, forms in _cluster_people(_person_candidates(doc, taken), text).items():
         person = actors.add(Actor(id=gz.slug(name), name=name, kind="person", forms=forms))
         person.spans = _mentions_of(text, forms, taken)
@@ -195,6 +197,47 @@ PROGRAMME_ON = re.compile(
     r"(?P<show>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z&][\w'’&.-]*|of|the|and|with|in|on|for|to|a)){1,5}?)[,.!?]?[”\"’']"
 )
 NOT_SHOW_START = {"I", "We", "You", "It", "This", "That", "They", "He", "She", "Our", "There", "The"}
+
+
+# A stock index the tables do not list, named in full: "the Dubai Financial Market General Index", "VN-Index".
+NAMED_INDEX = re.compile(
+    r"\b(?:(?:[A-Z][\w&/'’-]*|of|and) ){0,6}?[A-Z][\w&/'’-]* (?:General |Composite |All[- ]Share |"
+    r"Stock |Share |Benchmark )?Index\b|\b[A-Z][A-Za-z]{1,5}-Index\b"
+)
+NOT_MARKETS = re.compile(r"\b(?:Price|Managers|Consumer|Producer|Development|Confidence|Sentiment|Pressure|Freedom|"
+                         r"Perception|Performance|Competitiveness|Happiness|Peace|Trade Policy|Uncertainty)\b")  # fmt: skip
+
+
+def _named_indexes(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in NAMED_INDEX.finditer(text):
+        name = re.sub(r"^(?:The|A)\s+|^.*['’]s\s+", "", m.group(0))  # "Hong Kong's Hang Seng Index"
+        if not NOT_MARKETS.search(name) and len(name.split()) > 1 or "-" in name:
+            out.append((m.end() - len(name), m.end(), name))
+    return out
+
+
+def _inside_named_index(h: gz.Hit, named: list[tuple[int, int, str]]) -> bool:
+    """ "FTSE" inside "the FTSE ADX General Index" names another index than the FTSE 100."""
+    return h.known.kind == "market_index" and any(
+        s <= h.start and h.end <= e and (s < h.start or e - h.end > len(" Index")) for s, e, _ in named
+    )  # but "Hang Seng Index" is the Hang Seng
+
+
+def _add_named_indexes(actors: Actors, named: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> None:
+    """Stock indexes named in full that the bundled table does not know are market indexes, with the country a
+    place in their name gives ("Dubai ..." → ARE); each name is one actor."""
+    for start, end, name in named:
+        if any(a < end and start < b for a, b in taken):
+            continue
+        first = name.split()[0].split("-")[0]
+        country = gz.country_of_text(name) or gz.city_country(first)
+        aid = gz.slug(name)
+        actor = actors.by_id.get(aid) or actors.add(
+            Actor(id=aid, name=name, kind="market_index", country=country, forms={name})
+        )
+        actor.spans.append((start, end))
+        taken.append((start, end))
 
 
 def _add_programmes(actors: Actors, text: str, hits: list[gz.Hit], taken: list[tuple[int, int]]) -> None:
