@@ -454,7 +454,7 @@ def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "datuk", "dato", "datin",
     "seri", "tan", "sri", "tun", "mx", "monsieur", "madame", "herr", "frau",
-    "his", "her", "highness", "excellency", "sheikh", "sheikha", "hon", "honourable", "honorable",
+    "his", "her", "highness", "excellency", "sheikh", "sheikha", "hon", "honourable", "honorable", "tengku",
 }  # fmt: skip
 NAME_PARTICLES = {
     "von",
@@ -566,6 +566,14 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []  # "In Baie-Comeau, the mayor said", "the town of X"
     if all(CALENDAR.fullmatch(w) for w in words):
         return []  # "Fri Sep" of a dateline
+    if re.fullmatch(r"[RDI]-[A-Z][A-Za-z]{1,3}\.?", name):
+        return []  # "Sen. Josh Hawley, R-Mo.,": a party and a state
+    if len(words) == 1 and re.match(r"\s+of\s+[A-Z]", text[end : end + 6]):
+        return []  # "Port of Los Angeles", "Bank of Canada": the first word of a body's name
+    if re.search(
+        r"\b(?:owner|maker|makers|producer|brewer|distiller|brand)s? of\s+$", text[max(0, start - 20) : start]
+    ):
+        return []  # "Diageo, the owner of Johnnie Walker": a brand
     return [(name, start)]
 
 
@@ -651,6 +659,14 @@ def _named_as_place(doc: Doc, toks: list[Token]) -> bool:
         return False
     if first.i >= 1 and doc[first.i - 1].lower_ in ("in", "near") and doc[first.i - 1].dep_ == "prep":
         return True
+    if last.i + 3 < len(doc) and doc[last.i + 1].text == "," and doc[last.i + 3].text not in ("'s", "’s"):
+        region = doc[last.i + 2].text  # "Nusa Dua, Bali": a place, then the region it is in
+        if region[:1].isupper() and (
+            gz.country_of_text(region)
+            or gz.city_country(region)
+            or (gz.affiliation_country(region) and not gz.known_body(region))  # a province, not "PIIE"
+        ):
+            return True
     return first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_ in PLACE_NOUNS
 
 

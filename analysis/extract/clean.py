@@ -97,7 +97,16 @@ BOILERPLATE = [
     ("navigation", r"\b(show key events only|turn on javascript|enable javascript|reading list|read later)\b"),
     ("related", r"^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$"),
     ("credit", r"^\s*with (files|reporting) from\b"),
-    ("credit", r"\bphoto credit\s*:"),  # "Commerce Secretary X. File | Photo Credit: PTI"
+    ("credit", r"\b(?:photo|image|picture) credit\s*:"),
+    # An old browser told off: "IE 11 is not supported. For an optimal experience visit our site on another browser."
+    ("navigation", r"\bIE ?11 is not supported\b|\bvisit our site on another browser\b|\bbrowser is not supported\b"),
+    # "For more news, go to www.Agri-Pulse.com.": the site's pointer to itself
+    ("promo", r"^(?=.{0,160}$)\s*for more\b.{0,60}\b(?:go to|visit|see)\s+\S+\.(?:com|org|net|co\.\w+)\b"),
+    # A byline with the writer's city and the page's stamp: "By Neha Arora, New Delhi | Updated on: Nov 12, 2025"
+    (
+        "byline",
+        r"^(?=.{0,200}$)\s*by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\b.{0,60}\b(?:updated|published|posted)\b",
+    ),  # "Commerce Secretary X. File | Photo Credit: PTI"
     # A credit label: "Text by: Jane Doe", "Words by: ...", "Edited by: ...".
     ("credit", r"^(?=.{0,120}$)\s*(text|words|story|written|edited|produced|graphics|illustrations?)\s+by\s*:"),
     # The house disclaimer: "The views expressed are the authors' own", "Opinions expressed here are those of ...".
@@ -286,6 +295,10 @@ def clean_article(raw: str) -> Cleaned:
             out.title = p
             _blank(chars, s, e)
             continue
+        if not lead_done and CAPTION_CREDIT.search(p) and len(p) < 300:
+            out.removed.append(p)  # a caption above the story with its agency's credit: "... Centre. — Bernama"
+            _blank(chars, s, e)
+            continue
         is_dateline = not lead_done and bool(DATELINE_RX.fullmatch(p))
         stray = not _is_prose(p) and not is_dateline and not _bullet(p) and (i > last or _label(p))
         if stray or ((not lead_done or i < 8) and title is not None and _byline_like(para)):
@@ -322,6 +335,7 @@ STAMP_TIME_RX = re.compile(r"^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*[A-Z]{2,4}$")
 FUNCTION_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "&"}
 
 
+CAPTION_CREDIT = re.compile(r"[.!?)]\s*[—–]\s*[A-Z][\w.&/-]*(?:\s[A-Z][\w.&/-]*){0,2}\s*$")
 SIGN_OFF = re.compile(r"\s*[—–]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})?\s*$")  # a wire's sign-off: "... on Thursday. — VNS"
 
 
