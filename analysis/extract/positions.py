@@ -79,7 +79,7 @@ NEGATIVE = re.compile(
     r"punish\w*|attack\w*|unfair\w*(?! (?:competition|trade|trading|practices))|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
     r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight(?!ing chance)\w*|resist|at risk|risks?|no winners|"
     r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
-    r"dark day|betray\w*|blow|pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
+    r"dark day|betray\w*|blow|(?<!short-term )(?<!short term )pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
     r"escalation|tit-for-tat|incomprehensible|reckless|chaos|chaotic|setbacks?|inadequate|insufficient|fatal|"
     r"too weak|lopsided|one-sided|make (?:the|things|it|matters|life) (?:\w+ )?(?:worse|bigger|harder|tougher|more difficult)|struggl\w*|"
     # the harm a measure does to the speaker's side, in the words business and ministers use for it
@@ -155,14 +155,19 @@ WORKS = re.compile(
     r"necessary|effective|important) tool)\b",
     re.I,
 )
-GRUDGING = re.compile(r"\b(?:I|we) (?:can )?understand why\b|\b(?:somebody|someone) had to\b|\bhad to be done\b", re.I)
+GRUDGING = re.compile(
+    r"\b(?:I|we) (?:can )?understand why\b|\b(?:somebody|someone) had to\b|\bhad to be done\b|"
+    r"\bshort[- ]term pain\b",  # "the tariffs will be a short-term pain": worth it
+    re.I,
+)
 BYSTANDER = re.compile(r"\b(?:companies|firms|parties|countries|people|sectors|those|businesses) concerned\b", re.I)
 ANNOUNCING = re.compile(r"announc\w*|proclaim\w*|decree[sd]?|order(?:s|ed)?|declar\w*", re.I)
 # Words that condemn a bargain rather than a measure: a side that gave in, a one-sided result.
 GAVE_IN = re.compile(
     r"\b(capitulat\w*|surrender\w*|submission|submit\w*|humiliat\w*|betray\w*|dark day|lopsided|one-sided|"
     r"too weak|sell-?out|sold out|caved?|caving|kowtow\w*|gave in|giv(?:e|ing) in|hand(?:s|ed|ing)? over|"
-    r"walk(?:s|ed)? away with nothing|give-?aways?|ced(?:e|ed|ing))\b",
+    r"walk(?:s|ed)? away with nothing|give-?aways?|ced(?:e|ed|ing)|(?:given|gave|giving) away too much|"
+    r"got too little|(?<!not )bad (?:deal|agreement|bargain))\b",
     re.I,
 )
 # Retaliating as something the speaker does (a verb), not "retaliation" talked about as a thing.
