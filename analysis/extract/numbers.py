@@ -967,6 +967,50 @@ OWNED_RATE = re.compile(r"\b([A-Z][\w.]+(?: [A-Z][\w.]+)?)(?:'s|’s)\s+$")
 CURRENCY_INDEX = re.compile(r"\b(dollar|yen|euro|yuan|sterling|pound)\s+index\b", re.I)
 
 
+MOVE_VERBS = {"rise", "fall", "drop", "slip", "jump", "gain", "climb", "lose", "slide", "tumble", "surge", "sink",
+              "plunge", "rally", "edge", "advance", "decline", "shed", "soar", "dip", "ease", "be", "end", "close",
+              "finish", "trade"}  # fmt: skip
+SHARE_WORDS = {"share", "shares", "stock", "stocks"}
+# Goods whose price moves the market pages report: "May corn fell 3.8%", "lean hog futures dropped 2.4%".
+COMMODITY_WORDS = {"corn", "soybean", "soybeans", "wheat", "hog", "hogs", "cattle", "coffee", "cocoa", "sugar",
+                   "cotton", "canola", "aluminium", "aluminum", "copper", "nickel", "zinc", "gold", "silver", "oil",
+                   "crude", "brent", "wti", "gas", "iron", "steel", "rice", "palm", "beef", "pork"}  # fmt: skip
+
+
+def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | None:
+    """What moved by a percentage, read off the subject of the verb the number hangs on: a company's shares
+    ("Hapag-Lloyd shares rose 4.1%", "Shares in Diageo rose 1.4%") or a traded good ("aluminium on the LME was 0.8
+    per cent higher"). Indexes and currencies are read elsewhere."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span[0]
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in MOVE_VERBS:
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.lemma_.lower() not in MOVE_VERBS:
+        return None
+    words = list(subject.subtree)
+    lowered = {t.lower_ for t in words}
+    if lowered & {"index", "indexes", "indices", "average"} or (
+        "benchmark" in lowered and not lowered & COMMODITY_WORDS
+    ):
+        return None
+    if subject.lower_ in SHARE_WORDS:
+        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+        company = actors.at(lo, hi, kinds=("organization",))
+        return "share price change", company
+    if lowered & COMMODITY_WORDS and not lowered & SHARE_WORDS:
+        return "price change", None
+    return None
+
+
 def _rate_meaning(
     doc: Doc, actors: Actors, clause: str, rel: int, base: int, unit: str
 ) -> tuple[str | None, Actor | None]:
@@ -991,6 +1035,9 @@ def _rate_meaning(
     governed = _governed_measure(doc, actors, base + rel)
     if governed is not None:
         return governed
+    mover = _mover(doc, actors, base + rel)
+    if mover is not None:  # "BlueScope shares rose 2.7 per cent", "May corn fell 18 cents, or 3.8%"
+        return mover
     if SHARE_OF_GOODS.match(clause[rel:]):  # "remove tariffs on 99% of US goods": how much is covered, no rate
         return "share of goods", None
     if _borne_rate(doc, base + rel) and TARIFF_WORDS.search(text_of(doc)):
