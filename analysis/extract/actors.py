@@ -34,6 +34,7 @@ PLACE_PREPOSITIONS = {"in", "to", "at", "from", "into", "near", "visit", "visiti
 # often the speaker's own country, so "for" is not here.
 OBJECT_PREPOSITIONS = {"with", "to", "against", "on", "from", "toward", "towards", "by", "into", "over"}
 SPEAKING = {"say", "tell", "write", "post", "add", "warn", "announce", "tweet", "insist", "argue"}
+SPEAKING_EVENTS = {"briefing", "conference", "meeting", "speech", "interview", "summit", "event", "forum", "ceremony"}
 GOVERNMENT_HEADS = {"chief", "adviser", "advisor", "director", "head", "staff", "president", "minister", "secretary", "premier", "chancellor", "commissioner", "ambassador",
                     "governor", "representative", "spokesperson", "spokesman", "spokeswoman", "negotiator", "envoy",
                     "official", "lawmaker", "senator", "leader", "king", "queen", "taoiseach", "mayor"}  # fmt: skip
@@ -772,6 +773,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
     # A country inside someone's quoted words ("Every week without China ...") says nothing of who they are.
     quoted = quote_spans(text)
     spoken = [h for h in hits if not any(a < h.start < b for a, b in quoted)]
+    named = {s for p in actors.people() for s, _ in p.spans}  # where each person's name starts
     for person in actors.people():
         person.guessed = False
         titles: list[tuple[str, str | None, int]] = []  # (title, country named with it, priority)
@@ -784,7 +786,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
             ):
                 if t:
                     titles.append((t, c, rank))
-            for iso3, w in _sentence_countries(doc, spoken, s, e, person).items():
+            for iso3, w in _sentence_countries(doc, spoken, s, e, named).items():
                 votes[iso3] += w
         if titles:
             title, _, _ = max(titles, key=lambda x: (x[2] if len(x[0].split()) > 1 else 1, len(x[0])))
@@ -812,7 +814,7 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
         if by_table and votes.get(by_table, 0) < 0:
             by_table = None  # India's "Commerce Secretary" in talks "with Washington" is not the US one
         if by_table:
-            own = _own_phrase_country(doc, hits, person)
+            own = _own_phrase_country(doc, hits, person, named)
             if own and own != by_table and votes.get(by_table, 0) <= 0:
                 by_table = own  # "Vice Premier X, who leads Taipei's team": the country in the person's own phrase
         person.country = (
@@ -1150,7 +1152,7 @@ RELATIVE_CLAUSE = re.compile(
 )
 
 
-def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Actor) -> Counter[str]:
+def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, named: set[int]) -> Counter[str]:
     """Votes for a person's country from its sentence: near and in the same phrase counts; a country the
     person acts on ("tariffs on Chinese goods", "talks with the U.S.") or the subject of another clause counts against."""
     span = doc.char_span(s, e, alignment_mode="expand")
@@ -1162,7 +1164,7 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
     for h in hits:
         if h.known.kind != "country" or not (lo <= h.start < hi):
             continue
-        if _post_of_another(doc, h, s, e):
+        if _post_of_another(doc, h, s, e, named):
             continue
         prev = text_of(doc)[max(sent.start_char, h.start - 12) : h.start].split()
         if prev and prev[-1].lower() == "the" and len(prev) > 1:
@@ -1184,31 +1186,42 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, person: Ac
             if c.head == me or me.is_ancestor(c.head) or me.head == c:
                 votes[h.known.country] += 3.0
                 continue
+            said_in = c.head.lower_ == "in" and me.dep_ == "nsubj" and me.head.lemma_.lower() in SPEAKING | {"speak"}
+            at = c.head.head
+            if said_in and (at == me.head or (at.lower_ in SPEAKING_EVENTS and at.head == me.head)):
+                votes[h.known.country] += 1.5  # "X told a briefing in Beijing": where the person speaks
+                continue
         dist = abs(h.start - s)
-        votes[h.known.country] += 1.0 / (1 + dist / 40)
+        weight = 1.0 / (1 + dist / 40)
+        if cspan is not None and cspan.root.dep_ in ("compound", "amod", "nmod") and cspan.root.head.pos_ == "NOUN":
+            if cspan.root.head.lower_ not in gz.title_heads():
+                weight *= 0.3  # "the EU pact", "US tariffs": a country naming a thing, not the speaker's side
+        votes[h.known.country] += weight
     return votes
 
 
-def _post_of_another(doc: Doc, h: gz.Hit, s: int, e: int) -> bool:
+def _post_of_another(doc: Doc, h: gz.Hit, s: int, e: int, named: set[int]) -> bool:
     """ "India's Commerce Minister Piyush Goyal", "US President Donald Trump": a country written before another
     person's post and name is that person's, no evidence for anyone else in the sentence."""
-    named = doc.char_span(h.start, h.end, alignment_mode="expand")
-    i = named.end if named is not None else len(doc)
+    country = doc.char_span(h.start, h.end, alignment_mode="expand")
+    i = country.end if country is not None else len(doc)
     i += i < len(doc) and doc[i].text in ("'s", "’s")
     posted = False
     for tok in doc[i : i + 8]:
-        if tok.ent_type_ == "PERSON" and not posted and tok.text.lower() not in gz.title_heads():
+        person = tok.ent_type_ == "PERSON" or tok.idx in named
+        if person and not posted and tok.text.lower() not in gz.title_heads():
             return False
-        if tok.ent_type_ == "PERSON" and posted:
+        if person and posted:
             return not (s <= tok.idx < e)
         low = tok.text.lower().rstrip(".")
-        if not (tok.text[:1].isupper() or low in ("and", "&", ",", "of", "for")):
+        lower_post = low in gz.title_heads() or low in TITLE_MODIFIERS or low in PORTFOLIOS  # "commerce minister"
+        if not (tok.text[:1].isupper() or lower_post or low in ("and", "&", ",", "of", "for")):
             return False
         posted = posted or low in gz.title_heads()
     return False
 
 
-def _own_phrase_country(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | None:
+def _own_phrase_country(doc: Doc, hits: list[gz.Hit], person: Actor, named: set[int]) -> str | None:
     """A country the person's own phrase (apposition, relative clause) names as owner or adjective."""
     text = text_of(doc)
     for s, e in person.spans:
@@ -1221,7 +1234,7 @@ def _own_phrase_country(doc: Doc, hits: list[gz.Hit], person: Actor) -> str | No
             continue
         lo, hi = inside[0].idx, inside[-1].idx + len(inside[-1].text)
         for h in hits:
-            if h.known.kind == "country" and lo <= h.start < hi and not _post_of_another(doc, h, s, e):
+            if h.known.kind == "country" and lo <= h.start < hi and not _post_of_another(doc, h, s, e, named):
                 if text[h.end : h.end + 2] in ("'s", "’s") or h.known.role == "demonym":
                     return h.known.country
     return None
