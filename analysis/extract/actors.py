@@ -455,8 +455,9 @@ def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "datuk", "dato", "datin",
     "seri", "tan", "sri", "tun", "mx", "monsieur", "madame", "herr", "frau",
-    "his", "her", "highness", "excellency", "sheikh", "sheikha", "hon", "honourable", "honorable", "tengku",
+    "his", "her", "highness", "excellency", "sheikh", "sheikha", "hon", "honourable", "honorable",
 }  # fmt: skip
+ROYAL_STYLES = {"tengku", "tunku", "raja"}  # part of a Malay name ("Tengku Zafrul"), never a name alone
 NAME_PARTICLES = {
     "von",
     "van",
@@ -518,8 +519,8 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         toks, stripped = toks[1:], True
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks = toks[:-1]
-    if not toks or (len(toks) == 1 and toks[0].text.lower().rstrip(".’'") in HONORIFICS - {"tan"}):
-        return []  # "His Highness Sheikh" names no one
+    if not toks or all(t.text.lower().rstrip(".’'") in HONORIFICS | ROYAL_STYLES - {"tan"} for t in toks):
+        return []  # "His Highness Sheikh", "Tengku Datuk Seri" name no one
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     name = POSSESSIVE.sub("", text_of(span.doc)[start:end]).strip()
     words = name.split()

@@ -523,7 +523,8 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
         if (tok.idx, tok.idx + 2) not in family.spans:
             family.spans.append((tok.idx, tok.idx + 2))
         return family
-    if tok.lower_ in PRONOUNS:
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not list(tok.rights)
+    if tok.lower_ in PRONOUNS or (tok.lower_ in BODY_NOUNS and definite and tok.dep_ in ("nsubj", "nsubjpass")):
         who = _antecedent(actors, tok, spans)
         if who is not None and (tok.idx, tok.idx + len(tok.text)) not in who.spans:
             who.spans.append((tok.idx, tok.idx + len(tok.text)))  # a resolved pronoun is a mention too
@@ -567,6 +568,9 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
 
 
 RELATIVE_PRONOUNS = {"who", "that", "which"}
+# "the company said in an emailed response": a body named before, spoken of by its kind
+BODY_NOUNS = {"company", "firm", "carrier", "group", "association", "federation", "lobby", "automaker", "carmaker",
+              "producer", "smelter", "exporter", "retailer", "bank", "lender", "insurer", "manufacturer"}  # fmt: skip
 # Who an article quotes without a name: "an EU diplomat", "a senior official", "one source familiar with ...".
 ANONYMOUS_HEADS = {"diplomat", "official", "source", "insider", "aide", "negotiator", "person", "executive", "banker"}
 INDEFINITE = {"a", "an", "one", "another"}
@@ -672,6 +676,8 @@ def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Act
     kinds = ("person",) if tok.lower_ in ("he", "she", "him", "her", "i") else ("person", "government", "organization")
     if tok.lower_ in ("it", "they", "them"):
         kinds = ("government", "organization", "country")  # "they" is a side or a body, seldom one person
+    if tok.lower_ in BODY_NOUNS:
+        kinds = ("organization",)  # "the company said": the firm just named
     doc = tok.doc
     here = sentence_at(doc, tok.idx)
     window = sentence_before(doc, here) if here is not None else None
@@ -681,8 +687,8 @@ def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Act
         if a.kind not in kinds:
             continue
         for s, e in a.spans:
-            if s >= tok.idx or _in_spans(s, spans):
-                continue
+            if s >= tok.idx or _in_spans(s, spans) or (tok.lower_ in BODY_NOUNS and s < lo):
+                continue  # "the company" is a firm named in this sentence or the one before
             m = doc.char_span(s, e, alignment_mode="expand")
             # Prefer a recent grammatical subject ("Xi told Sanchez ... he added" is Xi), then the latest mention.
             subject = m is not None and s >= lo and m.root.dep_ in ("nsubj", "nsubjpass")
