@@ -692,7 +692,9 @@ def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Act
             m = doc.char_span(s, e, alignment_mode="expand")
             # Prefer a recent grammatical subject ("Xi told Sanchez ... he added" is Xi), then the latest mention.
             subject = m is not None and s >= lo and m.root.dep_ in ("nsubj", "nsubjpass")
-            key = (subject, s)
+            # of two subjects in the sentence before, the main clause's: "Leavitt said ... Trump was committed"
+            main = subject and m.root.head.dep_ == "ROOT"
+            key = (subject, main, s)
             if best is None or key > best[0]:
                 best = (key, a)
     return best[1] if best else None
