@@ -877,7 +877,35 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             subject = governed[1]
         if kind == "scaled" and unit is None:
             unit = _counted_after(doc, e)  # "2.2 million American jobs" counts jobs
+    if measure in ("exports", "export", "imports", "import"):
+        subject = _trader(actors, text_of(doc), lo, hi, s, measure)
     return Figure(text=text_of(doc)[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
+
+
+PARTNER_BEFORE = {
+    "export": re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I),  # "exports to the US": the buyer
+    "import": re.compile(r"\bfrom\s+(?:the\s+)?$", re.I),  # "imports from China": the seller
+}
+
+
+def _trader(actors: Actors, text: str, lo: int, hi: int, pos: int, measure: str) -> Actor | None:
+    """Whose exports or imports a number is: the nearest country in the clause that is not the trade's partner
+    ("exports to the US" are not American); with none, the country the story is told from ("Merchandise exports to
+    the US fell 11.93%" in an Indian paper)."""
+    partner = PARTNER_BEFORE[measure.rstrip("s")]
+    best: tuple[int, Actor] | None = None
+    for a in actors.by_id.values():
+        if a.kind not in ("country", "government"):
+            continue
+        for s, e in a.spans:
+            if lo <= s < hi and not partner.search(text[max(0, s - 12) : s]):
+                d = min(abs(s - pos), abs(e - pos))
+                best = (d, a) if best is None or d < best[0] else best
+    if best is not None:
+        return best[1]
+    return next(
+        (a for a in actors.by_id.values() if a.kind in ("country", "government") and a.country == actors.home), None
+    )
 
 
 COVERED_BY = re.compile(
