@@ -280,7 +280,8 @@ FLOW = r"(?:(?:[\w-]+\s+){0,3}?(imports|exports|shipments|purchases)\s+)?"
 QUOTA_BEFORE = re.compile(
     r"(?:\b(?:limit(?:s|ed|ing)?|restrict(?:s|ed|ing)?)\s+" + FLOW + r"to"
     r"|(?<!market )\bcap(?:s|ped|ping)?\s+" + FLOW + r"at"
-    r"|\bquotas?\s+of)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+    r"|\bquotas?\s+of"
+    r"|\bquotas?\b[^.;]{0,60}?\b(?:from|to|at)(?:\s+[\d.,]+\s+\w+\s+to)?)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
     re.I,
 )
 
