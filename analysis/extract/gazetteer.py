@@ -6,7 +6,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..paths import DATA_DIR
 
@@ -165,8 +165,10 @@ def find_known(text: str) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+@lru_cache(maxsize=8192)
 def country_of_text(text: str) -> str | None:
-    """The ISO3 of the first country named in a short phrase ("U.S.", "Japan's", "Chinese")."""
+    """The ISO3 of the first country named in a short phrase ("U.S.", "Japan's", "Chinese"); asked of the same
+    words many times per article, so remembered."""
     for hit in find_known(text):
         if hit.known.kind == "country":
             return hit.known.country
