@@ -213,7 +213,7 @@ def _named_indexes(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in NAMED_INDEX.finditer(text):
         name = re.sub(r"^(?:The|A)\s+|^.*['’]s\s+", "", m.group(0))  # "Hong Kong's Hang Seng Index"
-        if not NOT_MARKETS.search(name) and len(name.split()) > 1 or "-" in name:
+        if (len(name.split()) > 1 or "-" in name) and not NOT_MARKETS.search(name):
             out.append((m.end() - len(name), m.end(), name))
     return out
 

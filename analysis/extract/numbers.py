@@ -1023,7 +1023,7 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
     else:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or verb.lemma_.lower() not in MOVE_VERBS:
+    if subject is None:
         return None
     words = list(subject.subtree)
     lowered = {t.lower_ for t in words}
