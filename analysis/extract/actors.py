@@ -458,6 +458,8 @@ HONORIFICS = {
     "his", "her", "highness", "excellency", "sheikh", "sheikha", "hon", "honourable", "honorable",
 }  # fmt: skip
 ROYAL_STYLES = {"tengku", "tunku", "raja"}  # part of a Malay name ("Tengku Zafrul"), never a name alone
+FORMS_OF_ADDRESS = HONORIFICS - {"tan"}  # "Tan" alone is also a surname ("Tan Hui Yee")
+ADDRESS_ONLY = FORMS_OF_ADDRESS | ROYAL_STYLES  # words that alone name no one
 NAME_PARTICLES = {
     "von",
     "van",
@@ -519,7 +521,7 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         toks, stripped = toks[1:], True
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks = toks[:-1]
-    if not toks or all(t.text.lower().rstrip(".’'") in HONORIFICS | ROYAL_STYLES - {"tan"} for t in toks):
+    if not toks or all(t.text.lower().rstrip(".’'") in ADDRESS_ONLY for t in toks):
         return []  # "His Highness Sheikh", "Tengku Datuk Seri" name no one
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     name = POSSESSIVE.sub("", text_of(span.doc)[start:end]).strip()
@@ -999,7 +1001,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     i = span.start - 1
     words: list[Token] = []
     country = None
-    while i >= 0 and doc[i].text[:1].isupper() and doc[i].text.lower().rstrip(".") in HONORIFICS - {"tan"}:
+    while i >= 0 and doc[i].text[:1].isupper() and doc[i].text.lower().rstrip(".") in FORMS_OF_ADDRESS:
         i -= 1  # "President His Highness Sheikh Mohamed", "Prime Minister Sir Keir Starmer": forms of address
     lo = clause_bounds(doc, start, start + 1)[0]  # the parser's own .sent walks the document each time
     provinces = gz.province_spans(text_of(doc)[lo : span.start_char])

@@ -97,7 +97,7 @@ BOILERPLATE = [
     ("navigation", r"\b(show key events only|turn on javascript|enable javascript|reading list|read later)\b"),
     ("related", r"^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$"),
     ("credit", r"^\s*with (files|reporting) from\b"),
-    ("credit", r"\b(?:photo|image|picture) credit\s*:"),
+    ("credit", r"\b(?:photo|image|picture) credit\s*:"),  # "Commerce Secretary X. File | Photo Credit: PTI"
     # An old browser told off: "IE 11 is not supported. For an optimal experience visit our site on another browser."
     ("navigation", r"\bIE ?11 is not supported\b|\bvisit our site on another browser\b|\bbrowser is not supported\b"),
     # "For more news, go to www.Agri-Pulse.com.": the site's pointer to itself
@@ -106,7 +106,7 @@ BOILERPLATE = [
     (
         "byline",
         r"^(?=.{0,200}$)\s*by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\b.{0,60}\b(?:updated|published|posted)\b",
-    ),  # "Commerce Secretary X. File | Photo Credit: PTI"
+    ),
     # A credit label: "Text by: Jane Doe", "Words by: ...", "Edited by: ...".
     ("credit", r"^(?=.{0,120}$)\s*(text|words|story|written|edited|produced|graphics|illustrations?)\s+by\s*:"),
     # The house disclaimer: "The views expressed are the authors' own", "Opinions expressed here are those of ...".

@@ -295,7 +295,7 @@ def _world_cities() -> dict[str, str]:
 
 def _city_key(name: str) -> str:
     """A city's name as the tables and the pages may both write it: "Hanoi", "Hà Nội", "HÀ NỘI", "Ha Noi"."""
-    return re.sub(r"[^a-z]", "", _ascii(name.replace("đ", "d").replace("Đ", "D")).lower())
+    return re.sub(r"[^a-z]", "", fold(name).lower())
 
 
 def city_country(name: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -588,7 +589,7 @@ def _sibling_rates(doc: Doc, figures: list[Figure], taken: list[tuple[int, int]]
     text = text_of(doc)
     out = []
     for f in figures:
-        if f.unit is not None or not (f.measure or "").startswith(fx_measure("")[:-2]):
+        if f.unit is not None or not (f.measure or "").startswith(FX_MEASURE):
             continue
         sent = sentence_at(doc, f.start)
         for m in SIBLING_LEVEL.finditer(text, sent.start_char, sent.end_char):
@@ -894,17 +895,9 @@ def _trader(actors: Actors, text: str, lo: int, hi: int, pos: int, measure: str)
     ("exports to the US" are not American); with none, the country the story is told from ("Merchandise exports to
     the US fell 11.93%" in an Indian paper)."""
     partner = PARTNER_BEFORE[measure.rstrip("s")]
-    best: tuple[int, Actor] | None = None
-    for a in actors.by_id.values():
-        if a.kind not in ("country", "government"):
-            continue
-        for s, e in a.spans:
-            if lo <= s < hi and not partner.search(text[max(0, s - 12) : s]):
-                d = min(abs(s - pos), abs(e - pos))
-                best = (d, a) if best is None or d < best[0] else best
-    if best is not None:
-        return best[1]
-    return next(
+    sides = ("country", "government")
+    trader = _nearest_actor(actors, lo, hi, pos, sides, skip=lambda s: bool(partner.search(text[max(0, s - 12) : s])))
+    return trader or next(
         (a for a in actors.by_id.values() if a.kind in ("country", "government") and a.country == actors.home), None
     )
 
@@ -930,10 +923,13 @@ QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|
 ZONE_AFTER = re.compile(r"^\s+[A-Z]{3,4}\b")  # "at 11.26 BST" is a clock time, not a level
 
 
+FX_MEASURE = "currency exchange rate"
+
+
 def fx_measure(word: str, change: bool = False) -> str:
     """Exchange rates share one leading name whatever the currency, so a table groups them: "currency exchange
     rate (yen)", "currency exchange rate change (rupee)"."""
-    return f"currency exchange rate{' change' if change else ''} ({word.lower()})"
+    return f"{FX_MEASURE}{' change' if change else ''} ({word.lower()})"
 
 
 def _currency_quoted(text: str, lo: int, s: int) -> re.Match | None:
@@ -1310,13 +1306,16 @@ def _actor_distance(actor: Actor, pos: int) -> int:
     return min(min(abs(s - pos), abs(e - pos)) for s, e in actor.spans)
 
 
-def _nearest_actor(actors: Actors, lo: int, hi: int, pos: int, kinds: tuple[str, ...]) -> Actor | None:
+def _nearest_actor(
+    actors: Actors, lo: int, hi: int, pos: int, kinds: tuple[str, ...], skip: Callable[[int], bool] | None = None
+) -> Actor | None:
+    """The actor of `kinds` with a mention starting in [lo, hi) nearest `pos`, leaving out mentions `skip` says."""
     best: tuple[int, Actor] | None = None
     for a in actors.by_id.values():
         if a.kind not in kinds:
             continue
         for s, e in a.spans:
-            if lo <= s < hi:
+            if lo <= s < hi and not (skip and skip(s)):
                 d = min(abs(s - pos), abs(e - pos))
                 if best is None or d < best[0]:
                     best = (d, a)

@@ -264,9 +264,10 @@ def find_positions(
         for (actor_id, family), t in list(tally.items()):
             if actor_id == leader and t.score:
                 _add(tally, follower, family, family, 1.0 if t.score > 0 else -1.0, span)
-    for actor_id, measure, span in _imposers_voices(quotes, actors, tally, main):
+    measure, backers = _imposers(actors, tally, main)
+    for actor_id, span in _imposers_voices(quotes, tally, measure, backers):
         _add(tally, actor_id, measure, measure, 1.0, span)
-    for actor_id, span in _relief_seekers(actors, tally, main):
+    for actor_id, span in _relief_seekers(actors, tally, measure, backers):
         _add(tally, actor_id, "tariffs", "tariffs", -1.0, span)
     for actor_id, span in _observers(quotes, tally, main):
         _add(tally, actor_id, main, main, 0.0, span)
@@ -313,22 +314,21 @@ def _observers(
 
 
 def _imposers_voices(
-    quotes: list[Quote], actors: Actors, tally: dict[tuple[str, str], _Tally], main: str | None
-) -> list[tuple[str, str, tuple[int, int]]]:
+    quotes: list[Quote], tally: dict[tuple[str, str], _Tally], main: str | None, backers: set[str]
+) -> list[tuple[str, tuple[int, int]]]:
     """An official of the government that imposes the story's measure, speaking in a story about it, speaks for
     it unless their words say otherwise (a press secretary explaining the order, a minister setting the rates).
     The imposer is the country of an official who backs the measure by deed or word."""
-    main, backers = _imposers(actors, tally, main)
     if main is None:
         return []
-    out: dict[str, tuple[str, str, tuple[int, int]]] = {}
+    out: dict[str, tuple[int, int]] = {}
     for q in quotes:
         who = q.speaker
         if who is None or who.id in out or who.kind != "person" or who.country not in backers or not _official(who):
             continue
         if (who.id, main) not in tally or tally[(who.id, main)].score == 0:
-            out[who.id] = (who.id, main, (q.start, q.end))  # each voice once, by its first words
-    return list(out.values())
+            out[who.id] = (q.start, q.end)  # each voice once, by its first words
+    return list(out.items())
 
 
 def _imposers(actors: Actors, tally: dict[tuple[str, str], _Tally], main: str | None) -> tuple[str | None, set[str]]:
@@ -358,11 +358,10 @@ RELIEF = ("exemptions", "pause")
 
 
 def _relief_seekers(
-    actors: Actors, tally: dict[tuple[str, str], _Tally], main: str | None
+    actors: Actors, tally: dict[tuple[str, str], _Tally], measure: str | None, backers: set[str]
 ) -> list[tuple[str, tuple[int, int]]]:
     """A side the tariffs hit that wants or welcomes relief from them (an exemption, a pause) is against the
     tariffs themselves, unless it said otherwise; the side that imposes them grants the relief."""
-    measure, backers = _imposers(actors, tally, main)
     if measure != "tariffs" or not backers:
         return []
     out: dict[str, tuple[int, int]] = {}
@@ -932,16 +931,13 @@ def _stances_in_deeds(doc: Doc, actors: Actors, main: str | None) -> list[tuple[
                 while head.dep_ == "appos" and head.head.i != head.i:
                     head = head.head
                 subjects = [head] if head.pos_ in ("PROPN", "NOUN") else []
-            if not subjects and verb.dep_ == "acl" and verb.head.lemma_.lower() in PURPOSE_NOUNS:
-                # "flew to Washington in a bid to avert the 39% rate": the purpose is the traveller's
-                up = verb.head
-                for _ in range(3):
-                    if up.pos_ == "VERB" or up.head.i == up.i:
-                        break
-                    up = up.head
-                subjects = [c for c in up.children if c.dep_ == "nsubj"] if up.pos_ == "VERB" else []
-            if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
-                # "Trump sent letters to partners setting new tariff rates": the sender does the setting
+            if (
+                not subjects
+                and verb.dep_ == "acl"
+                and (verb.tag_ == "VBG" or verb.head.lemma_.lower() in PURPOSE_NOUNS)
+            ):
+                # "Trump sent letters to partners setting new tariff rates": the sender does the setting; "flew to
+                # Washington in a bid to avert the 39% rate": the purpose is the traveller's
                 up = verb.head
                 for _ in range(4):
                     if up.pos_ == "VERB" or up.head.i == up.i:

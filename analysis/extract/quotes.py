@@ -411,11 +411,10 @@ def _introduced_by(doc: Doc, actors: Actors, qs: int, spans: list[tuple[int, int
         prev = sentence_at(doc, max(0, prev_end - 2))
     else:
         prev = None
-    rubric = prev is not None and re.match(r"\s*(?:here[’']?s\s+)?what\b", prev.text, re.I)
-    if prev is not None and not rubric:  # "What they're saying:" labels a section; it names no speaker
+    if prev is not None:
         if prev.text.rstrip().endswith(":"):
             for tok in prev:
-                if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+                if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and not _rubric_verb(tok):
                     who = _resolve_subject(doc, actors, tok, spans)
                     if who:
                         return who, tok.text

@@ -202,9 +202,10 @@ def _negated(verb: Token) -> bool:
     return subj is not None and any(d.lower_ in ("no", "neither") for d in subj.children if d.dep_ == "det")
 
 
-def _objects(verb: Token, preps: tuple[str, ...] = ("for", "against")) -> list[Token]:
-    """What a verb acts on: its direct object, or the object of a "for/against" phrase."""
-    out = [c for c in verb.children if c.dep_ == "dobj"]
+def _objects(verb: Token, preps: tuple[str, ...] = ("for", "against"), direct: bool = True) -> list[Token]:
+    """What a verb acts on: its direct object, or the object of a "for/against" phrase (only that, without
+    `direct`: "pressing Washington for an exemption" presses for the exemption)."""
+    out = [c for c in verb.children if c.dep_ == "dobj"] if direct else []
     if not out:
         for p in verb.children:
             if p.dep_ == "prep" and p.lower_ in preps:
@@ -246,13 +247,10 @@ def advocated(verb: Token, depth: int = 0) -> list[tuple[str, float, Token]]:
     if comp is not None and depth < 2:
         verbs = [comp] + [c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         return [(t, sign * p, tok) for v in verbs for t, p, tok in _action(v, depth + 1)]
-    objs = _objects(verb, ("for", "against", "on") if lemma in GIVE_UP else ("for", "against"))
     if lemma in ADVOCATE_VIA:
-        # "pressing Washington for an exemption": who is pressed is no topic, what it is pressed for is
-        objs = [
-            o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"
-        ]
-        objs += [c for o in objs for c in o.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        objs = _objects(verb, ("for",), direct=False)  # who is pressed is no topic, what it is pressed for is
+    else:
+        objs = _objects(verb, ("for", "against", "on") if lemma in GIVE_UP else ("for", "against"))
     objs = [o for o in objs if not (o.like_num or any(c.dep_ == "nummod" for c in o.children))]  # "35,000 jobs"
     # "We need calm, not a spiral of retaliation": the thing set against the wish is turned down
     against = [o for o in objs if any(p.i < o.i and _set_against(p, o) for p in objs)]
