@@ -293,3 +293,12 @@ def test_a_move_of_an_index_the_actors_do_not_know_is_not_given_to_another_index
     figs = _figs("The Nikkei 225 rose 1.2% on Monday, while the Wilshire 5000 index slipped 240 points.")
     assert figs["1.2%"][2:] == ("index change", "nikkei-225")
     assert figs["240 points"][2:] == ("index change", None)
+
+
+def test_a_company_named_once_beside_its_shares_or_its_chief_is_the_mover():
+    figs = _figs(
+        "Freight rates fell. Shares of Hapag-Lloyd rose 4.1% in Frankfurt on Monday, and Israel-based ZIM "
+        "Integrated Shipping Services gained 6.3% in New York."
+    )
+    assert figs["4.1%"][2:] == ("share price change", "hapag-lloyd")
+    assert figs["6.3%"][2:] == ("share price change", "zim-integrated-shipping-services")

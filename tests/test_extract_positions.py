@@ -447,3 +447,12 @@ def test_an_official_of_the_imposing_government_speaks_for_its_measure() -> None
     stances = _stances(text)
     assert _has(stances, "karen-holt", "support", "tariff")
     assert not _has(stances, "ann-kerr", "support", "tariff")
+
+
+def test_a_thing_tariffs_only_qualify_is_a_topic_of_its_own():
+    stances = _stances(
+        "Trump promises tariff payments.\n\n"
+        "Senator Josh Hawley backed the tariff dividend on Monday, and Senator Ann Kerr backed the steel tariffs."
+    )
+    assert ("josh-hawley", "support", "tariff dividend") in stances
+    assert _has(stances, "ann-kerr", "support", "tariffs/duties")

@@ -148,3 +148,15 @@ def test_the_head_of_state_is_the_home_countrys_president() -> None:
     )
     quote = next(q for q in data["quotes"] if q["text"].startswith("I remain"))
     assert quote["speaker"] == "emmanuel-macron"
+
+
+def test_words_quoted_again_in_a_longer_quote_by_the_same_voice_are_one_quote_but_another_persons_are_theirs():
+    data = extract_text(
+        "Drugmakers weigh US expansion\n\n"
+        'The employers group Ibec said on Monday there was a "serious risk" to investment.\n\n'
+        "Danny McCoy, Ibec's chief executive, said the tariffs posed \"a serious risk to future investment in "
+        'Ireland". Minister Anne Roux said it was "unfair competition". Senator Paul Grant called it "unfair".'
+    )
+    texts = [q["text"] for q in data["quotes"]]
+    assert "serious risk" not in texts and "a serious risk to future investment in Ireland" in texts
+    assert "unfair" in texts

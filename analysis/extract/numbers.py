@@ -1027,10 +1027,13 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
         "benchmark" in lowered and not lowered & COMMODITY_WORDS
     ):
         return None
+    lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
     if subject.lower_ in SHARE_WORDS:
-        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
-        company = actors.at(lo, hi, kinds=("organization",))
-        return "share price change", company
+        return "share price change", actors.at(lo, hi, kinds=("organization",))
+    if subject.pos_ == "PROPN" and (
+        company := actors.at(subject.idx, subject.idx + len(subject.text), kinds=("organization",))
+    ):
+        return "share price change", company  # "ZIM Integrated Shipping Services gained 6.3%": a listed company
     if lowered & COMMODITY_WORDS and not lowered & SHARE_WORDS:
         return "price change", None
     return None

@@ -657,7 +657,7 @@ def _open_family(topic: str, polarity: float, at: Token, main: str | None) -> tu
     """The family of an open topic. "the US decision", "this move": a policy act named without a topic word is
     the measure it was named with earlier, or, owned by another side in a tariff story, the story's measure;
     "welcomed the end of the tax" is against the tax."""
-    family = family_of(topic)
+    family = _headed_family(topic, at)
     if at.lemma_.lower() in REMOVAL | {"end"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in at.children):
         polarity = -polarity
     if family == topic and _policy_act(at):
@@ -788,6 +788,16 @@ def family_of(topic: str) -> str:
         if rx.search(topic):
             return family
     return topic
+
+
+def _headed_family(topic: str, at: Token) -> str:
+    """The family of an open topic. "Steel tariffs" are tariffs, but a "tariff dividend" or "tariff revenue" is a
+    thing of its own that tariffs only qualify: a family word as a compound before a head of no family."""
+    family = family_of(topic)
+    qualified = any(c.dep_ == "compound" and family_of(c.text) in FAMILIES for c in at.children)
+    head = topic.split(" of ", 1)[0]
+    named = any(m.end() == len(head) for m in FAMILY_RX[family].finditer(head)) if family in FAMILIES else True
+    return topic if qualified and not named and at.pos_ == "NOUN" else family
 
 
 def main_topic(doc: Doc, title: str | None = None) -> str | None:

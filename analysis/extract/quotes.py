@@ -188,10 +188,28 @@ def find_quotes(doc: Doc, actors: Actors) -> list[Quote]:
         quotes.append(q)
     _carry_over(quotes, text, actors)
     quotes = [q for q in quotes if not _scare_quote(text, q) and not _names_medium(actors, q)]
+    quotes = [q for q in quotes if not _echo(q, quotes)]
     for q in quotes:
         q.channel = _channel(doc, actors, q.start, q.end, q.speaker)
     quotes += _paraphrases(doc, actors, spans)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _echo(q: Quote, quotes: list[Quote]) -> bool:
+    """A few quoted words that a longer quote by the same voice holds again ('warns of "serious risk"' in a
+    standfirst, then "a serious risk to future investment" in the body) are the same words, quoted once. Another
+    person's words are their own, even when they are the same."""
+    if q.kind != "partial":
+        return False
+    words = q.text.lower()
+    return any(
+        o is not q
+        and len(o.text) > len(q.text)
+        and words in o.text.lower()
+        and o.speaker is not None
+        and (q.speaker is None or q.speaker.kind != "person" or q.speaker is o.speaker)
+        for o in quotes
+    )
 
 
 def _reopens(text: str, open_i: int, spans: list[tuple[int, int]]) -> bool:
