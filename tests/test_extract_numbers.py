@@ -302,3 +302,14 @@ def test_a_company_named_once_beside_its_shares_or_its_chief_is_the_mover():
     )
     assert figs["4.1%"][2:] == ("share price change", "hapag-lloyd")
     assert figs["6.3%"][2:] == ("share price change", "zim-integrated-shipping-services")
+
+
+def test_a_rate_on_shipped_goods_a_level_per_dollar_and_a_debt_are_what_they_are():
+    figs = _figs(
+        "Washington cut its tariffs on Chinese goods. The White House reduced the duty on low-value parcels shipped "
+        "from China to 54% from 120%. The rupiah weakened 0.3 percent to Rp 16,690 per US dollar. He wants the "
+        "revenue to pay down the $38 trillion national debt."
+    )
+    assert figs["54%"][2].startswith("tariff rate") and figs["54%"][3] == "chn"
+    assert figs["Rp 16,690"][2] == "currency exchange rate (rupiah)"
+    assert figs["$38 trillion"][2] == "debt"

@@ -162,7 +162,7 @@ FX_WORDS = re.compile(
 MEASURE_NOUNS = re.compile(
     r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|investments?|revenue|sales|goods|trade|"
     r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies)|"
-    r"margins?)\b",
+    r"margins?|debt|swap|loans?|dividends?|rebates?)\b",
     re.I,
 )
 
@@ -189,6 +189,7 @@ NOUN_MEASURE = {
     "price": "prices",
     "margins": "margin",
 }
+PERCENT_AT = re.compile(r"[\d.,]+\s?(?:%|percent|per cent)")
 VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales",
                 "ship": "exports"}  # fmt: skip
 # Money a tariff brings in or costs: "$195bn in tariffs", "a tariff bill of up to $5bn", "Customs duties brought in".
@@ -246,6 +247,12 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
         return None
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
+    if (
+        tok.dep_ == "acl"
+        and PERCENT_AT.match(text_of(doc)[pos:])
+        and any(TARIFF_WORDS.fullmatch(a.text) for a in tok.ancestors)
+    ):
+        return None  # "the duty on parcels shipped from China to 54%": the rate the parse hung on the goods' verb
     lemma = tok.lemma_.lower()
     phrases = []
     verb = tok
@@ -852,7 +859,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         if governed is not None:
             measure = governed[0]
         measure = _quota(text_of(doc), s) or measure
-        fx = _currency_quoted(text_of(doc), sent.start_char, s) if kind == "currency" and value < 10_000 else None
+        quoted = value < 10_000 or PER_CURRENCY.match(text_of(doc)[e : e + 30])  # "Rp 16,690 per US dollar"
+        fx = _currency_quoted(text_of(doc), sent.start_char, s) if kind == "currency" and quoted else None
         if fx and measure in ("value", None):
             # "the pound was little changed at $1.357", "the rand firmed to R19.24": a currency's rate in money
             measure = fx_measure(fx.group(0), change=not LEVEL_BEFORE.search(text_of(doc)[max(0, s - 16) : s]))
@@ -920,6 +928,7 @@ OTHER_LEVELS = re.compile(
 FX_REACH = 120  # how far before a bare level the currency it quotes may be named
 # "against the US dollar", "per dollar": the currency a rate is quoted in, not the one it prices.
 QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?$", re.I)
+PER_CURRENCY = re.compile(r"^\s*(?:per|to the|a|against the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro)\b", re.I)
 ZONE_AFTER = re.compile(r"^\s+[A-Z]{3,4}\b")  # "at 11.26 BST" is a clock time, not a level
 
 
