@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import gazetteer as gz
 from .actors import Actor, Actors
@@ -224,6 +224,28 @@ RATE_NOUN_AFTER = re.compile(r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(penal
 IMPOSING_VERBS = {"impose", "add", "slap", "levy", "announce", "set", "threaten", "put", "place", "order"}
 
 
+def _modified_noun(doc: Doc, pos: int) -> str | None:
+    """The measure noun an amount qualifies ("the $38 trillion national debt"), before any noun nearer by."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    for _ in range(3):
+        if tok is None or tok.dep_ not in ("nummod", "compound", "quantmod", "amod") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "NOUN" and MEASURE_NOUNS.fullmatch(tok.text):
+            named = " ".join([c.text for c in tok.lefts if c.dep_ == "compound"] + [tok.text])
+            return named if MEASURE_NOUNS.fullmatch(named) else tok.text  # "a $4.5 billion trade surplus"
+    return None
+
+
+def _taxed_goods(participle: Token) -> bool:
+    """Whether the goods a participle describes are what a tariff word before it taxes ("reduced the duty on
+    parcels shipped from China")."""
+    verb = next((a for a in participle.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    before = list(participle.ancestors) + ([w for w in verb.subtree if w.i < participle.i] if verb else [])
+    return any(TARIFF_WORDS.fullmatch(w.text) for w in before)
+
+
 def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | None:
     """The measure named by the noun that a number's verb moves, and the country in that noun phrase."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
@@ -247,11 +269,7 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
         return None
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
-    if (
-        tok.dep_ == "acl"
-        and PERCENT_AT.match(text_of(doc)[pos:])
-        and any(TARIFF_WORDS.fullmatch(a.text) for a in tok.ancestors)
-    ):
+    if tok.dep_ == "acl" and PERCENT_AT.match(text_of(doc)[pos:]) and _taxed_goods(tok):
         return None  # "the duty on parcels shipped from China to 54%": the rate the parse hung on the goods' verb
     lemma = tok.lemma_.lower()
     phrases = []
@@ -848,7 +866,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         if kind == "points" and measure == "index change" and AT_LEVEL.search(text_of(doc)[max(0, s - 24) : s]):
             measure = "index level"  # "rose 0.6 per cent to 8,712 points": where it stands, not how far it moved
     elif kind in ("currency", "scaled"):
-        noun = _nearest(MEASURE_NOUNS, clause, rel)
+        noun = _modified_noun(doc, s) or _nearest(MEASURE_NOUNS, clause, rel)
         measure = noun.lower() if noun else ("value" if unit else None)
         governed = _governed_measure(doc, actors, s)
         if governed is None and measure in ("worth", "value", None):
