@@ -305,3 +305,36 @@ def test_home_link_privacy_notice_and_byline_with_post_are_clutter():
     assert "Priya Nandakumar Agriculture correspondent" in cleaned.removed
     assert any(r.startswith("Privacy Notice:") for r in cleaned.removed)
     assert "Co-operatives expect prices" in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is read by an automated voice. Please report any issues or inconsistencies here.",
+        "The most important stories and recommendations in your inbox every morning.",
+        "Enter email address",
+        "Sat Aug 2, 2025 12:00 AM",
+        "Last update on: Sat Aug 2, 2025 02:17 AM",
+        "Thursday, September 4th 2025 - 09:42 UTC",
+        "Nada Hussein , Thursday 3 Apr 2025",
+        "The two leaders meet in the Oval Office at the White House, April 7, 2025.",
+        "Home » Business » Business News",
+        "Good journalism costs a lot of money. Yet only good journalism can ensure a good society.",
+        "Full article 6 comments",
+        "Commenting for this story is now closed.",
+        "Categories: Mercosur, Politics, Economy, International.",
+        "Do you work at an automaker and have a tip? Contact this reporter via email at jd@example.com.",
+        "Jane Doe covers trade, ports and the regional economy for the Daily Planet.",
+    ],
+)
+def test_page_furniture_of_more_outlets_is_clutter(line):
+    raw = (
+        "Exporters weigh the new tariff as the government defends its deal\n\n"
+        f"{line}\n\n"
+        "Exporters said on Wednesday that they were still studying the new tariff on their goods.\n\n"
+        "The upgraded agreement covers nine areas, including support for micro, small and medium enterprises.\n\n"
+        "Officials said the deal would be signed in Washington next week, and talks would continue.\n"
+    )
+    cleaned = clean_article(raw)
+    assert line in cleaned.removed
+    assert "The upgraded agreement covers nine areas" in cleaned.text

@@ -206,10 +206,52 @@ BOILERPLATE = [
         r"(?-i:\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} ?/ ?[A-Za-z][\w .&/-]{1,40})$|"
         r"[.!?][\"”’]?\s*\((?-i:[A-Z])[^()]{1,40}\)\s*$|(image|photo|picture|photograph)s?:\s*[^.]{2,60}$",
     ),
+    # The page's audio player: "This is read by an automated voice. Please report any issues ...".
+    ("meta", r"\bread by an automated voice\b|\bplease report any issues\b"),
+    # A sign-up box: "... stories in your inbox every morning.", "Enter email address", "Thanks for signing up!",
+    # "You may occasionally receive promotional content ...", "sign up for breaking news alerts ...".
+    (
+        "newsletter",
+        r"^(?=.{0,200}$)(?!.*[\"“”]).*\bin your inbox\b|^\s*enter (?:your )?e-?mail(?: address)?\s*$|"
+        r"^\s*thanks? (?:you )?for signing up\b|\byou may (?:occasionally )?receive promotional\b|"
+        r"\bsign up for (?:breaking )?news alerts\b|\bpersonali[sz]ed feed\b|\bgoogle news channel\b",
+    ),
+    # The author's note at the end: "Jane Doe covers trade and ports for the Los Angeles Times."
+    (
+        "bio",
+        r"^(?=.{0,300}$)\s*(?-i:[A-Z][\w.'’-]+(\s[A-Z][\w.'’-]+){1,3}) (covers|writes about|reports on) .{3,160}"
+        r"\bfor (the )?(?-i:[A-Z])[\w.'’-]+",
+    ),
+    # A byline run into the day: "Nada Hussein , Thursday 3 Apr 2025".
+    (
+        "byline",
+        r"^(?=.{0,80}$)\s*(?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3})\s*,\s*(?:[A-Z][a-z]+day,?\s+)?"
+        r"\d{1,2} [A-Z][a-z]+\.? \d{4}\s*$",
+    ),
+    # A caption closed by the day it was taken: "... meet in the Oval Office at the White House, April 7, 2025."
+    ("caption", r"^(?=.{0,250}$)(?!.*[\"“”]).*,\s+(?-i:[A-Z][a-z]+)\.? \d{1,2}, \d{4}\.?\s*$"),
+    ("navigation", r"^\s*home\s*[»›/]"),
+    # A plea for money: "Support PREMIUM TIMES' journalism ...", "Good journalism costs a lot of money".
+    (
+        "appeal",
+        r"^\s*support \S+(?: \S+){0,2}['’]?s? journalism\b|\bgood journalism costs\b|^\s*by contributing to\b|"
+        r"\bconsider making a (?:modest )?(?:support|contribution|donation)\b",
+    ),
+    # A comment box: "Full article 6 comments", "Disclaimer & comment rules", "Commenting for this story is now
+    # closed.", "become a fan and comment on our Facebook Page"; a filing line: "Categories: Mercosur, Politics."
+    (
+        "comments",
+        r"^\s*full article\b.{0,20}\bcomments?\s*$|\bcomment rules\b|\bcommenting (?:for|on) this \w+ is "
+        r"(?:now )?closed\b|\bbecome a fan\b|^\s*categories\s*:",
+    ),
+    # A tip line: "Do you work at Ford ... and have a tip? Contact this reporter via email ...".
+    ("promo", r"\bhave a tip\?|\bcontact this reporter\b"),
 ]
 BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
 METADATA_RX = re.compile(
-    r"^\s*\(?((?i:published|updated?|posted|last updated|first published|issued on)\b[:\s]|"
+    r"^\s*\(?((?i:published|updated?|posted|last updated?(?: on)?|first published|issued on)\b[:\s]|"
+    # "Sat Aug 2, 2025 12:00 AM", "Thursday, September 4th 2025 - 09:42 UTC"
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
     r"\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—|,•·]?\s*\d{1,2}[:.]\d{2}\b|"
     r"\d+ min(ute)?s? read\b|\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
     r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
