@@ -349,3 +349,18 @@ def test_an_english_name_before_a_cantonese_name_is_called_by_the_family_name() 
 def test_a_state_written_without_its_diacritics_is_no_person() -> None:
     data = extract_text("Exporters in Tamil Nadu fear the tariff.\n\nTamil Nadu said on Monday it would help mills.")
     assert "Tamil Nadu" not in _people(data)
+
+
+def test_with_no_dateline_the_country_whose_posts_go_unqualified_is_home():
+    from analysis.extract import extract_text
+
+    data = extract_text(
+        "US cuts tariff on Bangladesh to 20%\n\n"
+        "The US has set a 20 percent tariff on Bangladeshi goods, down from the 35 percent the US had threatened.\n\n"
+        "The rate was announced in an order signed by US President Donald Trump on Thursday, hours after talks in "
+        "Washington. In a letter to Chief Adviser Muhammad Yunus, he had lowered the rate to 35 percent.\n\n"
+        "Bangladesh will buy more US wheat, and Bangladesh exporters were relieved."
+    )
+    people = {a["name"]: a["country"] for a in data["actors"] if a["kind"] == "person"}
+    assert people["Muhammad Yunus"] == "BGD"
+    assert people["Donald Trump"] == "USA"

@@ -113,7 +113,25 @@ def _home_country(cleaned: Cleaned, raw: str, hits: list[gz.Hit]) -> str | None:
     if outlet:
         return outlet
     zones = Counter(gz.zone_countries(raw)).most_common(2)
-    return zones[0][0] if zones and (len(zones) == 1 or zones[0][1] > zones[1][1]) else None
+    if zones and (len(zones) == 1 or zones[0][1] > zones[1][1]):
+        return zones[0][0]
+    return _most_told(cleaned.text, hits)
+
+
+UNIONS = {"EUU"}  # a bloc has no prime minister or chief adviser of its own to give the unqualified posts
+MOST_TOLD = 3  # how often a country must be named to be taken for the readers' own
+
+
+def _most_told(text: str, hits: list[gz.Hit]) -> str | None:
+    """With no dateline, outlet or clock to go by, in a story that qualifies some side's posts: the country named
+    most often whose posts it never qualifies ("Chief Adviser Muhammad Yunus" beside "US President Donald Trump"
+    in a Dhaka paper)."""
+    qualified = _qualified_posts(text, hits)
+    named = Counter(h.known.country for h in hits if h.known.kind == "country" and not qualified[h.known.country])
+    top = named.most_common(2)
+    if +qualified and top and top[0][1] >= MOST_TOLD and (len(top) == 1 or top[0][1] > top[1][1]):
+        return top[0][0] if top[0][0] not in UNIONS else None
+    return None
 
 
 def _qualified_posts(text: str, hits: list[gz.Hit]) -> Counter[str]:
