@@ -313,3 +313,12 @@ def test_a_rate_on_shipped_goods_a_level_per_dollar_and_a_debt_are_what_they_are
     assert figs["54%"][2].startswith("tariff rate") and figs["54%"][3] == "chn"
     assert figs["Rp 16,690"][2] == "currency exchange rate (rupiah)"
     assert figs["$38 trillion"][2] == "debt"
+
+
+def test_benchmarks_of_smaller_exchanges_are_the_subjects_of_their_moves():
+    figs = _figs(
+        "The DSEX, the benchmark index of the Dhaka Stock Exchange, rose 48 points, or 0.9 percent. In Tel Aviv the "
+        "TA-35 index fell 1.2% to 2,874.6 points. The EGX30 fell 1.6 percent on Thursday."
+    )
+    assert figs["0.9 percent"][2:] == ("index change", "dsex")
+    assert figs["2,874.6 points"][3] == "ta-35" and figs["1.6 percent"][3] == "egx30"
