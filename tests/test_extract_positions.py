@@ -456,3 +456,12 @@ def test_a_thing_tariffs_only_qualify_is_a_topic_of_its_own():
     )
     assert ("josh-hawley", "support", "tariff dividend") in stances
     assert _has(stances, "ann-kerr", "support", "tariffs/duties")
+
+
+def test_a_deal_the_story_names_is_named_in_the_topic():
+    stances = _stances(
+        "Farmers protest as Brussels backs trade pact\n\n"
+        "The European Commission on Wednesday sent the EU-Mercosur partnership agreement to member states. "
+        'French Agriculture Minister Annie Genevard said the deal was "unacceptable" for farmers.'
+    )
+    assert any(a == "annie-genevard" and s == "oppose" and "EU-Mercosur" in t for a, s, t in stances)

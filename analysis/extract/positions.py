@@ -274,6 +274,7 @@ def find_positions(
     # "Trump's tariffs": an owner's bad words are about what threatens the measure ("losing the tariffs would be a
     # disaster"), not about the measure
     owned = {(aid, family) for aid, family, *_ in owned_rows}
+    deal = named_deal(f"{title or ''}\n{text_of(doc)}")
     out = []
     for (actor_id, family), t in _named_in_full(doc, tally).items():
         actor = actors.by_id[actor_id]
@@ -281,6 +282,8 @@ def find_positions(
         stance = "support" if stance == "mixed" and (actor_id, family) in owned and actor.kind == "person" else stance
         label = LABELS.get(family, family)
         words = sorted(t.keywords - {family, family.lower(), *label.split("/")})
+        if family == "deal" and deal and not any(deal.lower() in w.lower() for w in words):
+            words.append(deal)  # "deal/agreement (EU-Mercosur)": which deal, when the story names one
         topic = f"{label} ({', '.join(words)})" if words else label
         first = sorted(t.evidence)[0]
         sample = text_of(doc)[first[0] : first[1]]
@@ -291,6 +294,25 @@ def find_positions(
             )
         )
     return sorted(out, key=lambda p: (p.actor, p.topic))
+
+
+# "the EU-Mercosur partnership agreement", "the US-Japan trade deal", "the AfCFTA agreement": a deal by its name.
+NAMED_DEAL = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w&.’'-]*\s+){0,2}[A-Z][\w&.-]*[A-Z][\w&.-]*|[A-Z][a-z]+(?:-[A-Z][\w]+)+)"
+    r"\s+(?i:(?:free|trade|partnership|economic|association|comprehensive|framework|reciprocal|bilateral)[- ]){0,3}"
+    r"(?i:deal|agreement|pact|accord|treaty)\b"
+)
+NOT_DEAL_NAMES = {"US", "U.S.", "EU", "UK", "The", "This", "That", "A", "An"}
+
+
+def named_deal(text: str) -> str | None:
+    """The name of the deal a story names most often before a deal word; None when it names none."""
+    names = Counter(
+        m.group("name")
+        for m in NAMED_DEAL.finditer(text)
+        if m.group("name") not in NOT_DEAL_NAMES and not m.group("name").startswith(("The ", "This "))
+    )
+    return names.most_common(1)[0][0] if names else None
 
 
 OBSERVER = re.compile(r"\b(?:economists?|analysts?|strategists?|researchers?|research|fellow|professor)\b", re.I)
