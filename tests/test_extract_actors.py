@@ -364,3 +364,18 @@ def test_with_no_dateline_the_country_whose_posts_go_unqualified_is_home():
     people = {a["name"]: a["country"] for a in data["actors"] if a["kind"] == "person"}
     assert people["Muhammad Yunus"] == "BGD"
     assert people["Donald Trump"] == "USA"
+
+
+def test_a_post_of_a_ministry_or_body_set_off_before_the_name_is_the_title_and_a_demonym_after_is_no_region():
+    from analysis.extract import extract_text
+
+    data = extract_text(
+        "The Minister of Industry, Trade and Investment, Jumoke Oduwole, told journalists in Abuja on Thursday that "
+        "talks had begun. Under the tariff regime of US President Donald Trump, Nigerian goods now attract a duty. "
+        "The Director-General of the Lagos Chamber of Commerce and Industry (LCCI), Chinyere Almona, backed calls "
+        "for Washington to restore AGOA."
+    )
+    titles = {a["name"]: a["title"] for a in data["actors"] if a["kind"] == "person"}
+    assert titles["Jumoke Oduwole"] == "Minister of Industry, Trade and Investment"
+    assert titles["Chinyere Almona"].startswith("Director-General of the Lagos Chamber")
+    assert "Donald Trump" in titles

@@ -665,10 +665,14 @@ def _named_as_place(doc: Doc, toks: list[Token]) -> bool:
         return True
     if last.i + 3 < len(doc) and doc[last.i + 1].text == "," and doc[last.i + 3].text not in ("'s", "’s"):
         region = doc[last.i + 2].text  # "Nusa Dua, Bali": a place, then the region it is in
-        if region[:1].isupper() and (
-            gz.country_of_text(region)
-            or gz.city_country(region)
-            or (gz.affiliation_country(region) and not gz.known_body(region))  # a province, not "PIIE"
+        if (
+            region[:1].isupper()
+            and doc[last.i + 2].pos_ == "PROPN"
+            and (
+                gz.country_of_text(region)
+                or gz.city_country(region)
+                or (gz.affiliation_country(region) and not gz.known_body(region))  # a province, not "PIIE"
+            )
         ):
             return True
     return first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_ in PLACE_NOUNS
@@ -920,7 +924,7 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
     window = text[max(0, start - 80) : start]
     m = PRE_APPOSITION.search(window)
     if not m or not _ends_in_title(m.group("title")):
-        return None, None
+        return _post_of_body_before(text, start), None
     words = m.group("title").split()
     while words and words[0].lower() in ("the", "a", "an", "and", "but", "while", "said", "says", "its", "their"):
         words = words[1:]
@@ -938,6 +942,20 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
         prior = [h for h in found if h.known.kind == "country" and h.known.role in ("name", "alias")]
         country = prior[-1].known.country if prior else None
     return " ".join(words) + (m.group("post") or ""), country or (f"@{owner}" if owner else None)
+
+
+# "The Minister of Industry, Trade and Investment, Jumoke Oduwole, said", "said the Director-General of the
+# Manufacturers Association of Nigeria (MAN), Segun Ajayi-Kadir": a post of a ministry or a body, set off before
+# the name.
+POST_OF_BODY = re.compile(
+    r"\b[Tt]he\s+(?P<title>(?:[A-Z][\w-]*\s+){0,2}(?P<head>[A-Z][\w-]*)\s+of\s+(?:the\s+)?[A-Z][^.;:“”\"\n]{1,100}?"
+    r"(?:\s\([A-Z][A-Za-z]{1,8}\))?),\s*$"
+)
+
+
+def _post_of_body_before(text: str, start: int) -> str | None:
+    m = POST_OF_BODY.search(text[max(0, start - 140) : start])
+    return m.group("title") if m and m.group("head").lower() in gz.title_heads() else None
 
 
 LEADING_NAME = re.compile(
