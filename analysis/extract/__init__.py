@@ -129,7 +129,7 @@ def _most_told(text: str, hits: list[gz.Hit]) -> str | None:
     qualified = _qualified_posts(text, hits)
     named = Counter(h.known.country for h in hits if h.known.kind == "country" and not qualified[h.known.country])
     top = named.most_common(2)
-    if +qualified and top and top[0][1] >= MOST_TOLD and (len(top) == 1 or top[0][1] > top[1][1]):
+    if any(qualified.values()) and top and top[0][1] >= MOST_TOLD and (len(top) == 1 or top[0][1] > top[1][1]):
         return top[0][0] if top[0][0] not in UNIONS else None
     return None
 

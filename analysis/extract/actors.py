@@ -1419,7 +1419,7 @@ TITLE_ALONE = {"commissioner", "president", "prime minister", "minister", "secre
 
 
 # A lone name a company's words surround: "Hapag-Lloyd CEO ...", "Diageo's chief executive", "shares in Diageo".
-COMPANY_CUE_AFTER = re.compile(r"^(?:['’]s)?\s+(?-i:CEO|chief executive|chairman|shares|stock)\b")
+COMPANY_CUE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:CEO|chief executive|chairman|shares|stock)\b")
 COMPANY_CUE_BEFORE = re.compile(r"\b(?:[Ss]hares|[Ss]tock) (?:of|in)\s+$")
 
 
@@ -1448,9 +1448,11 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             continue
         if name in gz.ZONE_ABBREVIATIONS:
             continue  # "11:00am AEST": a time zone, not a body
-        named_body = bool(BODY_BEFORE.search(text_of(doc)[max(0, ent.start_char - 30) : ent.start_char])) or bool(
-            COMPANY_CUE_AFTER.match(text_of(doc)[ent.end_char : ent.end_char + 20])
-            or COMPANY_CUE_BEFORE.search(text_of(doc)[max(0, ent.start_char - 20) : ent.start_char])
+        lead = text_of(doc)[max(0, ent.start_char - 30) : ent.start_char]
+        named_body = bool(
+            BODY_BEFORE.search(lead)
+            or COMPANY_CUE_BEFORE.search(lead)
+            or COMPANY_CUE_AFTER.match(text_of(doc)[ent.end_char : ent.end_char + 20])
         )
         if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
             if not named_body and not _lone_body(ent):

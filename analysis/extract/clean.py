@@ -31,7 +31,7 @@ from .timex import find_dates
 # Each entry: (what it is, pattern). A paragraph (or, in a long paragraph, a sentence) that matches is clutter.
 # To add one: append a (label, regex) pair; patterns are case-insensitive and searched, not matched.
 BOILERPLATE = [
-    ("navigation", r"^\s*(skip\b|menu|search|home\s*[|>])"),
+    ("navigation", r"^\s*(skip\b|menu|search|home\s*[|>»›/])"),  # "Home » Business » Business News"
     # A masthead's link home: "The Guardian - Back to home", "Back to top".
     ("navigation", r"^(?=.{0,80}$).*\bback to (home|top|homepage|the homepage|main menu)\s*$"),
     (
@@ -45,7 +45,11 @@ BOILERPLATE = [
     (
         "comments",
         r"\b(comment on stories|display name|join the conversation|values your comments|commenting policy)\b|"
-        r"\bcomments? (have|are|is) (not been |been )?(enabled|disabled|turned off|closed|moderated)\b",
+        r"\bcomments? (have|are|is) (not been |been )?(enabled|disabled|turned off|closed|moderated)\b|"
+        # "Full article 6 comments", "Disclaimer & comment rules", "Commenting for this story is now closed.",
+        # "become a fan and comment on our Facebook Page"; a filing line: "Categories: Mercosur, Politics."
+        r"^\s*full article\b.{0,20}\bcomments?\s*$|\bcomment rules\b|\bcommenting (?:for|on) this \w+ is "
+        r"(?:now )?closed\b|\bbecome a fan\b|^\s*categories\s*:",
     ),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
     (
@@ -88,7 +92,10 @@ BOILERPLATE = [
     (
         "appeal",
         r"\b(small favou?r to ask|support (our|the) journalism|make a (contribution|donation)|"
-        r"millions are turning to)\b",
+        r"millions are turning to)\b|"
+        # "Support PREMIUM TIMES' journalism ...", "Good journalism costs a lot of money", "By contributing to ..."
+        r"^\s*support \S+(?: \S+){0,2}['’]?s? journalism\b|\bgood journalism costs\b|^\s*by contributing to\b|"
+        r"\bconsider making a (?:modest )?(?:support|contribution|donation)\b",
     ),
     ("standards", r"^\s*our standards\b|\btrust principles\b"),
     ("subscription", r"\bwhy you can trust\b|\bdo not sell (or share )?my personal\b"),
@@ -139,6 +146,7 @@ BOILERPLATE = [
     (
         "promo",
         r"^(?=.{0,160}$).*\b(?:news |confidential )?tip\b.{0,40}\?\s*(?:get in touch|contact us|email us)\b|"
+        r"\bhave a tip\?|\bcontact this reporter\b|"  # "... and have a tip? Contact this reporter via email at ..."
         r"^\s*before it[’']s here, it[’']s on the\b|^\s*(?:open|view|see) (?:this|the) (?:photo|image|picture)s? in"
         r" (?:gallery|full screen)\s*:?\s*$",
     ),
@@ -230,31 +238,14 @@ BOILERPLATE = [
     ),
     # A caption closed by the day it was taken: "... meet in the Oval Office at the White House, April 7, 2025."
     ("caption", r"^(?=.{0,250}$)(?!.*[\"“”]).*,\s+(?-i:[A-Z][a-z]+)\.? \d{1,2}, \d{4}\.?\s*$"),
-    ("navigation", r"^\s*home\s*[»›/]"),
-    # A plea for money: "Support PREMIUM TIMES' journalism ...", "Good journalism costs a lot of money".
-    (
-        "appeal",
-        r"^\s*support \S+(?: \S+){0,2}['’]?s? journalism\b|\bgood journalism costs\b|^\s*by contributing to\b|"
-        r"\bconsider making a (?:modest )?(?:support|contribution|donation)\b",
-    ),
-    # A comment box: "Full article 6 comments", "Disclaimer & comment rules", "Commenting for this story is now
-    # closed.", "become a fan and comment on our Facebook Page"; a filing line: "Categories: Mercosur, Politics."
-    (
-        "comments",
-        r"^\s*full article\b.{0,20}\bcomments?\s*$|\bcomment rules\b|\bcommenting (?:for|on) this \w+ is "
-        r"(?:now )?closed\b|\bbecome a fan\b|^\s*categories\s*:",
-    ),
-    # A tip line: "Do you work at Ford ... and have a tip? Contact this reporter via email ...".
-    ("promo", r"\bhave a tip\?|\bcontact this reporter\b"),
 ]
 BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
 METADATA_RX = re.compile(
     r"^\s*\(?((?i:published|updated?|posted|last updated?(?: on)?|first published|issued on)\b[:\s]|"
-    # "Sat Aug 2, 2025 12:00 AM", "Thursday, September 4th 2025 - 09:42 UTC"
-    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
     r"\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—|,•·]?\s*\d{1,2}[:.]\d{2}\b|"
     r"\d+ min(ute)?s? read\b|\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
-    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
+    # "Tue, 8 Apr 2025", "Sat Aug 2, 2025 12:00 AM", "Thursday, September 4th 2025 - 09:42 UTC"
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4}\b|"
     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\s*[-–—|,•·]\s*\d{1,2}[:.]\d{2}\b|"
     r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*[-–—]\s*\d{1,2}[:.]\d{2}|\s*$|(?=\d{1,2}:\d{2})|"
     # the date with the paper's name or the page's section: "March 31, 2025 (Mainichi Japan)", "Nov 14, 2025 - Economy"

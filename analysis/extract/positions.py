@@ -298,7 +298,7 @@ def find_positions(
 
 # "the EU-Mercosur partnership agreement", "the US-Japan trade deal", "the AfCFTA agreement": a deal by its name.
 NAMED_DEAL = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z][\w&.’'-]*\s+){0,2}[A-Z][\w&.-]*[A-Z][\w&.-]*|[A-Z][a-z]+(?:-[A-Z][\w]+)+)"
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w&.’'-]*\s+){0,2}[A-Z][a-z&.-]*[A-Z][\w&.-]*|[A-Z][a-z]+(?:-[A-Z][\w]+)+)"
     r"\s+(?i:(?:free|trade|partnership|economic|association|comprehensive|framework|reciprocal|bilateral)[- ]){0,3}"
     r"(?i:deal|agreement|pact|accord|treaty)\b"
 )
@@ -816,10 +816,12 @@ def _headed_family(topic: str, at: Token) -> str:
     """The family of an open topic. "Steel tariffs" are tariffs, but a "tariff dividend" or "tariff revenue" is a
     thing of its own that tariffs only qualify: a family word as a compound before a head of no family."""
     family = family_of(topic)
+    if family not in FAMILIES or at.pos_ != "NOUN":
+        return family
     qualified = any(c.dep_ == "compound" and family_of(c.text) in FAMILIES for c in at.children)
     head = topic.split(" of ", 1)[0]
-    named = any(m.end() == len(head) for m in FAMILY_RX[family].finditer(head)) if family in FAMILIES else True
-    return topic if qualified and not named and at.pos_ == "NOUN" else family
+    named = any(m.end() == len(head) for m in FAMILY_RX[family].finditer(head))
+    return topic if qualified and not named else family
 
 
 def main_topic(doc: Doc, title: str | None = None) -> str | None:
