@@ -62,7 +62,7 @@ def _iso3(value: object) -> bool:
     return isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value) is not None
 
 
-KINDS = ("person", "government", "country", "organization", "media", "market_index", "place")
+KINDS = ("person", "government", "country", "organization", "media", "market_index", "place", "currency")
 
 # Each section's fields and the check of their type, in the contract's order. To add a contract field: add it here.
 FIELDS: dict[str, dict[str, Check]] = {

@@ -317,7 +317,7 @@ def series_for(
 
     Index actors (kind `market_index`, or an id in market_indexes.csv), most mentioned first, give the series that
     `market_claims` would check them against. A country of those indexes or of the article's country and
-    government actors that has an FX_SERIES adds it, as does a word in FX_WORDS in a quote, event or figure.
+    government and currency actors that has an FX_SERIES adds it, as does a word in FX_WORDS in a quote, event or figure.
     With no index series, DEFAULT_SERIES leads. `available` (the series of the closes in use; default the bundled
     ones) bounds the choice; when none of it is there (a user's own file), its first three series are taken.
     """
@@ -328,7 +328,7 @@ def series_for(
     actors = sorted(extraction.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))
     named = [a for a in actors if a.get("kind") == "market_index" or a.get("id") in set(indexes["id"])]
     chosen = [series_of[a["id"]] for a in named if a.get("id") in series_of]
-    kinds = {"market_index", "country", "government"}
+    kinds = {"market_index", "country", "government", "currency"}
     countries = [str(a.get("country") or "").upper() for a in actors if a.get("kind") in kinds]
     texts = " ".join(
         str(r.get("text") or "") for key in ("quotes", "events", "figures") for r in extraction.get(key) or []

@@ -379,3 +379,19 @@ def test_a_post_of_a_ministry_or_body_set_off_before_the_name_is_the_title_and_a
     assert titles["Jumoke Oduwole"] == "Minister of Industry, Trade and Investment"
     assert titles["Chinyere Almona"].startswith("Director-General of the Lagos Chamber")
     assert "Donald Trump" in titles
+
+
+def test_parties_firms_posts_and_bodies_named_like_people_are_no_people() -> None:
+    people = _people(
+        extract_text(
+            "Sinn Féin's finance spokesperson Pearse Doherty said the Government was caught flat-footed. "
+            "Delta Galil, which makes underwear for US retailers, tumbled 9.4%. Oil major Rosneft rose 5.9%, Lukoil "
+            "added 4.8% on the day. Crown Prince and Prime Minister Mohammed bin Salman told Trump in a call that "
+            "trade would grow. Minister Liu Chin-ching told lawmakers at the Legislative Yuan that TSMC qualified, "
+            "according to Cox Automotive chief economist Jonathan Smoke. Speaking in Prince George, Premier David "
+            "Eby said the duties were unjustified."
+        )
+    )
+    assert {"Pearse Doherty", "Mohammed bin Salman", "Liu Chin-ching", "Jonathan Smoke", "David Eby"} <= set(people)
+    for name in ("Sinn Féin", "Delta Galil", "Lukoil", "Crown Prince", "Yuan", "Cox Automotive", "George"):
+        assert name not in people

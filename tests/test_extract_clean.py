@@ -338,3 +338,68 @@ def test_page_furniture_of_more_outlets_is_clutter(line):
     cleaned = clean_article(raw)
     assert line in cleaned.removed
     assert "The upgraded agreement covers nine areas" in cleaned.text
+
+
+LETTER_PAGE = """Exporters brace for a 15% tariff
+Publish : 08 Jul 2025, 02:16 PM
+This is AI generated summarization, which may have errors. For context, always refer to the full article.
+OVAL OFFICE. President Jose Cruz meets President Donald Trump at the White House on July 22, 2025. Presidential Communications Office
+
+Exporters will face a 15 per cent tariff from next week, the trade minister said on Friday after talks in Washington.
+
+Trade Minister Todd Lane says the Government will push back on the higher rate. Photo / Mark Mitchell
+Advertise with NZME.
+
+More: Carmakers warn of bigger tariff hit in second half of 2025
+
+Mary Barra speaks to reporters in Warren. Marcus Ellison, Detroit Free Press
+TYLER SWAYZE / FREE PRESS
+Premier Wab Kinew speaks to reporters at the legislature Friday.
+Kinew said the province would not add new counter-measures for now.
+
+Saudi Gazette report
+We’re really pleased that you’ve read 10 Gazette articles in the past month.
+A Message from The Gazette:
+Dear readers,
+We are facing unprecedented challenges, and our staff are at risk.
+Without you we cannot go on.
+How does this make you feel?
+Add a comment
+Related Topics
+Donald Trump
+Ferdinand Marcos Jr.
+Our newsroom depends on a growing audience of readers to power our journalism.
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Publish : 08 Jul 2025, 02:16 PM",
+        "This is AI generated summarization, which may have errors.",
+        "OVAL OFFICE. President Jose Cruz meets President Donald Trump",
+        "Photo / Mark Mitchell",
+        "Advertise with NZME.",
+        "More: Carmakers warn of bigger tariff hit",
+        "Marcus Ellison, Detroit Free Press",
+        "Premier Wab Kinew speaks to reporters at the legislature Friday.",
+        "Saudi Gazette report",
+        "you’ve read 10 Gazette articles",
+        "We are facing unprecedented challenges",
+        "Without you we cannot go on.",
+        "How does this make you feel?",
+        "Add a comment",
+        "Ferdinand Marcos Jr.",
+        "to power our journalism",
+    ],
+)
+def test_captions_letters_and_widgets_go(line):
+    cleaned = clean_article(LETTER_PAGE)
+    assert line not in cleaned.text
+    assert any(line in r for r in cleaned.removed)
+
+
+def test_the_story_under_a_caption_stays():
+    cleaned = clean_article(LETTER_PAGE)
+    assert "Kinew said the province would not add new counter-measures for now." in cleaned.text
+    assert "Exporters will face a 15 per cent tariff from next week" in cleaned.text

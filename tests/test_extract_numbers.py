@@ -322,3 +322,64 @@ def test_benchmarks_of_smaller_exchanges_are_the_subjects_of_their_moves():
     )
     assert figs["0.9 percent"][2:] == ("index change", "dsex")
     assert figs["2,874.6 points"][3] == "ta-35" and figs["1.6 percent"][3] == "egx30"
+
+
+def _figures(text: str, published: str | None = None) -> tuple[dict[str, dict], dict[str, dict]]:
+    data = extract_text(text, published=published)
+    return {f["text"]: f for f in data["figures"]}, {a["id"]: a for a in data["actors"]}
+
+
+def test_an_exchange_rate_is_about_its_currency():
+    figs, actors = _figures(
+        "Ottawa – The loonie rose to 72.31 U.S. cents on Friday. In Tel Aviv the shekel strengthened to NIS 3.397 "
+        "against the dollar, while in Dhaka the taka held at Tk 122.3 per dollar and Brazil's real gained 0.4%."
+    )
+    assert figs["72.31 U.S. cents"]["subject"] == "cad"
+    assert figs["NIS 3.397"]["subject"] == "ils" and figs["NIS 3.397"]["unit"] == "ILS"
+    assert figs["Tk 122.3"]["subject"] == "bdt"
+    assert figs["0.4%"]["subject"] == "brl"
+    assert actors["cad"] == actors["cad"] | {"kind": "currency", "name": "Canadian Dollar", "country": "CAN"}
+    assert actors["ils"]["mentions"] >= 1
+
+
+def test_the_unqualified_dollar_is_the_home_currency_in_a_dollar_country():
+    figs, _ = _figures("OTTAWA — The dollar fell 0.3% against its U.S. counterpart as the tariffs took effect.")
+    assert figs["0.3%"]["subject"] == "cad"
+
+
+def test_a_firms_sums_belong_to_the_firm():
+    figs, _ = _figures(
+        "Ford expects tariffs to cost it about $2 billion this year, up from an earlier $1.5 billion estimate. "
+        "The Detroit automaker reported revenue of $50.2 billion but swung to a net loss of $36 million, hit by "
+        "$800 million in tariff costs. Ford shares fell about 3% to $11.09, though the stock is still up 12% "
+        "since January. Rival General Motors said tariffs had cost it $1.1 billion."
+    )
+    assert (figs["$2 billion"]["measure"], figs["$2 billion"]["subject"]) == ("tariff cost", "ford")
+    assert (figs["$1.5 billion"]["measure"], figs["$1.5 billion"]["subject"]) == ("tariff cost", "ford")
+    assert (figs["$50.2 billion"]["measure"], figs["$50.2 billion"]["subject"]) == ("revenue", "ford")
+    assert (figs["$36 million"]["measure"], figs["$36 million"]["subject"]) == ("net loss", "ford")
+    assert figs["$800 million"]["measure"] == "tariff cost"
+    assert (figs["$11.09"]["measure"], figs["$11.09"]["subject"]) == ("share price", "ford")
+    assert (figs["12%"]["measure"], figs["12%"]["subject"]) == ("share price change", "ford")
+    assert (figs["$1.1 billion"]["measure"], figs["$1.1 billion"]["subject"]) == ("tariff cost", "general-motors")
+
+
+def test_share_moves_in_a_market_report_name_their_companies():
+    figs, actors = _figures(
+        "The MOEX Russia Index was up 5.3% by noon. Oil major Rosneft rose 5.9%, Lukoil added 4.8% and national "
+        "carrier Aeroflot jumped 8.2%."
+    )
+    assert figs["5.3%"]["subject"] == "moex-russia-index"
+    for text, company in (("5.9%", "rosneft"), ("4.8%", "lukoil"), ("8.2%", "aeroflot")):
+        assert (figs[text]["measure"], figs[text]["subject"]) == ("share price change", company)
+        assert actors[company]["kind"] == "organization"
+
+
+def test_an_unlisted_index_is_its_countrys_market():
+    figs, _ = _figures(
+        "Gulf markets fell. Kuwait's premier index dropped 5.7 percent and Qatar's benchmark lost 4.2 percent, "
+        "while Muscat closed 2.6 percent lower."
+    )
+    assert figs["5.7 percent"]["subject"] == "kwt"
+    assert figs["4.2 percent"]["subject"] == "qat"
+    assert figs["2.6 percent"]["subject"] is None

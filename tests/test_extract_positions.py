@@ -28,6 +28,8 @@ def _has(stances, actor: str, stance: str, key: str) -> bool:
         "Officer Kenta Kon told reporters in Nagoya.",
         '"The 50% tariff has made our goods uncompetitive overnight. Orders are being cancelled," '
         "Chief Executive Kenta Kon said.",
+        '"This tariff penalises countries that buy American," Chief Executive Kenta Kon said.',
+        '"The tariff leaves our plants at a disadvantage and puts jobs on the line," Chief Executive Kenta Kon said.',
     ],
 )
 def test_harm_to_ones_own_side_opposes_the_tariff(sentence: str) -> None:

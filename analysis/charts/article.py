@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from . import plain
 
-KIND_ORDER = ("person", "government", "country", "organization", "media", "market_index", "place")
+KIND_ORDER = ("person", "government", "country", "organization", "media", "market_index", "place", "currency")
 
 
 def actor_mentions(extraction: dict, *, top: int = 15) -> go.Figure | None:

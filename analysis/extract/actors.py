@@ -108,7 +108,15 @@ class Actors:
         return [a for a in self.by_id.values() if a.kind == "person"]
 
     def rows(self) -> list[dict]:
-        order = {"person": 0, "government": 1, "country": 2, "organization": 3, "market_index": 4, "media": 5}
+        order = {
+            "person": 0,
+            "government": 1,
+            "country": 2,
+            "organization": 3,
+            "market_index": 4,
+            "media": 5,
+            "currency": 6,
+        }
         return [a.row() for a in sorted(self.by_id.values(), key=lambda a: (order.get(a.kind, 9), a.spans[:1]))]
 
 
@@ -270,6 +278,9 @@ def _acts_as_government(doc: Doc, hit: gz.Hit) -> bool:
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
 
 
+AMOUNT_AFTER = re.compile(r"\s+(?:about\s+|nearly\s+|almost\s+)?[\d.,]+\s?(?:%|percent|per cent|points?)")
+
+
 def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str, int, bool]]:
     """Names (text, start, confirmed): spaCy's PERSON entities, unconfirmed, and names a title or a
     pronoun vouches for: after a title, before an appositive title, or a speaker later called "he"."""
@@ -288,6 +299,7 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
             tok.pos_ == "PROPN"
             and tok.dep_ == "nsubj"
             and tok.head.lemma_ in SPEAKING
+            and not AMOUNT_AFTER.match(text, tok.head.idx + len(tok.head.text))  # "Lukoil added 4.8%": a move
             and _referred_to_as_person(doc, tok)
         ):
             first = min(
@@ -551,13 +563,15 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         return []  # shouting ("MILLIONS") or acronyms are not names
     if any(w.lower() in NOT_NAMES or w.lower().rstrip(".") in gz.title_heads() for w in words if w[:1].isupper()):
         return []
+    if name.lower() in gz.titles():
+        return []  # "Crown Prince": a post, whoever holds it
     if re.search(
         r"\b(St|Ste|Sainte|Saint|San|Santa|Fort|Port|Mount|Lake)\.?\s*$", text_of(doc)[max(0, start - 8) : start]
     ):
         return []  # "Sault Ste. Marie" is a place
-    if ORG_WORDS.search(name) or gz.known_body(name):
-        return []  # "Commerce Ministry", "Ibec" are bodies, not persons
     text = text_of(doc)
+    if ORG_WORDS.search(name) or gz.known_body(name) or gz.inside_known_body(text, start, end):
+        return []  # "Commerce Ministry", "Ibec", "the Legislative Yuan" are bodies, not persons
     if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body) for _, _, body, _ in defined_bodies(text)):
         return []  # "Kisan Morcha" of "the Samyukt Kisan Morcha (SKM)": a body's name, not a person's
     if name in gz.trade_programmes() or any(w in gz.trade_programmes() for w in words) or _defined_acronym(text, name):
@@ -578,7 +592,15 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         r"\b(?:owner|maker|makers|producer|brewer|distiller|brand)s? of\s+$", text[max(0, start - 20) : start]
     ):
         return []  # "Diageo, the owner of Johnnie Walker": a brand
+    if PARTY_PORTFOLIO_AFTER.match(text, end):
+        return []  # "Sinn Féin's finance spokesperson": a party names a portfolio's spokesperson, a person does not
     return [(name, start)]
+
+
+# A party's portfolio holder after its name: "Labour's shadow chancellor", "the NDP's trade critic".
+PARTY_PORTFOLIO_AFTER = re.compile(
+    r"['’]s\s+(?:shadow\b|(?:[a-z]+\s+){1,3}(?:spokesperson|spokesman|spokeswoman|critic)\b)"
+)
 
 
 POLICY_AFTER = re.compile(
@@ -751,12 +773,17 @@ COMPANY_BEFORE = re.compile(
 )
 COMPANY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(shares|stock|Inc\b|Corp\b|Ltd\b|Co\b|Group\b|Holdings\b|AG\b|SA\b|plc\b|"
-    r"(?:distillery|brewery|winery|vineyards?|mills?|plant|factory|refinery|smelter|shipyard|brand|label|chain)\b)"
+    r"(?:distillery|brewery|winery|vineyards?|mills?|plant|factory|refinery|smelter|shipyard|brand|label|chain)\b|"
+    # "Delta Galil, which makes underwear": "which" is for things; "Lukoil added 4.8%": a share price moves
+    r",\s+which\b|"
+    r"(?:rose|fell|added|gained|jumped|dropped|slipped|climbed|tumbled|surged|lost|shed|declined|sank|soared|plunged|"
+    r"advanced|retreated|slumped|rallied|edged (?:up|down|higher|lower))\s+(?:about\s+|nearly\s+|almost\s+)?"
+    r"[\d.]+\s?(?:%|percent|per cent))"
 )  # "the family-owned Glen Torran distillery": a firm named like a person
 
 
 def _company_context(text: str, start: int, end: int) -> bool:
-    return bool(COMPANY_BEFORE.search(text[max(0, start - 60) : start]) or COMPANY_AFTER.search(text[end : end + 20]))
+    return bool(COMPANY_BEFORE.search(text[max(0, start - 60) : start]) or COMPANY_AFTER.search(text[end : end + 40]))
 
 
 def _mentions_of(text: str, forms: set[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1427,6 +1454,7 @@ ORG_WORDS = re.compile(
     r"\b(Ministry|Department|Commission|Council|Bank|Office|Agency|Association|Federation|Chamber|Institute|"
     r"Organization|Organisation|Party|Fund|Reserve|Group|Inc|Corp|Co|Motor|Motors|Board|Union|Exchange|"
     r"Pharma|Pharmaceuticals?|Airlines|Electronics|Industries|Technologies|Securities|Economics|Holdings|Partners|University|College|Committee|"
+    r"Automotive|Analytics|Logistics|Consulting|Advisors|Advisory|Associates|Investments|Laboratories|Airways|"
     r"Sdn|Bhd|Berhad|Tbk|Pte|GmbH|LLC|Ltd|Limited|PLC|SpA)\b"
 )
 

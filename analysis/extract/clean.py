@@ -49,7 +49,9 @@ BOILERPLATE = [
         # "Full article 6 comments", "Disclaimer & comment rules", "Commenting for this story is now closed.",
         # "become a fan and comment on our Facebook Page"; a filing line: "Categories: Mercosur, Politics."
         r"^\s*full article\b.{0,20}\bcomments?\s*$|\bcomment rules\b|\bcommenting (?:for|on) this \w+ is "
-        r"(?:now )?closed\b|\bbecome a fan\b|^\s*categories\s*:",
+        r"(?:now )?closed\b|\bbecome a fan\b|^\s*categories\s*:|"
+        # a reactions box: "How does this make you feel?", "Add a comment"
+        r"^\s*how does this (?:article |story )?make you feel\??\s*$|^\s*(?:add|post|leave|write) a comment\s*$",
     ),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
     (
@@ -58,12 +60,13 @@ BOILERPLATE = [
     ),
     (
         "advertisement",
-        r"^\s*(video )?(advertisement|sponsored( content)?|ads?( feedback| choices)?|story continues below( advertisement)?)\s*$",
+        r"^\s*(video )?(advertisement|sponsored( content)?|ads?( feedback| choices)?|story continues below( advertisement)?)\s*$|"
+        r"^(?=.{0,60}$)\s*advertise with\b",
     ),
     (
         "related",
         r"^\W*(related( articles?| stories| coverage)?|more (from|on this|stories)|most (popular|read)|popular|"
-        r"recommended( stories)?|trending|also read|see also|what to read next)\b\s*[:|\-–—]?",
+        r"recommended( stories)?|trending|also read|see also|what to read next|more(?=\s*:))\b\s*[:|\-–—]?",
     ),
     (
         "credit",
@@ -95,7 +98,11 @@ BOILERPLATE = [
         r"millions are turning to)\b|"
         # "Support PREMIUM TIMES' journalism ...", "Good journalism costs a lot of money", "By contributing to ..."
         r"^\s*support \S+(?: \S+){0,2}['’]?s? journalism\b|\bgood journalism costs\b|^\s*by contributing to\b|"
-        r"\bconsider making a (?:modest )?(?:support|contribution|donation)\b",
+        r"\bconsider making a (?:modest )?(?:support|contribution|donation)\b|"
+        # "... to provide discerning readers like you ...", "You've read 10 Times of Israel articles this month",
+        # "Every contribution ... helps support independent journalism", "... to power our journalism."
+        r"\breaders like you\b|\byou[’']ve read \d+\b.{0,60}\barticles\b|^(?!.*[\"“”]).*\bindependent journalism\b|"
+        r"\bpower our journalism\b|\bconsider becoming a (?:paid )?(?:subscriber|member|supporter)\b",
     ),
     ("standards", r"^\s*our standards\b|\btrust principles\b"),
     ("subscription", r"\bwhy you can trust\b|\bdo not sell (or share )?my personal\b"),
@@ -212,10 +219,18 @@ BOILERPLATE = [
     (
         "credit",
         r"(?-i:\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} ?/ ?[A-Za-z][\w .&/-]{1,40})$|"
-        r"[.!?][\"”’]?\s*\((?-i:[A-Z])[^()]{1,40}\)\s*$|(image|photo|picture|photograph)s?:\s*[^.]{2,60}$",
+        r"[.!?][\"”’]?\s*\((?-i:[A-Z])[^()]{1,40}\)\s*$|(image|photo|picture|photograph)s?\s?[:/]\s*[^.]{2,60}$|"
+        # "... in Warren. Marcus Ellison, Detroit Free Press": the photographer and the paper after the caption
+        r"[.!?]\s+(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}),\s+(?-i:(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
+        r"(?:Press|Times|Post|News|Herald|Journal|Tribune|Gazette|Star|Images|Chronicle|Globe|Sun|Mail|Inquirer))\s*$",
     ),
     # The page's audio player: "This is read by an automated voice. Please report any issues ...".
-    ("meta", r"\bread by an automated voice\b|\bplease report any issues\b"),
+    # ... and the AI summary's warning: "This is AI generated summarization, which may have errors."
+    (
+        "meta",
+        r"\bread by an automated voice\b|\bplease report any issues\b|\blistening to (?:this |these )?articles? is\b|"
+        r"\bAI[- ]generated summar|\brefer to the full article\b",
+    ),
     # A sign-up box: "... stories in your inbox every morning.", "Enter email address", "Thanks for signing up!",
     # "You may occasionally receive promotional content ...", "sign up for breaking news alerts ...".
     (
@@ -238,10 +253,19 @@ BOILERPLATE = [
     ),
     # A caption closed by the day it was taken: "... meet in the Oval Office at the White House, April 7, 2025."
     ("caption", r"^(?=.{0,250}$)(?!.*[\"“”]).*,\s+(?-i:[A-Z][a-z]+)\.? \d{1,2}, \d{4}\.?\s*$"),
+    # A caption with a kicker in capitals and its credit: "OVAL OFFICE. President X meets Y ... Presidential
+    # Communications Office".
+    (
+        "caption",
+        r"^(?=.{0,300}$)(?!.*[\"“”])(?-i:[A-Z][A-Z0-9'’&-]+(?: [A-Z][A-Z0-9'’&-]+){0,4})\.\s.+[.!?]\s+"
+        r"(?-i:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,4})\s*$",
+    ),
+    # The desk as byline: "Saudi Gazette report", "Tribune Report", "Web Desk".
+    ("byline", r"^(?=.{0,40}$)\s*(?-i:(?:[A-Z][\w'’-]+\s+){1,3})(?:report|desk|staff|bureau)\s*$"),
 ]
 BOILERPLATE_RX = [(label, re.compile(rx, re.IGNORECASE)) for label, rx in BOILERPLATE]
 METADATA_RX = re.compile(
-    r"^\s*\(?((?i:published|updated?|posted|last updated?(?: on)?|first published|issued on)\b[:\s]|"
+    r"^\s*\(?((?i:published|publish|updated?|posted|last updated?(?: on)?|first published|issued on)\b[:\s]|"
     r"\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—|,•·]?\s*\d{1,2}[:.]\d{2}\b|"
     r"\d+ min(ute)?s? read\b|\d{1,2}:\d{2}\s*(JST|KST|GMT|BST|UTC|ET|EDT|EST|CET|CEST)?,\s|"
     # "Tue, 8 Apr 2025", "Sat Aug 2, 2025 12:00 AM", "Thursday, September 4th 2025 - 09:42 UTC"
@@ -296,19 +320,26 @@ def clean_article(raw: str) -> Cleaned:
     title = _title_index(texts, flagged, first)
 
     lead_done = False
-    in_list = False
+    in_list = letter = False
     for i, (s, e) in enumerate(paragraphs):
         para, p = raw[s:e], texts[i]
-        headline = not re.search(r"[.!”\"]$", p) or re.search(r"\b(?:[A-Z]\.){2,}$", p)  # may end "in U.S."
+        headline = not re.search(r"[.!”\"]$", p) or re.search(r"\b(?:[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Corp|Ltd)\.$", p)
+        # ... it may end "in U.S." or "Marcos Jr."
+        if letter and touching[i] and not flagged[i]:
+            out.removed.append(p)  # the outlet's letter to its readers, under "Dear readers,"
+            _blank(chars, s, e)
+            continue
+        letter = bool(READERS_LETTER.match(p)) or (letter and touching[i])
         if in_list and i != title and not flagged[i] and touching[i] and len(p) < 140 and headline:
             out.removed.append(p)  # an item of a "Most popular" / "Related" list
             _blank(chars, s, e)
             continue
-        caption = (
-            i > 0 and flagged[i - 1] and touching[i] and not lead_done and len(p) < 200 and not re.search(r"[\"“”]", p)
-        )
-        if caption and re.match(r"\s*(photo|image|picture|file photo)s?\b", texts[i - 1], re.I):
-            out.removed.append(p)  # the caption under its credit line ("Photo | File")
+        under_credit = i > 0 and flagged[i - 1] and touching[i] and len(p) < 200 and not re.search(r"[\"“”]", p)
+        if under_credit and (
+            (not lead_done and re.match(r"\s*(photo|image|picture|file photo)s?\b", texts[i - 1], re.I))
+            or CAPITAL_CREDIT.fullmatch(texts[i - 1])
+        ):
+            out.removed.append(p)  # the caption under its credit line ("Photo | File", "JANE DOE / FREE PRESS")
             _blank(chars, s, e)
             continue
         in_list = flagged[i]
@@ -361,6 +392,11 @@ def clean_article(raw: str) -> Cleaned:
     out.text = "".join(chars)
     out.body_chars = sum(1 for c in out.text if not c.isspace())
     return out
+
+
+# A photographer's credit in capitals on its own line, over the caption: "TYLER SWAYZE / FREE PRESS".
+CAPITAL_CREDIT = re.compile(r"(?-i:[A-Z][A-Z.'’ -]{2,40})\s*/\s*(?-i:[A-Z][A-Z.'’ &-]{1,40})")
+READERS_LETTER = re.compile(r"\s*dear (?:readers?|subscribers?|friends?)\s*,?\s*$", re.I)
 
 
 # A live blog's entry stamp ("10:42 BST") times the entry below it; a bare "04:12" is a video's length.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -54,7 +55,8 @@ def titles() -> dict[str, str | None]:
 @cache
 def title_heads() -> frozenset[str]:
     """Single words that end a title ("secretary", "minister"), lower-cased."""
-    heads = {t.split()[-1].rstrip(".") for t in titles()} - {"general"}  # "the General Administration" is no title
+    # "the General Administration" is no title, and "Prince George" a city: only "Crown Prince" is a post
+    heads = {t.split()[-1].rstrip(".") for t in titles()} - {"general", "prince"}
     return frozenset(
         heads | {"official", "lawmaker", "chief", "head", "negotiator", "spokesperson", "regulator", "diplomat"}
     )
@@ -254,6 +256,16 @@ def known_body(name: str) -> bool:
     return name in _affiliations()[1]
 
 
+def inside_known_body(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of a longer institution or place name of the tables ("Yuan" of "the Legislative
+    Yuan")?"""
+    lo = max(0, start - 60)
+    return any(
+        m.start() <= start and end <= m.end() and m.end() - m.start() > end - start
+        for m in _affiliations()[0].finditer(text, lo, end + 60)
+    )
+
+
 def affiliation_country(text: str | None) -> str | None:
     """The country of the first institution or province/state named in a short phrase: "chief economist at
     Berenberg" → DEU, "Quebec Premier" → CAN, "ECB executive board member" → EUU."""
@@ -315,3 +327,33 @@ def trade_programmes() -> frozenset[str]:
     """Names and acronyms of trade programmes, agreements and trade laws (trade_programmes.csv: "AGOA",
     "Agoa", "USMCA"), exactly as written: none of them is ever a person."""
     return frozenset(f for r in _rows("trade_programmes.csv") for f in [r["name"], *_split(r["aliases"])])
+
+
+@cache
+def currencies() -> dict[str, dict]:
+    """ISO 4217 code → row of currencies.csv (English name, the word for it, issuer, territories using it)."""
+    return {r["code"]: r for r in _rows("currencies.csv")}
+
+
+def currency_words(code: str) -> set[str]:
+    """What a text calls a currency: "dollar", "dollars", "cad", "loonie"."""
+    r = currencies()[code]
+    return {r["word"], r["word"] + "s", code.lower(), *_split(r["aliases"])}
+
+
+def currency_code(word: str, countries: Iterable[str | None] = ()) -> str | None:
+    """The currency a word names: the one the first of `countries` that has such a currency uses ("the dollar"
+    in a Canadian story, "the Egyptian pound"), else the only currency so called ("the shekel"); the dollar
+    unqualified is the US dollar. "currency" itself names the first country's currency."""
+    word = word.lower()
+    rows = currencies()
+    codes = [code for code in rows if word == "currency" or word in currency_words(code)]
+    for country in countries:
+        used = [c for c in codes if country and country in _split(rows[c]["territories"])]
+        if used:
+            return used[0]
+    if word == "currency":
+        return None
+    if len(codes) == 1:
+        return codes[0]
+    return "USD" if "USD" in codes else None

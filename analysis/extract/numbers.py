@@ -27,7 +27,8 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "
                     "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "Rs": "INR", "Rs.": "INR", "RM": "MYR",
                     "Rp": "IDR", "Rp.": "IDR", "R": "ZAR", "R$": "BRL",
                     "Sh": "KES", "KSh": "KES", "Ksh": "KES", "₦": "NGN", "N": "NGN", "₱": "PHP", "P": "PHP",
-                    "Dh": "AED", "Dhs": "AED", "SR": "SAR", "QR": "QAR"}  # fmt: skip
+                    "Dh": "AED", "Dhs": "AED", "SR": "SAR", "QR": "QAR", "NIS": "ILS", "₪": "ILS", "Tk": "BDT",
+                    "Tk.": "BDT", "৳": "BDT"}  # fmt: skip
 # A bare "$" in a story told from a dollar country is that country's dollar: Canadian, Australian or
 # Singapore papers write "US$" for American money (CP, ABC and Straits Times style).
 # Taiwanese money is always written "NT$"; a bare "$" there is American. A story that writes "C$" itself
@@ -47,6 +48,9 @@ USD_PRICED = re.compile(
     r"\b(crude|Brent|West Texas Intermediate|WTI|gold|silver|copper|soybean futures|the euro|sterling|bitcoin)\b"
     r"(?:[^.;$]|(?<=\d)\.(?=\d)){0,60}$",  # a decimal point ends no sentence: "gold rose 2.2% to"
     re.I,
+)
+SHARE_PRICED = re.compile(
+    r"\b(?:shares|stock)\b(?:[^.;$]|(?<=\d)\.(?=\d)){0,70}\b(?:to|at)\s+(?:about\s+|around\s+)?$", re.I
 )
 COMMODITY = re.compile(
     r"crude|Brent|West Texas Intermediate|WTI|gold|silver|copper|soybean futures|bitcoin", re.I
@@ -75,13 +79,13 @@ SIZE_UNITS = {"acre": "acres", "hectare": "hectares", "tonne": "tonnes", "ton": 
 # Money written with its ISO 4217 code, as Swiss, Nordic and financial papers do: "CHF4.4 billion", "SEK 12bn".
 ISO_CODES = (
     "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|KRW|INR|IDR|MYR|THB|VND|PHP|PKR|BRL|MXN|ZAR|NGN|KES|SEK|NOK|"
-    "DKK|PLN|CZK|HUF|TRY|RUB|AED|SAR|ILS|EGP|CLP|COP|ARS|PEN"
+    "DKK|PLN|CZK|HUF|TRY|RUB|AED|SAR|ILS|EGP|CLP|COP|ARS|PEN|BDT|KHR|UAH|QAR|JMD|LKR|NPR"
 )
 PATTERNS = [
     (
         "currency",
         re.compile(
-            r"(?P<sym>US\$|R\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|₦|₱|(?-i:\bRs\.?|\bRp\.?|\bRM|\bK?[Ss]h(?=\s?\d)|\bDhs?(?=\s?\d)|\b[SQ]R(?=\s?\d)|\b[RNP](?=\d)))\s?"
+            r"(?P<sym>US\$|R\$|NT\$|NZ\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|₩|₹|₦|₱|(?-i:\bRs\.?|\bRp\.?|\bRM|\bK?[Ss]h(?=\s?\d)|\bDhs?(?=\s?\d)|\b[SQ]R(?=\s?\d)|\b[RNP](?=\d)|\bNIS(?=\s?\d)|\bTk\.?(?=\s?\d))|₪|৳)\s?"
             + NUM
             + SCALE,
             re.I,
@@ -156,13 +160,14 @@ RATE_FOR = re.compile(r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s+(?:for|on|aga
 INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|average|futures)\b", re.I)
 FX_WORDS = re.compile(
     r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency|baht|rand|ringgit|rupiah|franc|lira|"
-    r"ruble|rouble|krona|krone|zloty|forint|shekel|renminbi)\b",
+    r"ruble|rouble|krona|krone|zloty|forint|shekel|renminbi|taka|naira|riel|hryvnia|dirham|riyal|rial|cedi|tenge|"
+    r"kwacha|shilling|(?:Brazil['’]s|Brazilian) real)\b",
     re.I,
 )
 MEASURE_NOUNS = re.compile(
     r"\b(trade deficit|trade surplus|deficit|surplus|exports?|imports?|investments?|revenue|sales|goods|trade|"
     r"spending|stimulus|package|profits?|losses|output|growth|inflation|gdp|market value|worth|jobs|subsid(?:y|ies)|"
-    r"margins?|debt|swap|loans?|dividends?|rebates?)\b",
+    r"margins?|debt|swap|loans?|dividends?|rebates?|net loss|loss|earnings)\b",
     re.I,
 )
 
@@ -193,12 +198,16 @@ PERCENT_AT = re.compile(r"[\d.,]+\s?(?:%|percent|per cent)")
 VERB_MEASURE = {"invest": "investment", "export": "exports", "import": "imports", "spend": "spending", "sell": "sales",
                 "ship": "exports"}  # fmt: skip
 # Money a tariff brings in or costs: "$195bn in tariffs", "a tariff bill of up to $5bn", "Customs duties brought in".
-TARIFF_MONEY_AFTER = re.compile(r"^\s*(?:a (?:month|year)\s+)?in\s+(?:new\s+)?(tariffs|duties|customs duties)\b", re.I)
-TARIFF_MONEY_BEFORE = re.compile(
-    r"\b(customs|tariff|duty)\s+(duties|revenues?|receipts|income|bill|costs?|payments?|collections?|brought in)\b"
-    r"[^.;]{0,30}$",
+TARIFF_MONEY_AFTER = re.compile(
+    r"^\s*(?:a (?:month|year)\s+)?in\s+(?:new\s+)?(tariffs|duties|customs duties|tariff(?:-related)? (?:costs|expenses))\b",
     re.I,
 )
+TARIFF_MONEY_BEFORE = re.compile(
+    r"\b(customs|tariff|duty)\s+(duties|revenues?|receipts|income|bill|costs?|payments?|collections?|brought in)\b"
+    r"[^.;]{0,30}$"
+    r"|\b(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?cost\s+(?:\w+\s+){0,3}?(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)  # "tariffs had cost it $1.1 billion", "tariffs will cost the automaker $2 billion"
 # "50% on most goods", "a 15% ceiling on most goods", "a 25% penalty": a rate on goods in a tariff story.
 RATE_ON_GOODS = re.compile(
     r"^[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)(?:\s+(?:ceiling|cap|rate|baseline|penalty|surcharge))?\s+on\s+"
@@ -484,6 +493,9 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     _fill_tariff_subjects(out)
     _per_share(doc, out)
     _its_own(doc, out)
+    _company_subjects(doc, actors, out)
+    _currency_subjects(doc, actors, out)
+    _index_countries(doc, actors, out)
     _name_the_instrument(text, out)
     return sorted(out, key=lambda f: f.start)
 
@@ -755,7 +767,12 @@ def _range_partners(doc: Doc, figures: list[Figure]) -> None:
             a.measure, a.subject = b.measure, a.subject or b.subject
 
 
-ITS_OWN = re.compile(r"\b(?:its|their|his|her) own\b[^.;$€£¥\d]{0,20}$", re.I)
+# The same measure again: "Ford puts its own at $2bn", "up from an earlier $1.5 billion estimate".
+ITS_OWN = re.compile(
+    r"\b(?:(?:its|their|his|her) own\b[^.;$€£¥\d]{0,20}|(?:up|down) from (?:an? |the |its )?(?:earlier|previous|prior|"
+    r"initial) (?:estimate of |forecast of )?)$",
+    re.I,
+)
 
 
 def _its_own(doc: Doc, figures: list[Figure]) -> None:
@@ -771,6 +788,129 @@ def _its_own(doc: Doc, figures: list[Figure]) -> None:
         )
         if prev:
             f.measure = prev[-1].measure
+            f.subject = f.subject or prev[-1].subject
+
+
+# A market named by its country: "Kuwait's premier index dropped 5.7%", "the Saudi benchmark", "Qatar's bourse".
+MARKET_NOUN = re.compile(r"\b(?:index|indexes|indices|benchmark|bourse|stock market|stock exchange|shares)\b", re.I)
+
+# Who owns the noun that follows: "Kuwait's premier (index)", "the Canadian (dollar)", "Egypt's (pound)".
+OWNER_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _index_countries(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
+    """An index move whose index the tables do not know is the country's market that names it just before
+    ("Qatar's benchmark lost 4.2%"), so it is not left about nothing."""
+    text = text_of(doc)
+    for f in figures:
+        if f.subject is not None or f.measure not in ("index change", "index level"):
+            continue
+        sent = sentence_at(doc, f.start)
+        lo = sent.start_char if sent is not None else max(0, f.start - 120)
+        lo = max([lo, *(g.end for g in figures if lo <= g.end <= f.start)])  # not past the figure before
+        nouns = list(MARKET_NOUN.finditer(text, lo, f.start))
+        if not nouns:
+            continue
+        noun = nouns[-1]
+        owner = OWNER_BEFORE.search(text, max(lo, noun.start() - 40), noun.start())
+        named = actors.at(owner.start(1), owner.end(1), kinds=("country", "government")) if owner else None
+        if named is not None:
+            f.subject = named
+
+
+def _currency_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
+    """An exchange rate or its move is about a currency, so its subject is that currency (an actor of kind
+    `currency`, ISO 4217 id): "the loonie rose to 72.3 U.S. cents" is the Canadian dollar's, "the dollar" in a
+    Canadian story too; "Tk 122.3 per dollar" is the taka's."""
+    text = text_of(doc)
+    by_country = Counter(
+        a.country for a in actors.by_id.values() if a.kind in ("country", "government") for _ in a.spans
+    )
+    for f in figures:
+        word = re.search(r"\(([^()]+)\)$", f.measure or "") if (f.measure or "").startswith(FX_MEASURE) else None
+        if word is None:
+            continue
+        sent = sentence_at(doc, f.start)
+        lo, hi = (sent.start_char, sent.end_char) if sent is not None else (f.start, f.end)
+        said = list(re.finditer(rf"\b{re.escape(word.group(1))}s?\b", text[lo:hi], re.I))
+        before = [m for m in said if lo + m.end() <= f.start]
+        mention = before[-1] if before else (said[0] if said else None)
+        code = f.unit if f.unit in gz.currencies() and f.unit != "USD" else None
+        if code is not None and word.group(1).lower() not in gz.currency_words(code) | {"currency"}:
+            code = None  # "the euro at $1.1587": the unit is the money it is quoted in
+        if code is None:
+            at = lo + mention.start() if mention else lo
+            owner = OWNER_BEFORE.search(text, max(lo, at - 30), at) if mention else None
+            named = gz.country_of_text(owner.group(1)) if owner else None
+            code = gz.currency_code(word.group(1), [named, actors.home, *(c for c, _ in by_country.most_common())])
+        if code is None:
+            continue
+        f.subject = _currency_actor(actors, code)
+        if mention is not None:
+            f.subject.spans.append((lo + mention.start(), lo + mention.end()))
+
+
+def _currency_actor(actors: Actors, code: str) -> Actor:
+    found = actors.by_id.get(code.lower())
+    if found is not None and found.kind == "currency":
+        return found
+    row = gz.currencies()[code]
+    return actors.add(Actor(id=code.lower(), name=row["name"], kind="currency", country=row["issuer"] or None))
+
+
+# A firm's own money: what it earns, loses, pays in tariffs or is worth.
+COMPANY_MEASURES = re.compile(
+    r"value|revenue|sales|profits?|losses|loss|net loss|earnings|tariff cost|margins?|dividends?|investments?|"
+    r"market value|share price(?: change)?|earnings per share"
+)
+# A company named again by what it is, or by "it": "The Detroit automaker reported ...", "tariffs had cost it".
+COMPANY_ANAPHOR = re.compile(
+    r"\b(?:[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:company|automaker|carmaker|firm|group|maker|retailer|manufacturer|lender|"
+    r"bank|airline|chipmaker|brewer|exporter|producer|conglomerate|giant|stock|shares)|it|its|It|Its)\b"
+)
+# Bodies of the state are not the firm a sum belongs to ("the White House", "the Federal Reserve").
+PUBLIC_BODY = re.compile(
+    r"\b(House|Ministry|Department|Commission|Council|Office|Agency|Reserve|Parliament|Congress|Senate|Court|"
+    r"Government|Administration|Bureau|Authority|Union|Committee|Federation|Association|Chamber|Institute|"
+    r"University|Party|Organi[sz]ation|Fund|Customs|Treasury|Bank of|Central Bank|Workers)\b"
+)
+
+
+def _companies(actors: Actors) -> list[Actor]:
+    return [
+        a
+        for a in actors.by_id.values()
+        if a.kind == "organization" and not PUBLIC_BODY.search(a.name) and not gz.known_body(a.name)
+    ]
+
+
+def _company_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
+    """A firm's money or share price with no country to it belongs to the firm the sentence names, or, when the
+    sentence calls it "the automaker" or "it", to the firm named last before ("The Detroit automaker reported
+    revenue of $50.2 billion")."""
+    companies = _companies(actors)
+    if not companies:
+        return
+    text = text_of(doc)
+    for f in figures:
+        if f.subject is not None or not f.measure or not COMPANY_MEASURES.fullmatch(f.measure):
+            continue
+        money = bool(f.unit and len(f.unit) == 3 and f.unit.isupper())
+        if not (money or f.measure.startswith("share price")):
+            continue  # a firm's sums are money; only its share price moves in percent
+        sent = sentence_at(doc, f.start)
+        if sent is None:
+            continue
+        firm = _nearest_actor(actors, sent.start_char, sent.end_char, f.start, ("organization",))
+        if firm is not None and firm not in companies:
+            continue
+        if firm is None and COMPANY_ANAPHOR.search(text, sent.start_char, f.start):
+            before = [
+                (s, a) for a in companies for s, _ in a.spans if max(0, sent.start_char - 600) <= s < sent.start_char
+            ]
+            firm = max(before, key=lambda m: m[0])[1] if before else None
+        if firm is not None:
+            f.subject = firm
 
 
 PER_SHARE = re.compile(r"\b(?:a|per)\s+(?:diluted\s+)?share\b", re.I)
@@ -897,6 +1037,8 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             good = USD_PRICED.search(_sentence_before(doc, s))
             if good and COMMODITY.fullmatch(good.group(1)):
                 measure = f"{good.group(1).lower()} price"  # "gold climbed 2.2% to $3,362.50 an ounce"
+        if measure in ("value", None) and SHARE_PRICED.search(_sentence_before(doc, s)):
+            measure = "share price"  # "Ford shares fell about 3% to $11.09"
         cover = COVERED_BY.search(text_of(doc)[max(0, s - 60) : s])
         if cover:  # "counter-tariffs on C$29.8 billion worth of goods": the goods the measure covers
             measure = f"goods covered by {cover.group(1).lower()}"
@@ -956,7 +1098,7 @@ FX_MEASURE = "currency exchange rate"
 def fx_measure(word: str, change: bool = False) -> str:
     """Exchange rates share one leading name whatever the currency, so a table groups them: "currency exchange
     rate (yen)", "currency exchange rate change (rupee)"."""
-    return f"{FX_MEASURE}{' change' if change else ''} ({word.lower()})"
+    return f"{FX_MEASURE}{' change' if change else ''} ({word.split()[-1].lower()})"  # "Brazil's real": real
 
 
 def _currency_quoted(text: str, lo: int, s: int) -> re.Match | None:
@@ -1021,7 +1163,7 @@ CURRENCY_INDEX = re.compile(r"\b(dollar|yen|euro|yuan|sterling|pound)\s+index\b"
 
 MOVE_VERBS = {"rise", "fall", "drop", "slip", "jump", "gain", "climb", "lose", "slide", "tumble", "surge", "sink",
               "plunge", "rally", "edge", "advance", "decline", "shed", "soar", "dip", "ease", "be", "end", "close",
-              "finish", "trade"}  # fmt: skip
+              "finish", "trade", "add"}  # fmt: skip
 SHARE_WORDS = {"share", "shares", "stock", "stocks"}
 # Goods whose price moves the market pages report: "May corn fell 3.8%", "lean hog futures dropped 2.4%".
 COMMODITY_WORDS = {"corn", "soybean", "soybeans", "wheat", "hog", "hogs", "cattle", "coffee", "cocoa", "sugar",
@@ -1061,9 +1203,36 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
         company := actors.at(subject.idx, subject.idx + len(subject.text), kinds=("organization",))
     ):
         return "share price change", company  # "ZIM Integrated Shipping Services gained 6.3%": a listed company
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
+    if (
+        named.pos_ == "PROPN"
+        and actors.at(lo, hi) is None
+        and named.lower_ not in COMMODITY_WORDS
+        and not (gz.city_country(named.text) or gz.country_of_text(named.text))  # "Muscat closed lower": a market
+    ):
+        sent = sentence_at(doc, pos)
+        if sent is not None and MARKET_TALK.search(_previous_sentence(doc, pos) + " " + sent.text):
+            # "Oil major Rosneft rose 5.9%, ... and national carrier Aeroflot jumped 8.2%" in a market report:
+            # companies nobody else named
+            return "share price change", _listed_company(doc, actors, named)
     if lowered & COMMODITY_WORDS and not lowered & SHARE_WORDS:
         return "price change", None
     return None
+
+
+MARKET_TALK = re.compile(r"\b(?:shares|stocks?|index|indexes|benchmark|bourse|exchange|trading|listed)\b", re.I)
+
+
+def _listed_company(doc: Doc, actors: Actors, head: Token) -> Actor:
+    """The company a market report names as the subject of a share move, as an organisation actor."""
+    first = min([head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
+    start, end = first.idx, head.idx + len(head.text)
+    name = text_of(doc)[start:end]
+    found = actors.by_id.get(gz.slug(name))
+    company = found if found is not None and found.kind == "organization" else None
+    company = company or actors.add(Actor(id=gz.slug(name), name=name, kind="organization", forms={name}))
+    company.spans.append((start, end))
+    return company
 
 
 def _rate_meaning(

@@ -79,7 +79,7 @@ NEGATIVE = re.compile(
     r"punish\w*|attack\w*|unfair\w*(?! (?:competition|trade|trading|practices))|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
     r"not (?:give in|back down|accept)|never (?:accept|compromise)|fight(?!ing chance)\w*|resist|at risk|risks?|no winners|"
     r"isolation|assault\w*|shut\w* out|ignore|meaningless|numbers game|no practical significance|infring\w*|"
-    r"weigh(?:s|ed|ing)? on|"
+    r"weigh(?:s|ed|ing)? on|penali[sz]\w*|on the line|(?:at|to|put at) a (?:\w+ )?disadvantage|"
     r"dark day|betray\w*|blow|(?<!short-term )(?<!short term )pain\w*|heavy price|suffer\w*|unthinkable|abuse of|(?:could|can)(?:not|n[’']t) afford|"
     r"escalation|tit-for-tat|incomprehensible|reckless|chaos|chaotic|setbacks?|inadequate|insufficient|fatal|"
     r"too weak|lopsided|one-sided|make (?:the|things|it|matters|life) (?:\w+ )?(?:worse|bigger|harder|tougher|more difficult)|struggl\w*|"
