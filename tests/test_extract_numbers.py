@@ -383,3 +383,28 @@ def test_an_unlisted_index_is_its_countrys_market():
     assert figs["5.7 percent"]["subject"] == "kwt"
     assert figs["4.2 percent"]["subject"] == "qat"
     assert figs["2.6 percent"]["subject"] is None
+
+
+def test_a_list_of_countries_rates_gives_each_country_its_own():
+    figs, _ = _figures(
+        "Trump set a 35% tariff on Bangladesh. Japan and Malaysia were told they would face 25%, Indonesia 32%, "
+        "Sri Lanka 30%, and Cambodia and Thailand 36% each, while Switzerland was hit with 39 per cent."
+    )
+    assert figs["32%"]["subject"] == "idn" and figs["30%"]["subject"] == "lka"
+    assert figs["36%"]["subject"] == "tha" and figs["39 per cent"]["subject"] == "che"
+    assert {figs[t]["measure"] for t in ("25%", "32%", "39 per cent")} == {"tariff rate"}
+
+
+def test_firms_sums_in_brackets_pledges_ranges_and_initials():
+    figs, actors = _figures(
+        "Drugmakers have pledged large U.S. investments this year, including Johnson & Johnson ($55 billion) and "
+        "AstraZeneca ($50 billion). General Motors said tariffs had carved $1.1 billion out of its profit. GM's "
+        "net income fell 35% to $1.9 billion, and the automaker expects tariffs to cost it $4 billion to $5 billion "
+        "this year. Cambodia's shipments to the US last year were worth close to $9.9 billion."
+    )
+    assert figs["$55 billion"]["subject"] == "johnson-johnson" and figs["$50 billion"]["subject"] == "astrazeneca"
+    assert actors["gm"]["name"] == "General Motors" and "general-motors" not in actors
+    assert (figs["$1.1 billion"]["measure"], figs["$1.1 billion"]["subject"]) == ("tariff cost", "gm")
+    assert (figs["35%"]["measure"], figs["35%"]["subject"]) == ("income", "gm")
+    assert (figs["$5 billion"]["measure"], figs["$5 billion"]["subject"]) == ("tariff cost", "gm")
+    assert (figs["$9.9 billion"]["measure"], figs["$9.9 billion"]["subject"]) == ("exports", "khm")

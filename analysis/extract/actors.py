@@ -1529,13 +1529,24 @@ def _body_speaks(ent: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in ("say", "tell", "warn", "add", "state", "announce")
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()) if len(name.split()) > 1 else ""
+
+
 def _merge_short_names(actors: Actors) -> None:
     """ "The Commission said" after "the European Commission": a one-word organisation that is the head of
-    exactly one longer organisation's name is that organisation."""
+    exactly one longer organisation's name, or its initials ("GM" of "General Motors"), is that organisation."""
     orgs = [a for a in actors.by_id.values() if a.kind == "organization"]
-    for short in [a for a in orgs if len(a.name.split()) == 1 and not a.name.isupper()]:
-        longer = [a for a in orgs if a is not short and a.name.lower().endswith(" " + short.name.lower())]
+    for short in [a for a in orgs if len(a.name.split()) == 1]:
+        if short.name.isupper():  # "GM" after "General Motors": the initials of exactly one longer name
+            longer = [a for a in orgs if a is not short and _initials(a.name) == short.name]
+        else:
+            longer = [a for a in orgs if a is not short and a.name.lower().endswith(" " + short.name.lower())]
         if len(longer) == 1:
             longer[0].spans += short.spans
             longer[0].forms |= short.forms
             del actors.by_id[short.id]
+            if short.name.isupper():  # known by both: the initials give the id ("tsmc"), the full name the name
+                del actors.by_id[longer[0].id]
+                longer[0].id = short.id
+                actors.by_id[short.id] = longer[0]

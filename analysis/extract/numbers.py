@@ -205,7 +205,8 @@ TARIFF_MONEY_AFTER = re.compile(
 TARIFF_MONEY_BEFORE = re.compile(
     r"\b(customs|tariff|duty)\s+(duties|revenues?|receipts|income|bill|costs?|payments?|collections?|brought in)\b"
     r"[^.;]{0,30}$"
-    r"|\b(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?cost\s+(?:\w+\s+){0,3}?(?:about\s+|around\s+|nearly\s+)?$",
+    r"|\b(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?(?:cost|carved|shaved|knocked|wiped)\s+(?:\w+\s+){0,3}?"
+    r"(?:about\s+|around\s+|nearly\s+)?$",
     re.I,
 )  # "tariffs had cost it $1.1 billion", "tariffs will cost the automaker $2 billion"
 # "50% on most goods", "a 15% ceiling on most goods", "a 25% penalty": a rate on goods in a tariff story.
@@ -350,8 +351,8 @@ def _investor(actors: Actors, verb) -> Actor | None:
 
 # "steel exports, worth roughly £1.9bn": the noun just before "worth" is what the money measures.
 WORTH_BEFORE = re.compile(
-    r"\b(?P<noun>[a-z]+)\W{0,2}\s+worth\s+(?:(?:about|around|roughly|nearly|some|almost|over|more than|up to|"
-    r"an estimated)\s+)?$",
+    r"\b(?P<noun>[a-z]+)(?:\s+(?:last|this|a|per|each|the previous)\s+(?:year|month|quarter))?\W{0,2}\s+worth\s+"
+    r"(?:(?:about|around|roughly|nearly|some|almost|over|more than|up to|close to|an estimated)\s+)?$",
     re.I,
 )
 BOUGHT = re.compile(
@@ -701,6 +702,15 @@ RATE_WORD = re.compile(
 )
 
 
+# What a country is charged, in a story whose rates are tariffs: "would face 25%", "will pay 15 per cent",
+# "was hit with 39 per cent".
+CHARGED = re.compile(
+    r"\b(?:fac(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|(?:hit|slapped|saddled) with|charged|subject(?:ed)? to)\s+"
+    r"(?:a |an |the |rates? of |tariffs? of |duties of |levies of )?(?:about |around |up to |as much as )?$",
+    re.I,
+)
+
+
 def _rates_in_tariff_story(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
     """In a story whose rates are tariff rates, "a rate of 27.5 per cent", "the baseline 10 per cent" and "after
     facing 36 per cent" (a sentence on from the rates) are tariff rates too."""
@@ -713,12 +723,16 @@ def _rates_in_tariff_story(doc: Doc, actors: Actors, figures: list[Figure]) -> N
         sent = sentence_at(doc, f.start)
         lo, hi = max(sent.start_char, f.start - 40), min(sent.end_char, f.end + 30)
         prev = _previous_sentence(doc, sent.start_char)
-        if RATE_WORD.search(text[lo:hi]) or (
-            RATE_WORD.search(prev) and re.search(r"\b(fac\w+|got|get|pay\w*)\b", text[lo : f.start])
+        listed = _listed_before(doc, actors, f.start)
+        if (
+            RATE_WORD.search(text[lo:hi])
+            or listed is not None
+            or CHARGED.search(text[lo : f.start])
+            or (RATE_WORD.search(prev) and re.search(r"\b(fac\w+|got|get|pay\w*)\b", text[lo : f.start]))
         ):
             clause = text[sent.start_char : sent.end_char]
             f.measure = "tariff rate"
-            f.subject = _tariff_target(doc, actors, clause, f.start - sent.start_char, sent.start_char)
+            f.subject = listed or _tariff_target(doc, actors, clause, f.start - sent.start_char, sent.start_char)
 
 
 def _respectively(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
@@ -757,6 +771,13 @@ def _range_partners(doc: Doc, figures: list[Figure]) -> None:
     text = text_of(doc)
     ordered = sorted(figures, key=lambda f: f.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
+        money = a.unit == b.unit and bool(a.unit) and len(a.unit) == 3 and a.unit.isupper()
+        if money and RANGE_BETWEEN.match(text[a.end : b.start]):  # "tariffs to cost it $4 billion to $5 billion"
+            known = a if a.measure not in ("value", None) else b
+            for end in (a, b):
+                if end.measure in ("value", None):
+                    end.measure, end.subject = known.measure, end.subject or known.subject
+            continue
         if a.unit != b.unit or a.unit not in RANGE_UNITS or not RANGE_BETWEEN.match(text[a.end : b.start]):
             continue
         if not RANGE_OPENER.search(text[max(0, a.start - 30) : a.start]):
@@ -860,9 +881,11 @@ def _currency_actor(actors: Actors, code: str) -> Actor:
 
 # A firm's own money: what it earns, loses, pays in tariffs or is worth.
 COMPANY_MEASURES = re.compile(
-    r"value|revenue|sales|profits?|losses|loss|net loss|earnings|tariff cost|margins?|dividends?|investments?|"
+    r"value|revenue|sales|profits?|losses|loss|net loss|earnings|income|net income|tariff cost|margins?|dividends?|"
+    r"investments?|"
     r"market value|share price(?: change)?|earnings per share"
 )
+FIRM_RESULTS = re.compile(r"revenue|sales|profits?|income|net income|earnings|margins?|losses|loss|net loss")
 # A company named again by what it is, or by "it": "The Detroit automaker reported ...", "tariffs had cost it".
 COMPANY_ANAPHOR = re.compile(
     r"\b(?:[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:company|automaker|carmaker|firm|group|maker|retailer|manufacturer|lender|"
@@ -889,17 +912,32 @@ def _company_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
     sentence calls it "the automaker" or "it", to the firm named last before ("The Detroit automaker reported
     revenue of $50.2 billion")."""
     companies = _companies(actors)
-    if not companies:
-        return
     text = text_of(doc)
     for f in figures:
-        if f.subject is not None or not f.measure or not COMPANY_MEASURES.fullmatch(f.measure):
+        if not f.measure or not COMPANY_MEASURES.fullmatch(f.measure):
             continue
         money = bool(f.unit and len(f.unit) == 3 and f.unit.isupper())
-        if not (money or f.measure.startswith("share price")):
-            continue  # a firm's sums are money; only its share price moves in percent
+        if not (
+            money or f.measure.startswith("share price") or (f.unit == "percent" and FIRM_RESULTS.fullmatch(f.measure))
+        ):
+            continue  # a firm's sums are money; in percent, only its share price and its results move
         sent = sentence_at(doc, f.start)
         if sent is None:
+            continue
+        paren = re.search(r"\S(\s*)\(\s*$", text[max(0, f.start - 4) : f.start])
+        if paren:  # "including Johnson & Johnson ($55 billion), AstraZeneca ($50 billion)": each firm's own sum
+            end = f.start - len(paren.group(0)) + 1
+            listed = actors.at(end - 1, end)
+            span = doc.char_span(end - 1, end, alignment_mode="expand")
+            if listed is None and span is not None and span.root.pos_ == "PROPN":
+                listed = _listed_company(doc, actors, span.root)
+            if listed is not None and listed.kind == "organization":
+                f.subject = listed
+                continue
+        pledged = f.measure.startswith("investment") and any(
+            sent.start_char <= s < f.start for a in companies for s, _ in a.spans
+        )  # "Apple pledged an additional $100 billion in U.S. investment": the firm's money, the US's gain
+        if f.subject is not None and not pledged:
             continue
         firm = _nearest_actor(actors, sent.start_char, sent.end_char, f.start, ("organization",))
         if firm is not None and firm not in companies:
@@ -1027,7 +1065,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         )
         if money:
             word = money.group(0).lower()
-            measure = "tariff cost" if re.search(r"bill|cost", word) else "tariff revenue"
+            measure = "tariff cost" if re.search(r"bill|cost|carved|shaved|knocked|wiped", word) else "tariff revenue"
             if "customs" in word:
                 measure = "customs revenue"
         if USD_QUOTE.match(text_of(doc)[e : e + 24]) or (
@@ -1288,8 +1326,10 @@ def _rate_meaning(
         return "tariff rate", _tariff_target(doc, actors, clause, rel, base)  # "34% for China, 20% for the EU"
     if dist == far and TARIFF_WORDS.search(_previous_sentence(doc, base)):
         # "Trump raised the tariffs from 25%. Britain ... was left at 25%." continues the tariff story
-        return "tariff rate", _subject_country(doc, actors, base + rel) or _tariff_target(
-            doc, actors, clause, rel, base
+        return "tariff rate", (
+            _listed_before(doc, actors, base + rel)
+            or _subject_country(doc, actors, base + rel)
+            or _tariff_target(doc, actors, clause, rel, base)
         )
     if dist < far and kind == "tariff":
         window = clause[max(0, rel - 10) : rel + 60]
@@ -1391,7 +1431,17 @@ AVERAGE_RATE = re.compile(
 
 
 BOUGHT_FROM = re.compile(r"\b(?:purchases?|buying|buys|purchasing)\s+(?:of\s+)?(?:the\s+)?$", re.I)
-LISTED_RATE = re.compile(r"[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s*(?:,|;|\.|\)|and\b|on\b|$)", re.I)
+LISTED_RATE = re.compile(r"[\d.,]+[\s-]?(?:%|percent|per[\s-]cent)\s*(?:,|;|\.|\)|and\b|on\b|each\b|$)", re.I)
+
+
+def _listed_before(doc: Doc, actors: Actors, pos: int) -> Actor | None:
+    """ "Indonesia 32%, Sri Lanka 30%": the country written right before its own rate in a list."""
+    text = text_of(doc)
+    if pos < 2 or text[pos - 1] != " " or not LISTED_RATE.match(text, pos):
+        return None
+    return actors.at(pos - 2, pos - 1, kinds=("country", "government"))
+
+
 PERCENT_AHEAD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*|-)(?:%|percent\b|per[\s-]cent\b)", re.I)
 BEARING_VERBS = {"face", "pay", "get", "receive", "incur", "suffer", "attract", "confront"}
 
