@@ -395,3 +395,16 @@ def test_parties_firms_posts_and_bodies_named_like_people_are_no_people() -> Non
     assert {"Pearse Doherty", "Mohammed bin Salman", "Liu Chin-ching", "Jonathan Smoke", "David Eby"} <= set(people)
     for name in ("Sinn Féin", "Delta Galil", "Lukoil", "Crown Prince", "Yuan", "Cox Automotive", "George"):
         assert name not in people
+
+
+def test_a_body_spelled_out_before_its_acronym_is_one_actor_known_by_both() -> None:
+    data = extract_text(
+        "The Pharmaceutical Research and Manufacturers of America (PhRMA), the industry's main lobby group, said "
+        "tariffs were the wrong tool. PhRMA has warned before. General Motors said the costs were rising, and "
+        "GM expects more."
+    )
+    orgs = {a["id"]: a for a in data["actors"] if a["kind"] == "organization"}
+    assert orgs["phrma"]["name"] == "Pharmaceutical Research and Manufacturers of America"
+    assert orgs["phrma"]["mentions"] >= 3
+    assert orgs["gm"]["name"] == "General Motors"
+    assert not {"pharmaceutical-research", "manufacturers-of-america", "general-motors"} & set(orgs)

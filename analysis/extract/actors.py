@@ -1498,15 +1498,33 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             org.forms.add(abbr.group(1))
     for start, end, name, acronym in defined_bodies(text_of(doc)):
         known = next((a for a in actors.by_id.values() if acronym in a.forms), None)
-        if any(s < end and start < e for s, e in blocking + countries) or (known and known.name != acronym):
-            continue
-        if known is not None:  # "SKM" found alone first: the body under its full name
-            del actors.by_id[known.id]
-        org = actors.by_id.get(gz.slug(name)) or actors.add(
-            Actor(id=gz.slug(name), name=name, kind="organization", country=gz.country_of_text(name), forms={name})
+        # "Pharmaceutical Research" and "Manufacturers of America (PhRMA)": the parser's pieces of one name
+        pieces = [
+            a
+            for a in actors.by_id.values()
+            if a.kind == "organization"
+            and a.name != name
+            and a.name in name
+            and any(s < end and start < e for s, e in a.spans)
+        ]
+        if (
+            any(s < end and start < e for s, e in blocking)
+            or any(s < end and start < e and 2 * (min(e, end) - max(s, start)) > end - start for s, e in countries)
+            or (known and known.name != acronym and known not in pieces)
+        ):
+            continue  # a country's own name ("the European Union (EU)"), not one that only ends a body's
+        merged = list({id(a): a for a in [known, *pieces] if a is not None}.values())
+        for a in merged:  # "SKM" found alone first: the body under its full name
+            del actors.by_id[a.id]
+        # known by both: the acronym gives the id ("vasep"), the spelled-out name the name
+        org = next((a for a in actors.by_id.values() if a.kind == "organization" and name in a.forms), None)
+        org = org or actors.add(
+            Actor(id=gz.slug(acronym), name=name, kind="organization", country=gz.country_of_text(name), forms={name})
         )
         org.forms.add(acronym)
-        org.spans += known.spans if known is not None else []
+        org.spans += [(s, e) for a in merged for s, e in a.spans if not (s < end and start < e)]
+        if merged:
+            org.spans.append((start, end))  # the pieces' mention is the whole name
         taken.append((start, end))
     _merge_short_names(actors)
     others = [sp for a in actors.by_id.values() for sp in a.spans]
