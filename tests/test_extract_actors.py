@@ -408,3 +408,16 @@ def test_a_body_spelled_out_before_its_acronym_is_one_actor_known_by_both() -> N
     assert orgs["phrma"]["mentions"] >= 3
     assert orgs["gm"]["name"] == "General Motors"
     assert not {"pharmaceutical-research", "manufacturers-of-america", "general-motors"} & set(orgs)
+
+
+def test_a_headline_in_title_case_names_no_one_after_a_post_and_a_minister_brings_his_government() -> None:
+    data = extract_text(
+        "Intel Slides After the President Demands Its CEO Quit\n\n"
+        "Intel shares fell 3% on Thursday, analyst Jane Moss said in an interview on CNBC's Squawk Box. "
+        "In Mexico City, Economy Minister Marcelo Ebrard said his government would seek an exemption."
+    )
+    people = _people(data)
+    assert "Quit" not in people and "Squawk Box" not in people
+    kinds = {a["id"]: a["kind"] for a in data["actors"]}
+    assert kinds.get("squawk-box") == "media"
+    assert people["Marcelo Ebrard"]["country"] == "MEX" and kinds.get("mex") == "government"

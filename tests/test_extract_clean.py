@@ -403,3 +403,57 @@ def test_the_story_under_a_caption_stays():
     cleaned = clean_article(LETTER_PAGE)
     assert "Kinew said the province would not add new counter-measures for now." in cleaned.text
     assert "Exporters will face a 15 per cent tariff from next week" in cleaned.text
+
+
+FOOTER_PAGE = """Steel tariff doubles to 50%
+July 28 2025 07:12 PM
+Author of the article:
+Your subscription is almost coming to an end. Don't miss out on the great content on the site
+Ready to continue your informative journey with us?
+Trade Minister Don Farrell says Australia will keep pressing for an exemption.Credit: Alex Ellinghausen
+
+The United States doubled its tariff on steel to 50 per cent on Wednesday, the trade minister said in Canberra.
+
+Advertisement - Scroll to Continue
+This advertisement has not loaded yet, but your article continues below.
+Article continues below this ad
+The biggest energy stories from Houston, delivered to your inbox every weekday.
+Please select at least one mailing list.
+
+Exporters said they would look for other markets.
+
+Edited by Luke Harrington.
+Write to Callum Reese at callum.reese@example.com
+Appeared in the August 11, 2025, print edition.
+You must be logged in to join the discussion or read more comments.
+Comments not loading? We recommend using Google Chrome or Mozilla Firefox with javascript turned on.
+Like Business on Facebook, follow @TribuneBiz on Twitter to stay informed and join in the conversation.
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "July 28 2025 07:12 PM",
+        "Author of the article:",
+        "Your subscription is almost coming to an end.",
+        "Ready to continue your informative journey with us?",
+        "Credit: Alex Ellinghausen",
+        "Advertisement - Scroll to Continue",
+        "This advertisement has not loaded yet",
+        "Article continues below this ad",
+        "delivered to your inbox every weekday.",
+        "Please select at least one mailing list.",
+        "Edited by Luke Harrington.",
+        "Write to Callum Reese at",
+        "Appeared in the August 11, 2025, print edition.",
+        "You must be logged in to join the discussion",
+        "Comments not loading?",
+        "Like Business on Facebook",
+    ],
+)
+def test_footers_credits_and_ad_slots_go(line):
+    cleaned = clean_article(FOOTER_PAGE)
+    assert line not in cleaned.text
+    assert any(line in r for r in cleaned.removed)
+    assert "Exporters said they would look for other markets." in cleaned.text

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..ingest import check_timezone, parse_published, read_article
 from . import gazetteer as gz
-from .actors import Actors, find_actors
+from .actors import Actors, add_governments_of_officials, find_actors
 from .clean import Cleaned, clean_article
 from .events import find_events
 from .nlp import load_nlp
@@ -59,6 +59,7 @@ def extract_text(
     events, time_spans = find_events(doc, actors, day, zone, skip=in_quotes)
     index_spans = [sp for a in actors.by_id.values() if a.kind == "market_index" for sp in a.spans]
     figures = find_figures(doc, actors, skip=time_spans + index_spans)
+    add_governments_of_officials(actors)
     return {
         "article": {
             "source": source,

@@ -151,6 +151,28 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     return actors
 
 
+GOVERNMENT_POSTS = {"minister", "premier", "chancellor", "taoiseach"}
+
+
+def add_governments_of_officials(actors: Actors) -> None:
+    """A minister acts for a government: "In Mexico City, Economy Minister Marcelo Ebrard said his government
+    would seek an exemption" brings Mexico's government into the story though the text never names Mexico. The
+    row has no mentions of its own; added last, once nothing reads mention spans any more."""
+    present = {a.country for a in actors.by_id.values() if a.kind in ("country", "government")}
+    for person in actors.people():
+        heads = set((person.title or "").lower().split())
+        if (
+            not person.country
+            or person.country in present
+            or not (heads & GOVERNMENT_POSTS or gz.leader_office(person.name))
+        ):
+            continue
+        row = gz.countries().get(person.country)
+        if row is not None and person.country.lower() not in actors.by_id:
+            actors.add(Actor(id=person.country.lower(), name=row["name"], kind="government", country=person.country))
+            present.add(person.country)
+
+
 def _ends_a_company(doc: Doc, h: gz.Hit) -> bool:
     """ "GM Canada", "Honda Canada": a country name closing a company's name is the name of a subsidiary."""
     if h.known.kind != "country" or h.known.role not in ("name", "alias"):
@@ -278,6 +300,12 @@ def _acts_as_government(doc: Doc, hit: gz.Hit) -> bool:
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
 
 
+def _headline_case(tok: Token) -> bool:
+    """Is the sentence of `tok` written in title case, as headlines are (most longer words capitalised)?"""
+    words = [t for t in tok.sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
 AMOUNT_AFTER = re.compile(r"\s+(?:about\s+|nearly\s+|almost\s+)?[\d.,]+\s?(?:%|percent|per cent|points?)")
 
 
@@ -334,7 +362,8 @@ def _person_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[str
                 )
             ):
                 j += 1
-            if j - k >= 2:
+            if j - k >= 2 and not (j - k == 2 and _headline_case(doc[k])):
+                # (in a headline every word is capitalised: "Demands Its CEO Quit" names no one)
                 out += [(n, i, True) for n, i in _clean_name(doc[k + 1 : j], taken)]
         elif tok.text.lower() in gz.title_heads() and tok.text.islower():
             # "Communist Party chief To Lam": a short capitalised name after a lower-case post, even one whose

@@ -40,7 +40,8 @@ BOILERPLATE = [
     ),
     (
         "subscription",
-        r"\b(already a subscriber|log ?in to (read|continue)|sign in to (read|continue|comment))\b",
+        r"\b(already a subscriber|log ?in to (read|continue)|sign in to (read|continue|comment)|your subscription is)\b|"
+        r"\bcontinue your .{0,40}\bwith us\b",
     ),
     (
         "comments",
@@ -51,7 +52,8 @@ BOILERPLATE = [
         r"^\s*full article\b.{0,20}\bcomments?\s*$|\bcomment rules\b|\bcommenting (?:for|on) this \w+ is "
         r"(?:now )?closed\b|\bbecome a fan\b|^\s*categories\s*:|"
         # a reactions box: "How does this make you feel?", "Add a comment"
-        r"^\s*how does this (?:article |story )?make you feel\??\s*$|^\s*(?:add|post|leave|write) a comment\s*$",
+        r"^\s*how does this (?:article |story )?make you feel\??\s*$|^\s*(?:add|post|leave|write) a comment\s*$|"
+        r"\bjoin the discussion\b|\bread more comments\b|\bcomments not loading\b",
     ),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
     (
@@ -61,7 +63,8 @@ BOILERPLATE = [
     (
         "advertisement",
         r"^\s*(video )?(advertisement|sponsored( content)?|ads?( feedback| choices)?|story continues below( advertisement)?)\s*$|"
-        r"^(?=.{0,60}$)\s*advertise with\b",
+        r"^(?=.{0,60}$)\s*advertise with\b|^(?=.{0,50}$)\s*advertisement\b|\badvertisement has not loaded\b|"
+        r"\barticle continues below\b",
     ),
     (
         "related",
@@ -73,7 +76,16 @@ BOILERPLATE = [
         r"\((AP|AFP|Reuters|Bloomberg|Getty)( Photo| Images)?\s*/[^)]*\)|\bTHE CANADIAN PRESS/|"
         r"\bREUTERS/[A-Z]|\bAFP via Getty\b|\bGetty Images\b|^\s*(photo|photograph|image|file photo|pictured)\s*[:|]",
     ),
-    ("credit", r"^\s*\(?(reporting|writing|editing|additional reporting|compiled) by\b"),
+    ("credit", r"^\s*\(?(reporting|writing|editing|edited|additional reporting|compiled) by\b"),
+    # A caption's credit run on after its full stop: "... an exemption.Credit: Alex Ellinghausen".
+    ("credit", r"(?:^|[.!?])\s*credit\s*:\s*(?-i:[A-Z])[\w.'’-]+(?:\s[\w.'’-]+){0,3}\s*$"),
+    # The writer's address and the print edition: "Write to Jane Doe at jane.doe@...", "Appeared in the ... print
+    # edition."; the byline's label "Author of the article:".
+    (
+        "credit",
+        r"^(?=.{0,160}$)\s*write to (?-i:[A-Z]).{0,80}@|^\s*appeared in the .{0,40}\bprint edition\b|"
+        r"^\s*authors? of the article\s*:?\s*$",
+    ),
     (
         "credit",
         r"\bphotographer:\s|\((photo|photograph|image|picture)s? by [^)]*\)|^\s*[-—–]*\s*with assistance from\b",
@@ -167,7 +179,7 @@ BOILERPLATE = [
         r"^\s*risk disclosure\s*:|"
         # "Stay up to date with the latest news. Follow KT on WhatsApp Channels."
         r"^(?=.{0,200}$)(?:.*\bstay up to date\b|.*\bfollow\b.{0,40}\bon (?:whatsapp|telegram|google news|instagram|"
-        r"facebook|linkedin|youtube|threads)\b)",
+        r"facebook|linkedin|youtube|threads|twitter)\b|\s*like .{1,30} on facebook\b)",
     ),
     # A topic alert's sign-up: "Receive free Trade disputes updates", "We'll send you a myFT Daily Digest email ...".
     (
@@ -237,7 +249,8 @@ BOILERPLATE = [
         "newsletter",
         r"^(?=.{0,200}$)(?!.*[\"“”]).*\bin your inbox\b|^\s*enter (?:your )?e-?mail(?: address)?\s*$|"
         r"^\s*thanks? (?:you )?for signing up\b|\byou may (?:occasionally )?receive promotional\b|"
-        r"\bsign up for (?:breaking )?news alerts\b|\bpersonali[sz]ed feed\b|\bgoogle news channel\b",
+        r"\bsign up for (?:breaking )?news alerts\b|\bpersonali[sz]ed feed\b|\bgoogle news channel\b|"
+        r"^(?=.{0,200}$)(?!.*[\"“”]).*\bto your inbox\b|\bmailing lists?\b",
     ),
     # The author's note at the end: "Jane Doe covers trade and ports for the Los Angeles Times."
     (
@@ -271,7 +284,7 @@ METADATA_RX = re.compile(
     # "Tue, 8 Apr 2025", "Sat Aug 2, 2025 12:00 AM", "Thursday, September 4th 2025 - 09:42 UTC"
     r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4}\b|"
     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\s*[-–—|,•·]\s*\d{1,2}[:.]\d{2}\b|"
-    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(,| at| \d| \||\s*[-–—]\s*\d{1,2}[:.]\d{2}|\s*$|(?=\d{1,2}:\d{2})|"
+    r"[A-Z][a-z]+\.? \d{1,2},? \d{4}(,| at| \d| \||\s*[-–—]\s*\d{1,2}[:.]\d{2}|\s*$|(?=\d{1,2}:\d{2})|"
     # the date with the paper's name or the page's section: "March 31, 2025 (Mainichi Japan)", "Nov 14, 2025 - Economy"
     r"\s*\([^()]{2,40}\)\s*$|\s*[-–—|]\s*[A-Z][\w&]*(?: [\w&]+){0,2}\s*$))",
 )
