@@ -139,7 +139,7 @@ def test_large_counts_after_the_and_a_nation_s_people_and_jobs():
     )
     assert figs["40,000 families"][:3] == (40000, "families", "count")
     assert figs["8,000 Ghanaians"][:2] == (8000, "Ghanaians")
-    assert figs["12,500 factory jobs"][2] == "jobs"
+    assert figs["12,500 factory jobs"][2] == "employment (jobs)"
     assert "two ministers" not in figs
 
 
@@ -408,3 +408,34 @@ def test_firms_sums_in_brackets_pledges_ranges_and_initials():
     assert (figs["35%"]["measure"], figs["35%"]["subject"]) == ("income", "gm")
     assert (figs["$5 billion"]["measure"], figs["$5 billion"]["subject"]) == ("tariff cost", "gm")
     assert (figs["$9.9 billion"]["measure"], figs["$9.9 billion"]["subject"]) == ("exports", "khm")
+
+
+def test_share_moves_of_every_shape_in_a_market_report():
+    figs, _ = _figures(
+        "Investors were unimpressed. West Fraser shares fell 2.1 per cent to $93.80 in Toronto, Canfor lost 3.4 per "
+        "cent to $14.26. In Dublin, the ISEQ index closed down 0.7pc, with Kerry Group down 2.1pc and Glanbia 1.8pc "
+        "lower. Ryanair bucked the trend, gaining 1.4pc. Shares of hosiery exporter Interloop rose 3.2% in early "
+        "trade. Shares of Nucor, which jumped more than 10 percent on Monday, added 1.8 percent on Tuesday."
+    )
+    expected = {
+        "2.1 per cent": "west-fraser", "$93.80": "west-fraser", "3.4 per cent": "canfor", "$14.26": "canfor",
+        "2.1pc": "kerry-group", "1.8pc": "glanbia", "1.4pc": "ryanair", "3.2%": "interloop",
+        "10 percent": "nucor", "1.8 percent": "nucor",
+    }  # fmt: skip
+    for text, company in expected.items():
+        assert figs[text]["subject"] == company, text
+        assert figs[text]["measure"].startswith("share price"), text
+    assert figs["0.7pc"]["measure"] == "index change"
+
+
+def test_people_in_work_and_bare_exchange_rates():
+    figs, _ = _figures(
+        "The sector employs about 900,000 workers in more than 1,300 factories, and 66,000 EPZ jobs are at risk. "
+        "About 500 people attended the rally. HANOI — The dong was little changed at 26,165 per dollar, and the "
+        "shilling held steady at 129.24 units to the dollar."
+    )
+    assert figs["900,000 workers"]["measure"] == "employment (workers)"
+    assert figs["66,000 EPZ jobs"]["measure"] == "employment (jobs)"
+    assert figs["1,300 factories"]["measure"] == "count" and figs["500 people"]["measure"] == "count"
+    assert (figs["26,165"]["unit"], figs["26,165"]["subject"]) == ("VND", "vnd")
+    assert figs["129.24 units"]["measure"] == "currency exchange rate (shilling)"

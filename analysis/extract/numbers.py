@@ -161,7 +161,7 @@ INDEX_WORDS = re.compile(r"\b(index|indexes|indices|stocks?|shares|benchmark|ave
 FX_WORDS = re.compile(
     r"\b(yen|dollar|euro|yuan|won|peso|pound|sterling|loonie|rupee|currency|baht|rand|ringgit|rupiah|franc|lira|"
     r"ruble|rouble|krona|krone|zloty|forint|shekel|renminbi|taka|naira|riel|hryvnia|dirham|riyal|rial|cedi|tenge|"
-    r"kwacha|shilling|(?:Brazil['’]s|Brazilian) real)\b",
+    r"kwacha|shilling|dong|(?:Brazil['’]s|Brazilian) real)\b",
     re.I,
 )
 MEASURE_NOUNS = re.compile(
@@ -306,7 +306,7 @@ def _governed_measure(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | 
             return _measure_name(head.text), _phrase_country(actors, words)
         if any(TARIFF_WORDS.fullmatch(w.text) for w in words):
             return None
-        hit = next((w for w in words if GOVERNED_NOUNS.fullmatch(w.text)), None)
+        hit = next((w for w in words if GOVERNED_NOUNS.fullmatch(w.text) and w.pos_ != "PROPN"), None)
         if hit is not None:
             return _measure_name(hit.text), _phrase_country(actors, words)
     return None
@@ -495,6 +495,8 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     _per_share(doc, out)
     _its_own(doc, out)
     _company_subjects(doc, actors, out)
+    _named_movers(doc, actors, out)
+    _share_levels(doc, out)
     _currency_subjects(doc, actors, out)
     _index_countries(doc, actors, out)
     _name_the_instrument(text, out)
@@ -559,12 +561,33 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Figure]:
             value = scaled(_value(tok.text, None), scale)
         except (KeyError, ValueError):
             continue
+        fx = _currency_quoted(text_of(doc), tok.sent.start_char, s) if nxt.lower_ == "units" else None
+        if fx and PER_CURRENCY.match(text_of(doc)[e : e + 30]):  # "the shilling held at 129.24 units to the dollar"
+            out.append(Figure(text_of(doc)[s:e], value, None, fx_measure(fx.group(0)), None, s, e))
+            taken.append((s, e))
+            continue
         governed = _governed_measure(doc, None, s)  # "sales rose 14% to 666,470 units"
         measure = governed[0] if governed else "jobs" if nxt.lower_ == "jobs" else "count"  # "35,000 farm jobs"
+        if measure in ("jobs", "count") and _employed(doc, tok, nxt):
+            measure = f"employment ({nxt.lower_})"  # "employs 4,200 workers", "66,000 EPZ jobs"
         measure = _quota(text_of(doc), s) or measure
         out.append(Figure(text_of(doc)[s:e], value, nxt.text, measure, None, s, e))
         taken.append((s, e))
     return out
+
+
+STAFF_NOUNS = {"jobs", "workers", "employees", "staff", "people", "positions", "personnel", "employers"}
+EMPLOY_WORDS = re.compile(r"\b(?:employ\w*|hir\w+|jobs?|work(?:s|ing)? for|lay(?:s|ing)? off|laid off|payroll)\b", re.I)
+
+
+def _employed(doc: Doc, number: Token, noun: Token) -> bool:
+    """Whether a count is of people in work: jobs and workers always, people when the clause speaks of employing."""
+    if noun.lower_ not in STAFF_NOUNS:
+        return False
+    if noun.lower_ in ("jobs", "workers", "employees", "staff", "personnel", "positions"):
+        return True
+    sent = number.sent
+    return bool(EMPLOY_WORDS.search(sent.text))
 
 
 BARE_THOUSANDS = re.compile(r"(?<![\w.,$€£¥/-])\d{1,3}(?:,\d{3})+(?![\d,]*\d|\.\d|\w|\s*(?:%|-))")
@@ -867,6 +890,8 @@ def _currency_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
         if code is None:
             continue
         f.subject = _currency_actor(actors, code)
+        if f.unit is None and code != "USD" and not f.measure.startswith(f"{FX_MEASURE} change"):
+            f.unit = code  # "the rupee closed at 282.81 against the US dollar": 282.81 rupees a dollar
         if mention is not None:
             f.subject.spans.append((lo + mention.start(), lo + mention.end()))
 
@@ -882,7 +907,7 @@ def _currency_actor(actors: Actors, code: str) -> Actor:
 # A firm's own money: what it earns, loses, pays in tariffs or is worth.
 COMPANY_MEASURES = re.compile(
     r"value|revenue|sales|profits?|losses|loss|net loss|earnings|income|net income|tariff cost|margins?|dividends?|"
-    r"investments?|"
+    r"investments?|employment \(\w+\)|"
     r"market value|share price(?: change)?|earnings per share"
 )
 FIRM_RESULTS = re.compile(r"revenue|sales|profits?|income|net income|earnings|margins?|losses|loss|net loss")
@@ -907,6 +932,55 @@ def _companies(actors: Actors) -> list[Actor]:
     ]
 
 
+# A company's move written without a verb in a market report: "with Kerry Group down 2.1pc and Glanbia 1.8pc lower".
+MOVER_BEFORE = re.compile(
+    r"(?:\bwith|\band|\bwhile|,)\s+(?P<name>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,3})\s+"
+    r"(?:(?:was|were|closed|ended|finished)\s+)?(?P<dir>down|up)?\s*(?:about\s+|nearly\s+|almost\s+)?$"
+)
+MOVE_AFTER = re.compile(r"\s*(?:lower|higher|down|up)\b")
+
+
+def _named_movers(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
+    text = text_of(doc)
+    for f in figures:
+        if f.unit != "percent" or f.measure not in (None, "index change"):
+            continue
+        sent = sentence_at(doc, f.start)
+        if sent is None or not (
+            MARKET_TALK.search(sent.text) or actors.at(sent.start_char, sent.end_char, kinds=("market_index",))
+        ):
+            continue
+        m = MOVER_BEFORE.search(text, max(sent.start_char, f.start - 60), f.start)
+        if m is None or not (m.group("dir") or MOVE_AFTER.match(text, f.end)):
+            continue
+        start, end = m.span("name")
+        name = m.group("name")
+        if name.split()[0] in ("The", "A", "An") or actors.at(start, end, kinds=NOT_FIRMS):
+            continue
+        closing = re.search(r"\b(?:closed|ended|finished)\b", m.group(0))
+        if gz.country_of_text(name) or INDEX_WORDS.search(name) or (closing and gz.city_country(name)):
+            continue  # "while Muscat closed 2.6 percent lower": a city's market; but "with Toyota up 3%": a firm
+        f.measure, f.subject = "share price change", _company_at(actors, text, start, end)
+
+
+NOT_FIRMS = ("person", "country", "government", "market_index", "currency", "media", "place")
+
+
+def _share_levels(doc: Doc, figures: list[Figure]) -> None:
+    """ "Canfor lost 3.4 per cent to $14.26": the money a share move ends at is the share's price."""
+    text = text_of(doc)
+    ordered = sorted(figures, key=lambda f: f.start)
+    for move, level in zip(ordered, ordered[1:], strict=False):
+        if move.measure != "share price change" or level.measure not in ("value", "share price", None):
+            continue
+        if (
+            level.unit
+            and len(level.unit) == 3
+            and re.fullmatch(r"\s+(?:to|at)\s+(?:about\s+)?", text[move.end : level.start])
+        ):
+            level.measure, level.subject = "share price", move.subject
+
+
 def _company_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
     """A firm's money or share price with no country to it belongs to the firm the sentence names, or, when the
     sentence calls it "the automaker" or "it", to the firm named last before ("The Detroit automaker reported
@@ -918,7 +992,9 @@ def _company_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
             continue
         money = bool(f.unit and len(f.unit) == 3 and f.unit.isupper())
         if not (
-            money or f.measure.startswith("share price") or (f.unit == "percent" and FIRM_RESULTS.fullmatch(f.measure))
+            money
+            or f.measure.startswith(("share price", "employment"))
+            or (f.unit == "percent" and FIRM_RESULTS.fullmatch(f.measure))
         ):
             continue  # a firm's sums are money; in percent, only its share price and its results move
         sent = sentence_at(doc, f.start)
@@ -1226,6 +1302,10 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
     else:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("advcl", "conj", "xcomp"):  # "Ryanair bucked the trend, gaining 1.4pc"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # "Shares of Nucor, which jumped more than 10 percent on Monday"
     if subject is None:
         return None
     words = list(subject.subtree)
@@ -1236,7 +1316,19 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
         return None
     lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
     if subject.lower_ in SHARE_WORDS:
-        return "share price change", actors.at(lo, hi, kinds=("organization",))
+        # "Shares of garment maker TNG Investment jumped 6.8%", "West Fraser shares fell 2.1 per cent"
+        company = actors.at(lo, hi, kinds=("organization",))
+        named = [w for w in words if w.pos_ == "PROPN"] or [
+            c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+        ]  # the parser may hang "Shares of exporter Interloop rose" on two subjects
+        if company is None and named and actors.at(lo, hi) is None:
+            run = [
+                w
+                for w in named
+                if w.i > named[-1].i - 4 and all(doc[k].pos_ == "PROPN" for k in range(w.i, named[-1].i + 1))
+            ]
+            company = _listed_company(doc, actors, run[-1], run[0])
+        return "share price change", company
     if subject.pos_ == "PROPN" and (
         company := actors.at(subject.idx, subject.idx + len(subject.text), kinds=("organization",))
     ):
@@ -1258,14 +1350,22 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
     return None
 
 
-MARKET_TALK = re.compile(r"\b(?:shares|stocks?|index|indexes|benchmark|bourse|exchange|trading|listed)\b", re.I)
+MARKET_TALK = re.compile(
+    r"\b(?:shares|stocks?|index|indexes|benchmark|bourse|exchange|trading|listed|investors|traders|market)\b", re.I
+)
 
 
-def _listed_company(doc: Doc, actors: Actors, head: Token) -> Actor:
+def _listed_company(doc: Doc, actors: Actors, head: Token, first: Token | None = None) -> Actor:
     """The company a market report names as the subject of a share move, as an organisation actor."""
-    first = min([head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
-    start, end = first.idx, head.idx + len(head.text)
-    name = text_of(doc)[start:end]
+    first = first or min(
+        [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i
+    )
+    return _company_at(actors, text_of(doc), first.idx, head.idx + len(head.text))
+
+
+def _company_at(actors: Actors, text: str, start: int, end: int) -> Actor:
+    """The organisation actor named text[start:end], made if the article has none yet."""
+    name = text[start:end]
     found = actors.by_id.get(gz.slug(name))
     company = found if found is not None and found.kind == "organization" else None
     company = company or actors.add(Actor(id=gz.slug(name), name=name, kind="organization", forms={name}))
