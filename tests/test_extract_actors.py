@@ -421,3 +421,13 @@ def test_a_headline_in_title_case_names_no_one_after_a_post_and_a_minister_bring
     kinds = {a["id"]: a["kind"] for a in data["actors"]}
     assert kinds.get("squawk-box") == "media"
     assert people["Marcelo Ebrard"]["country"] == "MEX" and kinds.get("mex") == "government"
+
+
+def test_a_bodys_name_the_parser_cuts_at_and_is_one_body() -> None:
+    data = extract_text(
+        "The Vietnam Textile and Apparel Association said in a statement that the 20% rate would keep garments "
+        "competitive."
+    )
+    names = {a["name"] for a in data["actors"] if a["kind"] == "organization"}
+    assert "Vietnam Textile and Apparel Association" in names
+    assert "Apparel Association" not in names

@@ -467,3 +467,11 @@ def test_a_deal_the_story_names_is_named_in_the_topic():
         'French Agriculture Minister Annie Genevard said the deal was "unacceptable" for farmers.'
     )
     assert any(a == "annie-genevard" and s == "oppose" and "EU-Mercosur" in t for a, s, t in stances)
+
+
+def test_an_agreement_that_validates_confidence_or_clears_a_hurdle_is_welcomed() -> None:
+    stances = _stances(
+        "SEOUL — South Korea and the United States reached a trade deal on Wednesday.\n\n"
+        'Hyundai Motor said in a statement that the agreement "validates our unwavering confidence in the US market."'
+    )
+    assert _has(stances, "hyundai-motor", "support", "deal")

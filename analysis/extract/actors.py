@@ -1488,10 +1488,30 @@ ORG_WORDS = re.compile(
 )
 
 
+def _joined_bodies(doc: Doc) -> list[Span]:
+    """The parser's entities, with a body's name it cut at "and" joined again ("The Vietnam Textile and" +
+    "Apparel Association")."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and ent.label_ == "ORG"
+            and prev[-1].lower_ in ("and", "&")
+            and ent.start == prev.end
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
+
+
 def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -> None:
     blocking = [(s, e) for a in actors.by_id.values() if a.kind not in ("country", "government") for s, e in a.spans]
     countries = [(s, e) for a in actors.by_id.values() if a.kind in ("country", "government") for s, e in a.spans]
-    for ent in doc.ents:
+    for ent in _joined_bodies(doc):
         if ent.label_ != "ORG" and not _lone_body(ent):
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in blocking):

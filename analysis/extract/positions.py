@@ -69,7 +69,8 @@ POSITIVE = re.compile(
     r"\b(look(?:ing)? forward|productive|constructive|welcome\w*|hope\w*|support\w*|agree[sd]?|priority|positive|"
     r"progress|pleased|optimistic|confident|good|great|candid|important|fair|benefit\w*|willing\w*|"
     r"success\w*|stability|predictab\w*|historic|breakthrough|open|encourag\w*|best|biggest|strong|substantial|excellent|respectful|step forward|important step|achiev\w*|accomplish\w*|mission complete|"
-    r"fighting chance|fair shot|level playing field|nothing to worry about|not (?:against|opposed))\b",
+    r"fighting chance|fair shot|level playing field|nothing to worry about|not (?:against|opposed)|validat\w*|"
+    r"(?<!lost )(?<!no )confidence|clear(?:ed|s)? (?:a |the )?(?:\w+ )?hurdle|(?:equal|better) footing)\b",
     re.I,
 )
 NEGATIVE = re.compile(
