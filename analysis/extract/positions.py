@@ -52,7 +52,10 @@ FAMILIES = {
     "sanctions": r"sanctions?",
     "quotas": r"(?:tariff-rate |import )?quotas?|safeguards?(?: measures?| duties)?",
     "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|surcharges?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures|"
-    r"tax(?:ing|ed|es)? (?:\w+ ){0,3}at [\d.]+ ?(?:%|percent|per cent))",
+    r"tax(?:ing|ed|es)? (?:\w+ ){0,3}at [\d.]+ ?(?:%|percent|per cent)|"
+    # a story's "rate" is its tariff rate, unless another rate is named
+    r"(?<!interest )(?<!exchange )(?<!growth )(?<!tax )(?<!inflation )(?<!unemployment )(?<!policy )(?<!jobless )"
+    r"(?<!mortgage )(?<!lending )(?<!deposit )(?<!savings )(?<!birth )(?<!death )(?<!crime )(?<!success )rates?)",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
     "deal": r"deals?|agreements?|accords?|frameworks?|truces?|arrangements?",
