@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
 from .actors import Actor, Actors
@@ -586,8 +586,7 @@ def _employed(doc: Doc, number: Token, noun: Token) -> bool:
         return False
     if noun.lower_ in ("jobs", "workers", "employees", "staff", "personnel", "positions"):
         return True
-    sent = number.sent
-    return bool(EMPLOY_WORDS.search(sent.text))
+    return _says(doc, number.sent, EMPLOY_WORDS)
 
 
 BARE_THOUSANDS = re.compile(r"(?<![\w.,$€£¥/-])\d{1,3}(?:,\d{3})+(?![\d,]*\d|\.\d|\w|\s*(?:%|-))")
@@ -947,7 +946,7 @@ def _named_movers(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
             continue
         sent = sentence_at(doc, f.start)
         if sent is None or not (
-            MARKET_TALK.search(sent.text) or actors.at(sent.start_char, sent.end_char, kinds=("market_index",))
+            _market_talk(doc, sent) or actors.at(sent.start_char, sent.end_char, kinds=("market_index",))
         ):
             continue
         m = MOVER_BEFORE.search(text, max(sent.start_char, f.start - 60), f.start)
@@ -1341,7 +1340,8 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
         and not (gz.city_country(named.text) or gz.country_of_text(named.text))  # "Muscat closed lower": a market
     ):
         sent = sentence_at(doc, pos)
-        if sent is not None and MARKET_TALK.search(_previous_sentence(doc, pos) + " " + sent.text):
+        before = sentence_before(doc, sent) if sent is not None else None
+        if sent is not None and (_market_talk(doc, sent) or (before is not None and _market_talk(doc, before))):
             # "Oil major Rosneft rose 5.9%, ... and national carrier Aeroflot jumped 8.2%" in a market report:
             # companies nobody else named
             return "share price change", _listed_company(doc, actors, named)
@@ -1353,6 +1353,20 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
 MARKET_TALK = re.compile(
     r"\b(?:shares|stocks?|index|indexes|benchmark|bourse|exchange|trading|listed|investors|traders|market)\b", re.I
 )
+
+
+def _says(doc: Doc, sent: Span, rx: re.Pattern) -> bool:
+    """Whether a sentence has words of `rx`; asked for every figure in it, so answered once per sentence (a page
+    with no full stops is one long sentence)."""
+    seen = doc.user_data.setdefault("sentence_says", {})
+    key = (rx.pattern, sent.start_char)
+    if key not in seen:
+        seen[key] = bool(rx.search(sent.text))
+    return seen[key]
+
+
+def _market_talk(doc: Doc, sent: Span) -> bool:
+    return _says(doc, sent, MARKET_TALK)
 
 
 def _listed_company(doc: Doc, actors: Actors, head: Token, first: Token | None = None) -> Actor:

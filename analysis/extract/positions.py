@@ -55,7 +55,9 @@ FAMILIES = {
     r"tax(?:ing|ed|es)? (?:\w+ ){0,3}at [\d.]+ ?(?:%|percent|per cent)|"
     # a story's "rate" is its tariff rate, unless another rate is named
     r"(?<!interest )(?<!exchange )(?<!growth )(?<!tax )(?<!inflation )(?<!unemployment )(?<!policy )(?<!jobless )"
-    r"(?<!mortgage )(?<!lending )(?<!deposit )(?<!savings )(?<!birth )(?<!death )(?<!crime )(?<!success )rates?)",
+    r"(?<!mortgage )(?<!lending )(?<!deposit )(?<!savings )(?<!birth )(?<!death )(?<!crime )(?<!success )"
+    r"(?<!cut )(?<!cuts )(?<!cutting )(?<!raise )(?<!raising )(?<!hike )(?<!hiking )(?<!key )(?<!benchmark )"
+    r"(?<!cash )(?<!base )(?<!bank )(?<!funds )(?<!lower )(?<!reduced )rates?(?! (?:cuts?|hikes?|decisions?|path|outlook)))",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
     "deal": r"deals?|agreements?|accords?|frameworks?|truces?|arrangements?",
