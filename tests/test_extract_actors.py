@@ -431,3 +431,15 @@ def test_a_bodys_name_the_parser_cuts_at_and_is_one_body() -> None:
     names = {a["name"] for a in data["actors"] if a["kind"] == "organization"}
     assert "Vietnam Textile and Apparel Association" in names
     assert "Apparel Association" not in names
+
+
+def test_joint_posts_and_a_firms_customers_say_nothing_of_its_manager() -> None:
+    people = _people(
+        extract_text(
+            "NAIROBI — In January, Crown Prince and Prime Minister Mohammed bin Salman told Trump in a phone call "
+            "that trade would grow. Hitesh Mehta, managing director of Savanna Apparel EPZ Ltd, which makes jeans "
+            "for American retailers, said the company had orders up to December."
+        )
+    )
+    assert people["Mohammed bin Salman"]["title"] == "Crown Prince and Prime Minister"
+    assert people["Hitesh Mehta"]["country"] == "KEN"

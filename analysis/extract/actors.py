@@ -896,9 +896,9 @@ def _add_titles_and_countries(actors: Actors, doc: Doc, hits: list[gz.Hit]) -> N
                 votes.pop("USA", None)
             evidence = bool(votes)
             if actors.home and actors.home not in against:
-                votes[actors.home] += (
-                    0.5 if government else 0.3
-                )  # in a story told from Seoul, absent other signs, Korean
+                votes[actors.home] += (0.5 if government else 0.3) * (
+                    1.6 if actors.home_given else 1.0
+                )  # in a story told from Seoul, absent other signs, Korean; more so when the page says so
             if not votes and government:
                 votes = Counter({c: w for c, w in main.items() if c not in against})
             person.country = votes.most_common(1)[0][0] if votes else None
@@ -1127,7 +1127,11 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
             and words
             and i > 0
             and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in PORTFOLIOS)
-            and (doc[i - 1].ent_type_ != "PERSON" or doc[i - 1].lower_ in gz.title_heads())
+            and (
+                doc[i - 1].ent_type_ != "PERSON"
+                or doc[i - 1].lower_ in gz.title_heads()
+                or doc[max(0, i - 2) : i].text.lower() in gz.titles()  # "Crown Prince and Prime Minister"
+            )
         ):
             words.insert(0, tok)  # "Commerce and Industry Minister", "Tánaiste and Minister for Trade"
         elif low in PORTFOLIOS and words and words[0].lower_ in ("and", "&"):
@@ -1260,8 +1264,9 @@ def _sentence_countries(doc: Doc, hits: list[gz.Hit], s: int, e: int, named: set
                 if _reports_on(me, c):
                     votes[h.known.country] += 1.0  # "X said that Malaysia had not given up ...": X's own side
                 continue
-            if c.head == me or me.is_ancestor(c.head) or me.head == c:
-                votes[h.known.country] += 3.0
+            aside = any(t.dep_ == "relcl" and me.is_ancestor(t) for t in c.ancestors)
+            if (c.head == me or me.is_ancestor(c.head) or me.head == c) and not aside:
+                votes[h.known.country] += 3.0  # "X of Japan", "Japan's X"; not "X, of a firm which sells to Americans"
                 continue
             said_in = c.head.lower_ == "in" and me.dep_ == "nsubj" and me.head.lemma_.lower() in SPEAKING | {"speak"}
             at = c.head.head
