@@ -160,3 +160,17 @@ def test_words_quoted_again_in_a_longer_quote_by_the_same_voice_are_one_quote_bu
     texts = [q["text"] for q in data["quotes"]]
     assert "serious risk" not in texts and "a serious risk to future investment in Ireland" in texts
     assert "unfair" in texts
+
+
+def test_the_ministry_and_the_president_are_the_ones_the_story_means() -> None:
+    data = extract_text(
+        "MEXICO CITY — President Claudia Sheinbaum defended the plan on Thursday. President Donald Trump has "
+        "pressed Mexico to curb Chinese imports.\n\n"
+        "China responded on Thursday. In a statement, a spokesperson for China's Commerce Ministry said Beijing "
+        'would "closely monitor" the plan. The ministry warned that it would "take necessary measures."\n\n'
+        '"This is not against any country," the president said.'
+    )
+    speakers = {q["text"]: q["speaker"] for q in data["quotes"]}
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    assert names[speakers["take necessary measures"]] == "Commerce Ministry"
+    assert speakers["This is not against any country"] == "claudia-sheinbaum"

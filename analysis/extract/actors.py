@@ -1438,6 +1438,9 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
                 lo = text.rfind("\n", 0, m.start()) + 1
                 named = {p.id: p for o in holders for p in o if any(lo <= a < m.start() for a, _ in p.spans)}
                 owner = next(iter(named.values())) if len(named) == 1 else None
+                home = {p.id: p for o in holders for p in o if actors.home and p.country == actors.home}
+                if owner is None and not named and actors.home_given and len(home) == 1:
+                    owner = next(iter(home.values()))  # a paper's unqualified "the president" is its own country's
             if owner is None:
                 continue
             adj = gz.country_of_text(adj_word or "")

@@ -546,6 +546,11 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
         if who is not None and (tok.idx, tok.idx + len(tok.text)) not in who.spans:
             who.spans.append((tok.idx, tok.idx + len(tok.text)))  # a resolved pronoun is a mention too
         return who
+    if tok.lower_ in OFFICE_NOUNS and definite and tok.dep_ in ("nsubj", "nsubjpass"):
+        named = _named_office(actors, tok)  # "China's Commerce Ministry said ... The ministry warned"
+        if named is not None:
+            named.spans.append((tok.idx, tok.idx + len(tok.text)))
+            return named
     lo = min(t.idx for t in tok.subtree)
     hi = max(t.idx + len(t.text) for t in tok.subtree)
     anonymous = _anonymous_source(doc, actors, tok)
@@ -588,6 +593,26 @@ RELATIVE_PRONOUNS = {"who", "that", "which"}
 # "the company said in an emailed response": a body named before, spoken of by its kind
 BODY_NOUNS = {"company", "firm", "carrier", "group", "association", "federation", "lobby", "automaker", "carmaker",
               "producer", "smelter", "exporter", "retailer", "bank", "lender", "insurer", "manufacturer"}  # fmt: skip
+# "The ministry warned": a body of the state named in full just before, called again by its kind
+OFFICE_NOUNS = {"ministry", "commission", "department", "agency", "council", "chamber", "union", "office", "bureau"}
+
+
+def _named_office(actors: Actors, tok: Token) -> Actor | None:
+    """The organisation whose name holds the noun ("Commerce Ministry"), last named in this sentence or the one
+    before."""
+    here = sentence_at(tok.doc, tok.idx)
+    window = sentence_before(tok.doc, here) if here is not None else None
+    lo = window.start_char if window is not None else 0
+    named = [
+        (s, a)
+        for a in actors.by_id.values()
+        if a.kind == "organization" and tok.lower_ in a.name.lower().split()
+        for s, _ in a.spans
+        if lo <= s < tok.idx
+    ]
+    return max(named, key=lambda m: m[0])[1] if named else None
+
+
 # Who an article quotes without a name: "an EU diplomat", "a senior official", "one source familiar with ...".
 ANONYMOUS_HEADS = {"diplomat", "official", "source", "insider", "aide", "negotiator", "person", "executive", "banker"}
 INDEFINITE = {"a", "an", "one", "another"}
