@@ -151,20 +151,16 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     return actors
 
 
-GOVERNMENT_POSTS = {"minister", "premier", "chancellor", "taoiseach"}
-
-
 def add_governments_of_officials(actors: Actors) -> None:
     """A minister acts for a government: "In Mexico City, Economy Minister Marcelo Ebrard said his government
     would seek an exemption" brings Mexico's government into the story though the text never names Mexico. The
     row has no mentions of its own; added last, once nothing reads mention spans any more."""
     present = {a.country for a in actors.by_id.values() if a.kind in ("country", "government")}
     for person in actors.people():
-        heads = set((person.title or "").lower().split())
         if (
             not person.country
             or person.country in present
-            or not (heads & GOVERNMENT_POSTS or gz.leader_office(person.name))
+            or not (title_head(person.title) in NON_US_HEADS or gz.leader_office(person.name))  # ministers, premiers
         ):
             continue
         row = gz.countries().get(person.country)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer as gz
 from .actors import Actor, Actors
 from .sentences import clause_bounds, sentence_at, sentence_before, text_of
+from .topics import NOT_TARIFF_RATE
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -716,12 +717,7 @@ def _counted_noun(tok):
     return noun, scale
 
 
-RATE_WORD = re.compile(
-    r"(?<!interest )(?<!exchange )(?<!growth )(?<!unemployment )(?<!jobless )(?<!inflation )(?<!deposit )"
-    r"(?<!policy )(?<!tax )(?<!mortgage )(?<!annualised )(?<!annualized )(?<!savings )(?<!lending )(?<!bank )(?<!discount )(?<!repo )"
-    r"\b(rates?|baseline|ceiling)\b",
-    re.I,
-)
+RATE_WORD = re.compile(NOT_TARIFF_RATE + r"\b(rates?|baseline|ceiling)\b", re.I)
 
 
 # What a country is charged, in a story whose rates are tariffs: "would face 25%", "will pay 15 per cent",
@@ -787,14 +783,20 @@ RANGE_BETWEEN = re.compile(r"^\s*(?:to|and|-|–)\s*$", re.I)
 RANGE_OPENER = re.compile(r"\b(?:from|between|ranging from|range of)\s+(?:about\s+|around\s+)?$", re.I)
 
 
+def _is_money(unit: str | None) -> bool:
+    """Units of money are ISO 4217 codes ("USD", "BDT"); counts, points and percent are not."""
+    return bool(unit and len(unit) == 3 and unit.isupper())
+
+
 def _range_partners(doc: Doc, figures: list[Figure]) -> None:
     """ "rates ranging from 10% to 41% on goods": both ends of a range measure the same thing, so a tariff rate
     read at one end is the other's too."""
     text = text_of(doc)
     ordered = sorted(figures, key=lambda f: f.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        money = a.unit == b.unit and bool(a.unit) and len(a.unit) == 3 and a.unit.isupper()
-        if money and RANGE_BETWEEN.match(text[a.end : b.start]):  # "tariffs to cost it $4 billion to $5 billion"
+        if (
+            a.unit == b.unit and _is_money(a.unit) and RANGE_BETWEEN.match(text[a.end : b.start])
+        ):  # "tariffs to cost it $4 billion to $5 billion"
             known = a if a.measure not in ("value", None) else b
             for end in (a, b):
                 if end.measure in ("value", None):
@@ -875,6 +877,7 @@ def _currency_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
             continue
         sent = sentence_at(doc, f.start)
         lo, hi = (sent.start_char, sent.end_char) if sent is not None else (f.start, f.end)
+        lo, hi = max(lo, f.start - FX_REACH), min(hi, f.end + FX_REACH)  # near the figure, however long the sentence
         said = list(re.finditer(rf"\b{re.escape(word.group(1))}s?\b", text[lo:hi], re.I))
         before = [m for m in said if lo + m.end() <= f.start]
         mention = before[-1] if before else (said[0] if said else None)
@@ -913,7 +916,7 @@ FIRM_RESULTS = re.compile(r"revenue|sales|profits?|income|net income|earnings|ma
 # A company named again by what it is, or by "it": "The Detroit automaker reported ...", "tariffs had cost it".
 COMPANY_ANAPHOR = re.compile(
     r"\b(?:[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:company|automaker|carmaker|firm|group|maker|retailer|manufacturer|lender|"
-    r"bank|airline|chipmaker|brewer|exporter|producer|conglomerate|giant|stock|shares)|it|its|It|Its)\b"
+    r"bank|airline|chipmaker|brewer|exporter|producer|conglomerate|giant|stock|shares)|[Ii]ts?)\b"
 )
 # Bodies of the state are not the firm a sum belongs to ("the White House", "the Federal Reserve").
 PUBLIC_BODY = re.compile(
@@ -972,11 +975,7 @@ def _share_levels(doc: Doc, figures: list[Figure]) -> None:
     for move, level in zip(ordered, ordered[1:], strict=False):
         if move.measure != "share price change" or level.measure not in ("value", "share price", None):
             continue
-        if (
-            level.unit
-            and len(level.unit) == 3
-            and re.fullmatch(r"\s+(?:to|at)\s+(?:about\s+)?", text[move.end : level.start])
-        ):
+        if _is_money(level.unit) and re.fullmatch(r"\s+(?:to|at)\s+(?:about\s+)?", text[move.end : level.start]):
             level.measure, level.subject = "share price", move.subject
 
 
@@ -989,9 +988,8 @@ def _company_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
     for f in figures:
         if not f.measure or not COMPANY_MEASURES.fullmatch(f.measure):
             continue
-        money = bool(f.unit and len(f.unit) == 3 and f.unit.isupper())
         if not (
-            money
+            _is_money(f.unit)
             or f.measure.startswith(("share price", "employment"))
             or (f.unit == "percent" and FIRM_RESULTS.fullmatch(f.measure))
         ):
@@ -1035,7 +1033,7 @@ def _per_share(doc: Doc, figures: list[Figure]) -> None:
     between $2.10 and $2.30 a share, from $2.65"): no country's, whichever is named nearby."""
     text = text_of(doc)
     for f in figures:
-        if not (f.unit and len(f.unit) == 3 and f.unit.isupper()) or f.value >= 1e4:
+        if not _is_money(f.unit) or f.value >= 1e4:
             continue  # only small amounts of money are per share
         sent = sentence_at(doc, f.start)
         if sent is None or not PER_SHARE.search(text[sent.start_char : sent.end_char]):
@@ -1317,14 +1315,14 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
     if subject.lower_ in SHARE_WORDS:
         # "Shares of garment maker TNG Investment jumped 6.8%", "West Fraser shares fell 2.1 per cent"
         company = actors.at(lo, hi, kinds=("organization",))
-        named = [w for w in words if w.pos_ == "PROPN"] or [
+        proper = [w for w in words if w.pos_ == "PROPN"] or [
             c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
         ]  # the parser may hang "Shares of exporter Interloop rose" on two subjects
-        if company is None and named and actors.at(lo, hi) is None:
+        if company is None and proper and actors.at(lo, hi) is None:
             run = [
                 w
-                for w in named
-                if w.i > named[-1].i - 4 and all(doc[k].pos_ == "PROPN" for k in range(w.i, named[-1].i + 1))
+                for w in proper
+                if w.i > proper[-1].i - 4 and all(doc[k].pos_ == "PROPN" for k in range(w.i, proper[-1].i + 1))
             ]
             company = _listed_company(doc, actors, run[-1], run[0])
         return "share price change", company

@@ -22,6 +22,7 @@ from .topics import (
     COSTS,
     HELPS,
     HURTS,
+    NOT_TARIFF_RATE,
     REJECT,
     REMOVAL,
     REMOVE,
@@ -54,10 +55,10 @@ FAMILIES = {
     "tariffs": r"(?<!counter )(?<!counter-)(?:(?:tariff|trade) wars?|tariffs?|surcharges?|lev(?:y|ies)|duty|duties|import tax(?:es)?|trade war|(?<=U\.S\. )measures|"
     r"tax(?:ing|ed|es)? (?:\w+ ){0,3}at [\d.]+ ?(?:%|percent|per cent)|"
     # a story's "rate" is its tariff rate, unless another rate is named
-    r"(?<!interest )(?<!exchange )(?<!growth )(?<!tax )(?<!inflation )(?<!unemployment )(?<!policy )(?<!jobless )"
-    r"(?<!mortgage )(?<!lending )(?<!deposit )(?<!savings )(?<!birth )(?<!death )(?<!crime )(?<!success )"
+    + NOT_TARIFF_RATE
+    + r"(?<!birth )(?<!death )(?<!crime )(?<!success )"
     r"(?<!cut )(?<!cuts )(?<!cutting )(?<!raise )(?<!raising )(?<!hike )(?<!hiking )(?<!key )(?<!benchmark )"
-    r"(?<!cash )(?<!base )(?<!bank )(?<!funds )(?<!lower )(?<!reduced )rates?(?! (?:cuts?|hikes?|decisions?|path|outlook)))",
+    r"(?<!cash )(?<!base )(?<!funds )(?<!lower )(?<!reduced )rates?(?! (?:cuts?|hikes?|decisions?|path|outlook)))",
     "negotiations": r"negotiat\w*|talks|talking(?! to (?:reporters|journalists|the press))|dialogue|discussions?|"
     r"engagement|consultations?",
     "deal": r"deals?|agreements?|accords?|frameworks?|truces?|arrangements?",

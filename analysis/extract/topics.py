@@ -24,6 +24,11 @@ from spacy.tokens import Span, Token
 
 from .sentences import sentence_at
 
+# The other rates a story may name, by the word before "rate": "interest rates", "the exchange rate".
+OTHER_RATES = ("interest", "exchange", "growth", "unemployment", "jobless", "inflation", "deposit", "policy", "tax",
+               "mortgage", "annualised", "annualized", "savings", "lending", "bank", "discount", "repo")  # fmt: skip
+NOT_TARIFF_RATE = "".join(rf"(?<!{w} )" for w in OTHER_RATES)
+
 ADVOCATE = {
     "support", "back", "welcome", "want", "seek", "favor", "favour", "need", "defend", "protect",
     "preserve", "endorse", "praise", "hail", "prefer", "demand", "request", "propose", "cherish", "embrace",
