@@ -475,3 +475,40 @@ def test_an_agreement_that_validates_confidence_or_clears_a_hurdle_is_welcomed()
         'Hyundai Motor said in a statement that the agreement "validates our unwavering confidence in the US market."'
     )
     assert _has(stances, "hyundai-motor", "support", "deal")
+
+
+def test_an_opposition_leader_quoted_opposes_the_government() -> None:
+    text = (
+        "Prime Minister Andrew Holness said the government would seek talks with Washington on the 10 per cent "
+        'tariff. Opposition Leader Mark Golding said: "The Government has been caught napping. They knew this was '
+        'coming and said nothing."'
+    )
+    stances = _stances(text)
+    assert _has(stances, "mark-golding", "oppose", "government")
+    assert not _has(stances, "andrew-holness", "oppose", "government")
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        ("On our numbers the tariff knocks something like NZ$500 million off exports over a year.", "neutral"),
+        ("A 100-percent tariff will not rebuild an industry. It will only raise the price of every phone.", "oppose"),
+        ("Tariffs on big-ticket items like a sofa are a tax that families will notice right away.", "oppose"),
+    ],
+)
+def test_an_economist_who_sizes_a_tariffs_cost_describes_it(quote: str, stance: str) -> None:
+    text = (
+        "President Donald Trump said on Monday the tariffs would protect American jobs. "
+        f'"{quote}" said Sophie Lam, chief economist at Harbourline Securities.'
+    )
+    assert _has(_stances(text), "sophie-lam", stance, "tariff")
+
+
+def test_a_business_the_tariff_hits_speaks_against_it() -> None:
+    text = (
+        "US President Donald Trump said the 50 per cent tariff on Australian aluminium was needed to protect "
+        "American jobs. Fiona Gallagher, managing director of Melbourne-based extruder Southern Cross Extrusions, "
+        'said about 30 per cent of its sales went to builders in California. "At 50 per cent, our customers in '
+        'California will simply buy from someone else," Gallagher said.'
+    )
+    assert _has(_stances(text), "fiona-gallagher", "oppose", "tariff")

@@ -276,8 +276,12 @@ def find_positions(
         _add(tally, actor_id, measure, measure, 1.0, span)
     for actor_id, span in _relief_seekers(actors, tally, measure, backers):
         _add(tally, actor_id, "tariffs", "tariffs", -1.0, span)
+    for actor_id, span in _hit_businesses(quotes, tally, measure, backers):
+        _add(tally, actor_id, "tariffs", "tariffs", -1.0, span)
     for actor_id, span in _observers(quotes, tally, main):
         _add(tally, actor_id, main, main, 0.0, span)
+    for actor_id, span in _opposition_voices(quotes):
+        _add(tally, actor_id, "government", "government", -1.0, span)
     # "Trump's tariffs": an owner's bad words are about what threatens the measure ("losing the tariffs would be a
     # disaster"), not about the measure
     owned = {(aid, family) for aid, family, *_ in owned_rows}
@@ -287,6 +291,8 @@ def find_positions(
         actor = actors.by_id[actor_id]
         stance = _stance(t)
         stance = "support" if stance == "mixed" and (actor_id, family) in owned and actor.kind == "person" else stance
+        if stance == "oppose" and family in MEASURES and _describes(actor, t, text_of(doc)):
+            stance = "neutral"
         label = LABELS.get(family, family)
         words = sorted(t.keywords - {family, family.lower(), *label.split("/")})
         if family == "deal" and deal and not any(deal.lower() in w.lower() for w in words):
@@ -340,6 +346,38 @@ def _observers(
         if (who.id, main) not in tally:
             out[who.id] = (q.start, q.end)
     return list(out.items())
+
+
+OPPOSITION = re.compile(r"\b(?:opposition|shadow)\b", re.I)
+
+
+def _opposition_voices(quotes: list[Quote]) -> list[tuple[str, tuple[int, int]]]:
+    """An opposition leader or shadow minister quoted in a policy story speaks against the government: that is
+    the office's job, and what an analyst files their words under."""
+    out: dict[str, tuple[int, int]] = {}
+    for q in quotes:
+        who = q.speaker
+        if who is not None and who.kind == "person" and who.id not in out and OPPOSITION.search(who.title or ""):
+            out[who.id] = (q.start, q.end)
+    return list(out.items())
+
+
+# what an economist says when they judge a measure, not when they size its cost ("knocks $500m off exports")
+VERDICT = re.compile(
+    r"\b(?:regressive|mistake|misguided|bad (?:policy|idea|economics)|self-(?:defeating|inflicted)|counter-?productive|"
+    r"never (?:work\w*|worked out)|backfir\w*|wrong|(?:a|the) tax\b|tax(?:es)? on|tariffs are taxes|heavy blow|"
+    r"devastating|disastrous|(?<!not )(?<!not a )catastroph\w*|unjustified|illegal|unlawful|damag\w*|harm\w*|"
+    r"as a weapon|weaponi[sz]\w*|not a (?:solution|strategy)|(?:too|very|prohibitively) high|(?:can ?not|can[’']t) survive|"
+    r"rais\w* (?:\w+ ){0,3}(?:prices?|costs?)\b)",
+    re.I,
+)
+
+
+def _describes(actor: Actor, t: _Tally, text: str) -> bool:
+    """An economist or analyst who sizes a measure's cost describes it; only a verdict on it is opposition."""
+    if actor.kind != "person" or not OBSERVER.search(actor.title or ""):
+        return False
+    return not any(VERDICT.search(text[s:e]) for s, e in t.evidence)
 
 
 def _imposers_voices(
@@ -403,6 +441,48 @@ def _relief_seekers(
         said = tally.get((aid, "tariffs"))
         if said is None or said.score == 0:
             out[aid] = sorted(t.evidence)[0]
+    return list(out.items())
+
+
+BUSINESS_TITLE = re.compile(
+    r"\b(?:managing director|chief executive|ceo|owner|founder|chair(?:man|woman|person)?|(?:vice[- ])?president of|"
+    r"director|farmer|grower|exporter|manufacturer|executive|general manager|co-owner|proprietor|rancher|fisher\w*)\b",
+    re.I,
+)
+NOT_BUSINESS = re.compile(
+    r"\b(?:senator|congress\w*|parliament\w*|MP|minister|governor|mayor|ambassador|party|committee|lawmaker|"
+    r"representative|council(?:lor|man|woman)|union|government|ministry|department|agency|bank|university|institute)\b",
+    re.I,
+)
+TRADE_BODY = re.compile(
+    r"\b(?:association|federation|chamber|confederation|alliance|manufacturers|exporters|producers|growers|farmers|"
+    r"industries|inc|ltd|corp|company|co)\b",
+    re.I,
+)
+
+
+def _business(actor: Actor) -> bool:
+    """A firm, a trade body, or someone who speaks for one: the side a tariff's cost lands on."""
+    if actor.kind == "person":
+        title = actor.title or ""
+        return bool(BUSINESS_TITLE.search(title)) and not NOT_BUSINESS.search(title) and not _official(actor)
+    return actor.kind == "organization" and bool(TRADE_BODY.search(actor.name)) and not NOT_BUSINESS.search(actor.name)
+
+
+def _hit_businesses(
+    quotes: list[Quote], tally: dict[tuple[str, str], _Tally], measure: str | None, backers: set[str]
+) -> list[tuple[str, tuple[int, int]]]:
+    """A business of a country the tariffs hit, quoted in a story about them, speaks of what they cost it ("our
+    customers will simply buy from someone else"): against them, unless its words took a side already."""
+    if measure != "tariffs" or not backers:
+        return []
+    out: dict[str, tuple[int, int]] = {}
+    for q in quotes:
+        who = q.speaker
+        if who is None or who.id in out or who.country in backers | {None} or not _business(who):
+            continue
+        if (who.id, "tariffs") not in tally and not any(t.score > 0 for (a, _), t in tally.items() if a == who.id):
+            out[who.id] = (q.start, q.end)
     return list(out.items())
 
 
