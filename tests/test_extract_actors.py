@@ -443,3 +443,18 @@ def test_joint_posts_and_a_firms_customers_say_nothing_of_its_manager() -> None:
     )
     assert people["Mohammed bin Salman"]["title"] == "Crown Prince and Prime Minister"
     assert people["Hitesh Mehta"]["country"] == "KEN"
+
+
+def test_a_post_set_off_before_a_name_with_its_form_of_address():
+    data = extract_text(
+        "Speaking in Abuja on Monday, the Minister of Finance and Coordinating Minister of the Economy, Mr Wale "
+        "Edun, said the shock was real. The Governor of the Central Bank of Nigeria, Mr Olayemi Cardoso, said "
+        "reserves were adequate. The Manufacturers Association of Nigeria said in a statement signed by its "
+        "Director-General, Segun Ajayi-Kadir, that the government should respond by cutting costs rather than "
+        "“adopting a tit-for-tat approach”."
+    )
+    people = _people(data)
+    assert people["Wale Edun"]["title"] == "Minister of Finance and Coordinating Minister of the Economy"
+    assert people["Olayemi Cardoso"]["title"] == "Governor of the Central Bank of Nigeria"
+    assert "Segun Ajayi-Kadir" in people
+    assert _quote(data, "adopting")["speaker"] in ("manufacturers-association-of-nigeria", "man")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis.extract import extract_text
+from analysis.extract.numbers import SHARE_MOVE, SHARE_PRICE
 
 
 def test_currencies_counts_and_tariff_target_of_exports():
@@ -300,8 +301,8 @@ def test_a_company_named_once_beside_its_shares_or_its_chief_is_the_mover():
         "Freight rates fell. Shares of Hapag-Lloyd rose 4.1% in Frankfurt on Monday, and Israel-based ZIM "
         "Integrated Shipping Services gained 6.3% in New York."
     )
-    assert figs["4.1%"][2:] == ("share price change", "hapag-lloyd")
-    assert figs["6.3%"][2:] == ("share price change", "zim-integrated-shipping-services")
+    assert figs["4.1%"][2:] == (SHARE_MOVE, "hapag-lloyd")
+    assert figs["6.3%"][2:] == (SHARE_MOVE, "zim-integrated-shipping-services")
 
 
 def test_a_rate_on_shipped_goods_a_level_per_dollar_and_a_debt_are_what_they_are():
@@ -359,8 +360,8 @@ def test_a_firms_sums_belong_to_the_firm():
     assert (figs["$50.2 billion"]["measure"], figs["$50.2 billion"]["subject"]) == ("revenue", "ford")
     assert (figs["$36 million"]["measure"], figs["$36 million"]["subject"]) == ("net loss", "ford")
     assert figs["$800 million"]["measure"] == "tariff cost"
-    assert (figs["$11.09"]["measure"], figs["$11.09"]["subject"]) == ("share price", "ford")
-    assert (figs["12%"]["measure"], figs["12%"]["subject"]) == ("share price change", "ford")
+    assert (figs["$11.09"]["measure"], figs["$11.09"]["subject"]) == (SHARE_PRICE, "ford")
+    assert (figs["12%"]["measure"], figs["12%"]["subject"]) == (SHARE_MOVE, "ford")
     assert (figs["$1.1 billion"]["measure"], figs["$1.1 billion"]["subject"]) == ("tariff cost", "general-motors")
 
 
@@ -371,7 +372,7 @@ def test_share_moves_in_a_market_report_name_their_companies():
     )
     assert figs["5.3%"]["subject"] == "moex-russia-index"
     for text, company in (("5.9%", "rosneft"), ("4.8%", "lukoil"), ("8.2%", "aeroflot")):
-        assert (figs[text]["measure"], figs[text]["subject"]) == ("share price change", company)
+        assert (figs[text]["measure"], figs[text]["subject"]) == (SHARE_MOVE, company)
         assert actors[company]["kind"] == "organization"
 
 
@@ -424,7 +425,7 @@ def test_share_moves_of_every_shape_in_a_market_report():
     }  # fmt: skip
     for text, company in expected.items():
         assert figs[text]["subject"] == company, text
-        assert figs[text]["measure"].startswith("share price"), text
+        assert figs[text]["measure"].startswith("shares"), text
     assert figs["0.7pc"]["measure"] == "index change"
 
 
@@ -439,3 +440,15 @@ def test_people_in_work_and_bare_exchange_rates():
     assert figs["1,300 factories"]["measure"] == "count" and figs["500 people"]["measure"] == "count"
     assert (figs["26,165"]["unit"], figs["26,165"]["subject"]) == ("VND", "vnd")
     assert figs["129.24 units"]["measure"] == "currency exchange rate (shilling)"
+
+
+def test_an_index_known_by_the_letters_the_story_defines_and_by_the_index():
+    data = extract_text(
+        "The Jakarta Composite Index (JCI) fell 9.19 percent shortly after the opening bell. The index closed down "
+        "514.48 points, or 7.90 percent, at 5,996.14. Elsewhere, the Bel20 index closed 0.4% higher."
+    )
+    figs = {f["text"]: f["subject"] for f in data["figures"]}
+    index = next(a for a in data["actors"] if a["id"] == "jakarta-composite")
+    assert "JCI" in index["name"]
+    assert figs["9.19 percent"] == figs["514.48 points"] == figs["7.90 percent"] == "jakarta-composite"
+    assert figs["0.4%"] == "bel20"

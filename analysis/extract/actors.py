@@ -492,7 +492,8 @@ def _referred_to_as_person(doc: Doc, tok: Token) -> bool:
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "datuk", "dato", "datin",
     "seri", "tan", "sri", "tun", "mx", "monsieur", "madame", "herr", "frau",
-    "his", "her", "highness", "excellency", "sheikh", "sheikha", "hon", "honourable", "honorable",
+    "his", "her", "highness", "excellency", "sheikh", "sheikha", "hon", "honourable", "honorable", "alhaji",
+    "hajia", "engr", "barr",
 }  # fmt: skip
 ROYAL_STYLES = {"tengku", "tunku", "raja"}  # part of a Malay name ("Tengku Zafrul"), never a name alone
 FORMS_OF_ADDRESS = HONORIFICS - {"tan"}  # "Tan" alone is also a surname ("Tan Hui Yee")
@@ -965,14 +966,24 @@ def _affiliation(title: str | None, titles: list[tuple[str, str | None, int]]) -
 
 PRE_APPOSITION = re.compile(
     r"(?:(?P<owner>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)(?:'s|’s)\s+)?"
-    r"(?<![\w’'])(?P<title>(?:(?:[A-Z]\.){2,}\s+|[^\W\d_][\w-]*\s+){0,3}?[^\W\d_]+)"
+    r"(?<![\w’'-])(?P<title>(?:(?:[A-Z]\.){2,}\s+|[^\W\d_][\w-]*\s+){0,3}?[^\W\d_]+(?:-[^\W\d_]+)*)"
     r"(?P<post>\s+(?:to|at|for|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?,\s*$"  # "ambassador to the UK"
 )
+
+
+def _before_forms_of_address(text: str, start: int) -> int:
+    """Where a name starts with its "Dr", "Mr" or "Alhaji": "the Governor of the Central Bank, Mr Olayemi Cardoso"."""
+    while m := re.search(r"\b([A-Z][a-z]{1,9})\.?\s+$", text[max(0, start - 14) : start]):
+        if m.group(1).lower() not in FORMS_OF_ADDRESS:
+            break
+        start = max(0, start - 14) + m.start()
+    return start
 
 
 def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
     """A title set off before a name: "Sefcovic's spokesman, Olof Gill, said"; the country may be the owner's
     (returned as "@Owner" when the owner is a person)."""
+    start = _before_forms_of_address(text, start)
     window = text[max(0, start - 80) : start]
     m = PRE_APPOSITION.search(window)
     if not m or not _ends_in_title(m.group("title")):
@@ -993,7 +1004,11 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
         found = gz.find_known(text[max(0, start - 600) : start])
         prior = [h for h in found if h.known.kind == "country" and h.known.role in ("name", "alias")]
         country = prior[-1].known.country if prior else None
-    return " ".join(words) + (m.group("post") or ""), country or (f"@{owner}" if owner else None)
+    title = " ".join(words) + (m.group("post") or "")
+    longer = _post_of_body_before(text, start)
+    if longer and longer.endswith(title):
+        title = longer  # "the Minister of Finance and Coordinating Minister of the Economy, Wale Edun": both posts
+    return title, country or (f"@{owner}" if owner else None)
 
 
 # "The Minister of Industry, Trade and Investment, Jumoke Oduwole, said", "said the Director-General of the
@@ -1550,6 +1565,13 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
         if abbr:
             org.forms.add(abbr.group(1))
     for start, end, name, acronym in defined_bodies(text_of(doc)):
+        index = actors.at(start, end, kinds=("market_index",))
+        if index is not None and acronym not in index.forms:
+            # "The Jakarta Composite Index (JCI)": the index by its letters, in the headline too
+            index.forms.add(acronym)
+            index.name = f"{index.name} ({acronym})"  # the letters the story calls it by, beside the index's name
+            index.spans += _mentions_of(text_of(doc), {acronym}, [sp for a in actors.by_id.values() for sp in a.spans])
+            continue
         known = next((a for a in actors.by_id.values() if acronym in a.forms), None)
         # "Pharmaceutical Research" and "Manufacturers of America (PhRMA)": the parser's pieces of one name
         pieces = [

@@ -50,6 +50,9 @@ USD_PRICED = re.compile(
     r"(?:[^.;$]|(?<=\d)\.(?=\d)){0,60}$",  # a decimal point ends no sentence: "gold rose 2.2% to"
     re.I,
 )
+# A company's shares: how far they moved, and the price they moved to
+SHARE_MOVE = "shares (price change)"
+SHARE_PRICE = "shares (price)"
 SHARE_PRICED = re.compile(
     r"\b(?:shares|stock)\b(?:[^.;$]|(?<=\d)\.(?=\d)){0,70}\b(?:to|at)\s+(?:about\s+|around\s+)?$", re.I
 )
@@ -839,6 +842,9 @@ def _its_own(doc: Doc, figures: list[Figure]) -> None:
 # A market named by its country: "Kuwait's premier index dropped 5.7%", "the Saudi benchmark", "Qatar's bourse".
 MARKET_NOUN = re.compile(r"\b(?:index|indexes|indices|benchmark|bourse|stock market|stock exchange|shares)\b", re.I)
 
+THE_INDEX = re.compile(r"[Tt]he (?:index|benchmark)", re.S)
+INDEX_REACH = 600  # characters back to the index that "the index" stands for
+
 # Who owns the noun that follows: "Kuwait's premier (index)", "the Canadian (dollar)", "Egypt's (pound)".
 OWNER_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$")
 
@@ -847,8 +853,16 @@ def _index_countries(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
     """An index move whose index the tables do not know is the country's market that names it just before
     ("Qatar's benchmark lost 4.2%"), so it is not left about nothing."""
     text = text_of(doc)
-    for f in figures:
+    ordered = sorted(figures, key=lambda f: f.start)
+    for before, f in zip([None, *ordered], ordered, strict=False):
         if f.subject is not None or f.measure not in ("index change", "index level"):
+            continue
+        if (
+            before is not None
+            and before.measure == f.measure
+            and re.fullmatch(r",?\s+or\s+", text[before.end : f.start])
+        ):
+            f.subject = before.subject  # "down 514.48 points, or 7.90 percent": one move in two units
             continue
         sent = sentence_at(doc, f.start)
         lo = sent.start_char if sent is not None else max(0, f.start - 120)
@@ -859,6 +873,9 @@ def _index_countries(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
         noun = nouns[-1]
         owner = OWNER_BEFORE.search(text, max(lo, noun.start() - 40), noun.start())
         named = actors.at(owner.start(1), owner.end(1), kinds=("country", "government")) if owner else None
+        if named is None and THE_INDEX.fullmatch(text, noun.start() - 4 if noun.start() >= 4 else 0, noun.end()):
+            # "The index closed down 514.48 points": the index named last before, in the lines just above
+            named = _nearest_actor(actors, max(0, f.start - INDEX_REACH), noun.start(), noun.start(), ("market_index",))
         if named is not None:
             f.subject = named
 
@@ -910,7 +927,7 @@ def _currency_actor(actors: Actors, code: str) -> Actor:
 COMPANY_MEASURES = re.compile(
     r"value|revenue|sales|profits?|losses|loss|net loss|earnings|income|net income|tariff cost|margins?|dividends?|"
     r"investments?|employment \(\w+\)|"
-    r"market value|share price(?: change)?|earnings per share"
+    r"market value|shares \(price(?: change)?\)|earnings per share"
 )
 FIRM_RESULTS = re.compile(r"revenue|sales|profits?|income|net income|earnings|margins?|losses|loss|net loss")
 # A company named again by what it is, or by "it": "The Detroit automaker reported ...", "tariffs had cost it".
@@ -962,7 +979,7 @@ def _named_movers(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
         closing = re.search(r"\b(?:closed|ended|finished)\b", m.group(0))
         if gz.country_of_text(name) or INDEX_WORDS.search(name) or (closing and gz.city_country(name)):
             continue  # "while Muscat closed 2.6 percent lower": a city's market; but "with Toyota up 3%": a firm
-        f.measure, f.subject = "share price change", _company_at(actors, text, start, end)
+        f.measure, f.subject = SHARE_MOVE, _company_at(actors, text, start, end)
 
 
 NOT_FIRMS = ("person", "country", "government", "market_index", "currency", "media", "place")
@@ -973,10 +990,10 @@ def _share_levels(doc: Doc, figures: list[Figure]) -> None:
     text = text_of(doc)
     ordered = sorted(figures, key=lambda f: f.start)
     for move, level in zip(ordered, ordered[1:], strict=False):
-        if move.measure != "share price change" or level.measure not in ("value", "share price", None):
+        if move.measure != SHARE_MOVE or level.measure not in ("value", SHARE_PRICE, None):
             continue
         if _is_money(level.unit) and re.fullmatch(r"\s+(?:to|at)\s+(?:about\s+)?", text[move.end : level.start]):
-            level.measure, level.subject = "share price", move.subject
+            level.measure, level.subject = SHARE_PRICE, move.subject
 
 
 def _company_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
@@ -990,7 +1007,7 @@ def _company_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
             continue
         if not (
             _is_money(f.unit)
-            or f.measure.startswith(("share price", "employment"))
+            or f.measure.startswith(("shares", "employment"))
             or (f.unit == "percent" and FIRM_RESULTS.fullmatch(f.measure))
         ):
             continue  # a firm's sums are money; in percent, only its share price and its results move
@@ -1149,7 +1166,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             if good and COMMODITY.fullmatch(good.group(1)):
                 measure = f"{good.group(1).lower()} price"  # "gold climbed 2.2% to $3,362.50 an ounce"
         if measure in ("value", None) and SHARE_PRICED.search(_sentence_before(doc, s)):
-            measure = "share price"  # "Ford shares fell about 3% to $11.09"
+            measure = SHARE_PRICE  # "Ford shares fell about 3% to $11.09"
         cover = COVERED_BY.search(text_of(doc)[max(0, s - 60) : s])
         if cover:  # "counter-tariffs on C$29.8 billion worth of goods": the goods the measure covers
             measure = f"goods covered by {cover.group(1).lower()}"
@@ -1325,11 +1342,11 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
                 if w.i > proper[-1].i - 4 and all(doc[k].pos_ == "PROPN" for k in range(w.i, proper[-1].i + 1))
             ]
             company = _listed_company(doc, actors, run[-1], run[0])
-        return "share price change", company
+        return SHARE_MOVE, company
     if subject.pos_ == "PROPN" and (
         company := actors.at(subject.idx, subject.idx + len(subject.text), kinds=("organization",))
     ):
-        return "share price change", company  # "ZIM Integrated Shipping Services gained 6.3%": a listed company
+        return SHARE_MOVE, company  # "ZIM Integrated Shipping Services gained 6.3%": a listed company
     named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     if (
         named.pos_ == "PROPN"
@@ -1342,7 +1359,7 @@ def _mover(doc: Doc, actors: Actors, pos: int) -> tuple[str, Actor | None] | Non
         if sent is not None and (_market_talk(doc, sent) or (before is not None and _market_talk(doc, before))):
             # "Oil major Rosneft rose 5.9%, ... and national carrier Aeroflot jumped 8.2%" in a market report:
             # companies nobody else named
-            return "share price change", _listed_company(doc, actors, named)
+            return SHARE_MOVE, _listed_company(doc, actors, named)
     if lowered & COMMODITY_WORDS and not lowered & SHARE_WORDS:
         return "price change", None
     return None

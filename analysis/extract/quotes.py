@@ -339,7 +339,7 @@ def _outer_speaker(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[int,
         verb = verb.head
         if verb.lemma_.lower() in PARAPHRASE_VERBS and verb.pos_ in ("VERB", "AUX") and not _in_spans(verb.idx, spans):
             who = _resolve_subject(doc, actors, verb, spans)
-            if who is not None and who.kind == "person":
+            if who is not None and who.kind in ("person", "organization", "government"):
                 return who, verb.text
     return None
 
