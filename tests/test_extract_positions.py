@@ -512,3 +512,45 @@ def test_a_business_the_tariff_hits_speaks_against_it() -> None:
         'California will simply buy from someone else," Gallagher said.'
     )
     assert _has(_stances(text), "fiona-gallagher", "oppose", "tariff")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "stance", "key"),
+    [
+        (
+            "Hong Kong will not impose retaliatory tariffs on American goods, Chief Executive John Lee has said.",
+            "john-lee",
+            "oppose",
+            "countermeasures",
+        ),
+        (
+            "In the letter, President Donald Trump said trade had been one-sided and warned Pretoria against "
+            "retaliating.",
+            "donald-trump",
+            "oppose",
+            "countermeasures",
+        ),
+        (
+            '"A 15% tariff is still a tax on Belgian exporters. Companies needed clarity, but they did not get a '
+            'good deal," FEB CEO Pieter Timmermans said.',
+            "pieter-timmermans",
+            "oppose",
+            "deal",
+        ),
+        (
+            '"A 15% tariff is still a tax on Belgian exporters," FEB CEO Pieter Timmermans said.',
+            "pieter-timmermans",
+            "oppose",
+            "tariffs",
+        ),
+        (
+            "Industry chamber president Fathi Jaghbir said the sector would continue to press for a return to zero "
+            "tariffs.",
+            "fathi-jaghbir",
+            "oppose",
+            "tariffs",
+        ),
+    ],
+)
+def test_refused_warned_against_called_a_tax_or_wanted_at_zero(text: str, actor: str, stance: str, key: str) -> None:
+    assert _has(_stances(text), actor, stance, key)

@@ -93,7 +93,7 @@ NEGATIVE = re.compile(
     # the harm a measure does to the speaker's side, in the words business and ministers use for it
     r"burden\w*|uncompetitive|cancel(?:l?ed|l?ing|s)?|cancellations?|(?:job |heavy )?loss(?:es)?|lost (?:\w+ )?orders|"
     r"lay-?offs?|wipe\w* out|catastroph\w*|shut(?:s|ting)? the door|(?:can ?not|can[’']t|won[’']t) accept|"
-    r"squeez\w*|headwinds?|hit hard|hard-hit|insult\w*|worse off|not the right way|"
+    r"squeez\w*|headwinds?|hit hard(?:est)?|hard-hit|rais\w* (?:the |our |their )?costs?\b|insult\w*|worse off|not the right way|"
     r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money|dollars|millions|billions|customers|sales|business)|"
     r"a tax on|"
     r"regressive|suicid\w*|unviable|not viable|overreach\w*|pay(?:s|ing)? (?:the|a) (?:\w+ )?(?:bill|price)|"
@@ -148,7 +148,7 @@ BUT = re.compile(r"[,;]? \bbut\b(?!.*\bbut\b)", re.I | re.S)
 OTHERS_BEAR = re.compile(
     r"\b(?:burden|cost|price|pain)s? (?:\w+ ){0,3}(?:on|by) (?:the )?(?:foreign|overseas|exporting)\b[^.;]*", re.I
 )
-NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t|no longer) (?:\w+ )?$", re.I)
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t|no longer) (?:\w+ )?(?:an? |the )?$", re.I)
 NO_PLANS = re.compile(r"\b(?:no (?:plans?|intention|desire|wish)|not|never|n[’']t|refus\w+|declin\w+) (?:\w+ )?to $|"
                       r"\bruled? out (?:\w+ )?$|\bno intention of $", re.I)  # fmt: skip
 NOT_SO = re.compile(r"\bnot (?:an? |the |about )?(?:\w+ )?$", re.I)
@@ -188,6 +188,7 @@ SUPPORT_VERBS = {
     "support", "back", "welcome", "praise", "hail", "want", "seek", "favor", "favour", "defend", "protect",
     "push", "urge", "call", "agree", "sign", "reach", "strike", "secure", "hold", "begin", "resume",
     "continue", "pursue", "need", "prefer", "embrace", "endorse", "keep", "extend", "approve", "adopt", "work",
+    "press",
 }  # fmt: skip
 OPPOSE_VERBS = {
     "oppose", "reject", "condemn", "criticize", "criticise", "slam", "denounce", "protest", "challenge",
@@ -202,6 +203,7 @@ ACTION_TOPICS = {
     ("criticize", "criticise", "condemn", "oppose", "slam", "reject", "denounce", "protest", "challenge", "sue",
      "blast", "decry", "fight", "resist", "attack", "warn", "dismiss", "deride", "lambast"): -1,
 }  # fmt: skip
+IMPOSING = {"impose", "introduce", "levy", "slap", "apply", "adopt", "raise", "take", "announce", "match"}
 SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\s+(?:\w+\s+){0,2}$", re.I)
 MEASURES = {"tariffs", "export controls", "sanctions", "quotas"}  # what a story's harm words are about
 RELIEF_VERBS = {"pause", "suspend", "delay", "lower", "cut", "reduce", "exempt", "spare", "grant", "postpone"}
@@ -616,7 +618,7 @@ def _stances_in_words(
     denied = [
         m
         for m in POSITIVE.finditer(plain)
-        if m.group(0).lower() != "open" and NEGATED_BEFORE.search(plain[max(0, m.start() - 12) : m.start()])
+        if m.group(0).lower() != "open" and NEGATED_BEFORE.search(plain[max(0, m.start() - 16) : m.start()])
     ]  # "will not open its dairy sector" is a red line, not blame
     # "It is not a trade deficit": a grievance denied justifies nothing
     just = sum(not NOT_SO.search(text[max(0, m.start() - 16) : m.start()]) for m in JUSTIFY.finditer(text))
@@ -645,6 +647,9 @@ def _stances_in_words(
             ):
                 continue  # "suspended one of its two shifts": a pause of nothing the story is about
             polarity = _local_polarity(doc, span, q.start + m.start()) if span is not None else 0
+            at_tok = _token_at(span, q.start + m.start())
+            if family == "tariffs" and polarity > 0 and at_tok is not None and lowered(at_tok):
+                polarity = -polarity  # "press for a return to zero tariffs": against the tariffs as they stand
             if polarity > 0 and overall < 0 and _left_in_place(_token_at(span, q.start + m.start())):
                 polarity = -1.0  # "disappointed that the talks did not remove the tariff": they wanted it gone
             if abs(polarity) == MEANS:
@@ -819,7 +824,7 @@ def _reported_apart(doc: Doc, char: int, q: Quote) -> bool:
     return False
 
 
-EXEMPTING = {"exemption", "exception", "relief", "reprieve", "carve-out", "waiver", "shelter", "protection", "exempt",
+EXEMPTING = {"exemption", "exclusion", "exception", "relief", "reprieve", "carve-out", "waiver", "shelter", "protection", "exempt",
              "spare", "shield"}  # fmt: skip
 PREFERRED = {"better", "more", "rather", "sooner", "preferable", "superior", "smarter", "wiser"}
 
@@ -966,9 +971,11 @@ def _refused(verb: Token) -> bool:
 def _governed_polarity(tok: Token) -> float:
     adj = [c for c in tok.children if c.dep_ in ("amod", "acomp")]
     score = sum((1 if POSITIVE.fullmatch(a.text) else -1 if NEGATIVE.fullmatch(a.text) else 0) for a in adj)
-    head, means = tok, False
+    head, means, against = tok, False, False
     for _ in range(4):
         prep, verb = head.head, head.head.head
+        # "warned against retaliating"; but "people that are against tariffs" describes others
+        against = against or (head.dep_ in ("pobj", "pcomp") and prep.lower_ == "against" and verb.dep_ != "relcl")
         if (
             head.dep_ == "pobj"
             and prep.lower_ in ("with", "through", "via")
@@ -986,11 +993,18 @@ def _governed_polarity(tok: Token) -> float:
         return -1.0
     lemma = head.lemma_.lower()
     sign = -1 if any(c.dep_ == "neg" for c in head.children) else 1
+    if against:
+        return float(-sign)  # "warned Pretoria against retaliating", "voted against the tariffs"
+    if sign < 0 and tok.dep_ == "dobj" and tok.head.i == head.i:
+        score = -score  # "they did not get a good deal": the praise is denied
     if tok.dep_ == "nsubj" and head.i == tok.head.i:
         # the topic does the verb ("the agreement had removed uncertainty"): what it does to the object judges it
         objs = [c.lemma_.lower() for c in head.children if c.dep_ == "dobj"]
         if any(POSITIVE.search(" ".join(w.text for w in c.subtree)) for c in head.children if c.dep_ == "dobj"):
             score += sign  # "the tariffs would give American goods a fair shot": what it gives judges it
+        said = [tok.doc[c.left_edge.i : c.right_edge.i + 1].text for c in head.children if c.dep_ in ("attr", "acomp")]
+        if lemma == "be" and any(NEGATIVE.search(t) for t in said):
+            score -= sign  # "a 15% tariff is still a tax on Belgian exporters": what it is called judges it
         if lemma in REMOVE_VERBS and any(o in BAD_THINGS for o in objs) or lemma in HELPS | GOES_ON:
             score += sign
         elif (
@@ -1011,6 +1025,8 @@ def _governed_polarity(tok: Token) -> float:
         score += sign
     elif lemma in OPPOSE_VERBS:
         score -= sign
+    elif lemma in IMPOSING and sign < 0:
+        score -= 1  # "will not impose retaliatory tariffs": the measure refused
     return float(max(-1, min(1, score)))
 
 
@@ -1386,7 +1402,7 @@ def lowered(tok: Token) -> bool:
     ):
         return True  # a "tariff cut", not a "rate cut" (a central bank's)
     return tok.lemma_.lower() in LEVIES and (
-        any(c.dep_ in ("amod", "compound") and c.lower_ in LOWER for c in tok.children)
+        any(c.dep_ in ("amod", "compound", "nummod") and c.lower_ in LOWER for c in tok.children)
         or any(t.lower_ in ("closer", "nearer") for t in tok.subtree)  # "hoped for a rate closer to 10 percent"
     )
 
