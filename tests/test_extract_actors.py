@@ -458,3 +458,14 @@ def test_a_post_set_off_before_a_name_with_its_form_of_address():
     assert people["Olayemi Cardoso"]["title"] == "Governor of the Central Bank of Nigeria"
     assert "Segun Ajayi-Kadir" in people
     assert _quote(data, "adopting")["speaker"] in ("manufacturers-association-of-nigeria", "man")
+
+
+def test_plants_and_plans_named_like_people_and_the_president_is_not_the_vice_president():
+    data = extract_text(
+        "President Luiz Inácio Lula da Silva signed on Wednesday a measure creating the Brasil Soberano (Sovereign "
+        "Brazil) plan. Trump spoke at U.S. Steel's Irvin Works in Pennsylvania. The president again called the "
+        'tariff "unjustifiable". Vice President Geraldo Alckmin said exports would be protected.'
+    )
+    people = _people(data)
+    assert "Irvin Works" not in people and "Brasil Soberano" not in people
+    assert _quote(data, "unjustifiable")["speaker"] == people["Luiz Inácio Lula da Silva"]["id"]

@@ -453,3 +453,23 @@ def test_captions_letters_footers_and_widgets_go(page, line):
     assert line not in cleaned.text
     assert any(line in r for r in cleaned.removed)
     assert "Exporters" in cleaned.text  # the story stays
+
+
+def test_appeals_reading_times_wire_files_and_file_photo_credits_go():
+    text = (
+        "Hong Kong will not impose counter-tariffs, Lee says\n\n"
+        "Reading time: 5 mins\n\n"
+        "Hong Kong will not impose retaliatory tariffs on American goods, Chief Executive John Lee said on Tuesday.\n\n"
+        "Treasury Secretary Scott Bessent speaks to reporters in Geneva on May 12. Martial Trezzini, Keystone via AP\n\n"
+        "A garment factory in Irbid. The sector accounts for the bulk of exports to the US (JT file photo)\n\n"
+        "Workers assemble semiconductor components at a factory in Laguna. TMT FILE PHOTO\n\n"
+        "Exports to the US rose 9 percent in the first half, the ministry said.\n\n"
+        "— With files from The Canadian Press\n\n"
+        "Support press freedom & help us surpass 1,000 monthly Patrons: 100% independent.\n\n"
+        "Postmedia is committed to maintaining a lively but civil forum for discussion.\n"
+    )
+    removed = clean_article(text).removed
+    for line in ("Reading time", "Keystone via AP", "(JT file photo)", "TMT FILE PHOTO", "With files from",
+                 "monthly Patrons", "civil forum"):  # fmt: skip
+        assert any(line in r for r in removed), line
+    assert not any("rose 9 percent" in r or "retaliatory tariffs" in r for r in removed)

@@ -174,3 +174,11 @@ def test_the_ministry_and_the_president_are_the_ones_the_story_means() -> None:
     names = {a["id"]: a["name"] for a in data["actors"]}
     assert names[speakers["take necessary measures"]] == "Commerce Ministry"
     assert speakers["This is not against any country"] == "claudia-sheinbaum"
+
+
+def test_the_presidency_speaks_for_its_government():
+    data = extract_text(
+        "South Africa was hit with a 30% tariff on Monday. "
+        '"South Africa will continue with its diplomatic efforts," the Presidency said.'
+    )
+    assert _quote(data, "South Africa will")["speaker"] == "zaf-presidency"

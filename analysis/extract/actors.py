@@ -630,6 +630,7 @@ PARTY_PORTFOLIO_AFTER = re.compile(
 
 
 POLICY_AFTER = re.compile(
+    r"(?:\s+\([^()\n]{1,40}\))?"  # "the Brasil Soberano (Sovereign Brazil) plan"
     r"\s+(?:plan|programme|program|scheme|package|initiative|act|law|bill|fund|framework|accord|project|policy|"
     r"doctrine)\b"
 )
@@ -1420,6 +1421,7 @@ def _main_countries(actors: Actors) -> Counter[str]:
     return counts
 
 
+LOWER_RANKS = {"vice", "deputy", "assistant", "associate", "former", "ex", "acting", "under", "co", "junior"}
 TITLE_ONLY = re.compile(
     r"\b(?:the|The)\s+(?:(?P<adj>[A-Z][\w.]*|U\.S\.)\s+)?(?P<title>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)\b"
 )
@@ -1440,8 +1442,12 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
             words, adj_word, t0 = [adj_word, *words], None, m.start("adj")  # "the President recalled"
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).lower()
-            holders = [
-                o for t, o in by_title.items() if phrase == t or t.endswith(" " + phrase) and phrase in TITLE_ALONE
+            exact = [o for t, o in by_title.items() if phrase == t]
+            # "the president" is never the vice president; the post's own holders first
+            holders = exact or [
+                o
+                for t, o in by_title.items()
+                if t.endswith(" " + phrase) and phrase in TITLE_ALONE and t.split()[-2] not in LOWER_RANKS
             ]
             owner = next((o[0] for o in holders if len(o) == 1), None)
             if owner is None and holders and "\n" not in text[max(0, m.start() - 1) : m.start()]:
@@ -1503,7 +1509,8 @@ ORG_WORDS = re.compile(
     r"Organization|Organisation|Party|Fund|Reserve|Group|Inc|Corp|Co|Motor|Motors|Board|Union|Exchange|"
     r"Pharma|Pharmaceuticals?|Airlines|Electronics|Industries|Technologies|Securities|Economics|Holdings|Partners|University|College|Committee|"
     r"Automotive|Analytics|Logistics|Consulting|Advisors|Advisory|Associates|Investments|Laboratories|Airways|"
-    r"Sdn|Bhd|Berhad|Tbk|Pte|GmbH|LLC|Ltd|Limited|PLC|SpA)\b"
+    r"Sdn|Bhd|Berhad|Tbk|Pte|GmbH|LLC|Ltd|Limited|PLC|SpA|"
+    r"Works|Steelworks|Refinery|Smelter|Shipyard)\b"  # a plant: "U.S. Steel's Irvin Works"
 )
 
 

@@ -53,7 +53,7 @@ BOILERPLATE = [
         r"(?:now )?closed\b|\bbecome a fan\b|^\s*categories\s*:|"
         # a reactions box: "How does this make you feel?", "Add a comment"
         r"^\s*how does this (?:article |story )?make you feel\??\s*$|^\s*(?:add|post|leave|write) a comment\s*$|"
-        r"\bjoin the discussion\b|\bread more comments\b|\bcomments not loading\b",
+        r"\bjoin the discussion\b|\bread more comments\b|\bcomments not loading\b|\bcivil forum for discussion\b",
     ),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
     (
@@ -114,8 +114,14 @@ BOILERPLATE = [
         # "... to provide discerning readers like you ...", "You've read 10 Times of Israel articles this month",
         # "Every contribution ... helps support independent journalism", "... to power our journalism."
         r"\breaders like you\b|\byou[’']ve read \d+\b.{0,60}\barticles\b|^(?!.*[\"“”]).*\bindependent journalism\b|"
-        r"\bpower our journalism\b|\bconsider becoming a (?:paid )?(?:subscriber|member|supporter)\b",
+        r"\bpower our journalism\b|\bconsider becoming a (?:paid )?(?:subscriber|member|supporter)\b|"
+        # "Support press freedom & help us surpass 1,000 monthly Patrons"
+        r"^(?!.*[\"“”])\s*support (?:press freedom|a free press|local news)\b|\bmonthly patrons\b|\bbecome a patron\b",
     ),
+    # "Reading time: 5 mins", "4 min read"
+    ("meta", r"^\s*(?:estimated )?read(?:ing)? time\s*:?\s*\d+\s*min|^\s*\d+\s*min(?:ute)?s?\.? read\s*$"),
+    # the wire's share in a paper's story: "— With files from The Canadian Press"
+    ("credit", r"^\s*[—–-]*\s*with files from\b"),
     ("standards", r"^\s*our standards\b|\btrust principles\b"),
     ("subscription", r"\bwhy you can trust\b|\bdo not sell (or share )?my personal\b"),
     ("credit", r"^\s*this (report|story|article) (by .{2,60} )?was (first )?(published|posted)\b"),
@@ -234,7 +240,11 @@ BOILERPLATE = [
         r"[.!?][\"”’]?\s*\((?-i:[A-Z])[^()]{1,40}\)\s*$|(image|photo|picture|photograph)s?\s?[:/]\s*[^.]{2,60}$|"
         # "... in Warren. Marcus Ellison, Detroit Free Press": the photographer and the paper after the caption
         r"[.!?]\s+(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}),\s+(?-i:(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
-        r"(?:Press|Times|Post|News|Herald|Journal|Tribune|Gazette|Star|Images|Chronicle|Globe|Sun|Mail|Inquirer))\s*$",
+        r"(?:Press|Times|Post|News|Herald|Journal|Tribune|Gazette|Star|Images|Chronicle|Globe|Sun|Mail|Inquirer))\s*$|"
+        # "... in Geneva. Martial Trezzini, Keystone via AP"; "... in Irbid. (JT file photo)", "... TMT FILE PHOTO"
+        r"[.!?]\s+(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}),\s+(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+via\s+"
+        r"(?-i:AP|AFP|Reuters|Getty Images)\s*$|"
+        r"\s\((?-i:[A-Z]{1,6})\s+file (?:photo|picture|image)\)\s*$|[.!?]\s*(?-i:[A-Z]{1,6})\s+file (?:photo|picture)\s*$",
     ),
     # The page's audio player: "This is read by an automated voice. Please report any issues ...".
     # ... and the AI summary's warning: "This is AI generated summarization, which may have errors."

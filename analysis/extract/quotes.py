@@ -572,7 +572,8 @@ def resolve_mention(doc: Doc, actors: Actors, tok: Token, spans: list[tuple[int,
                 return person
     if found:
         return found
-    if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())) and tok.lower_ in {
+    bare = tok.pos_ == "PROPN" and (tok.text.islower() or (tok.i > 0 and tok.nbor(-1).lower_ == "the"))
+    if (tok.pos_ == "NOUN" or bare) and tok.lower_ in {  # "the ministry", "the Presidency"
         "ministry",
         "department",
         "commission",
