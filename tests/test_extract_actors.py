@@ -469,3 +469,16 @@ def test_plants_and_plans_named_like_people_and_the_president_is_not_the_vice_pr
     people = _people(data)
     assert "Irvin Works" not in people and "Brasil Soberano" not in people
     assert _quote(data, "unjustifiable")["speaker"] == people["Luiz Inácio Lula da Silva"]["id"]
+
+
+def test_titles_from_the_same_sentence_only_and_not_from_where_someone_stands():
+    data = extract_text(
+        "The levy on cars came into force in April. Its CEO, Mikel Mabasa, said plants were reviewing schedules. "
+        "Gov. JB Pritzker, a frequent critic of the president's trade policies, said Tuesday that families would "
+        "pay. Chairperson of the Indonesian Employers Association (Apindo) Shinta W. Kamdani said industries were "
+        "exposed."
+    )
+    people = _people(data)
+    assert people["Mikel Mabasa"]["title"] == "CEO"
+    assert people["JB Pritzker"]["title"] == "Gov."
+    assert people["Shinta W. Kamdani"]["title"] == "Chairperson of the Indonesian Employers Association (Apindo)"

@@ -473,3 +473,14 @@ def test_appeals_reading_times_wire_files_and_file_photo_credits_go():
                  "monthly Patrons", "civil forum"):  # fmt: skip
         assert any(line in r for r in removed), line
     assert not any("rose 9 percent" in r or "retaliatory tariffs" in r for r in removed)
+
+
+def test_the_writers_initials_go_and_the_last_paragraph_stays():
+    text = (
+        "Rand slips after tariff letter\n\n"
+        "The rand weakened on Tuesday after the United States set a 30% tariff on South African goods.\n\n"
+        "Investec chief economist Annabel Bishop said in a note that the tariff could shave growth this year. BM\n"
+    )
+    cleaned = clean_article(text)
+    assert "BM" in cleaned.removed
+    assert "Annabel Bishop said" in cleaned.text and not cleaned.text.rstrip().endswith("BM")

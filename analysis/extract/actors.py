@@ -985,7 +985,10 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
     """A title set off before a name: "Sefcovic's spokesman, Olof Gill, said"; the country may be the owner's
     (returned as "@Owner" when the owner is a person)."""
     start = _before_forms_of_address(text, start)
-    window = text[max(0, start - 80) : start]
+    base = max(0, start - 80)
+    ends = list(re.finditer(r"(?<=[a-z]{2}[.!?])\s+", text[base:start]))
+    base += ends[-1].end() if ends else 0  # "... in April. Its CEO, Mikel Mabasa": this sentence only
+    window = text[base:start]
     m = PRE_APPOSITION.search(window)
     if not m or not _ends_in_title(m.group("title")):
         return _post_of_body_before(text, start), None
@@ -997,7 +1000,7 @@ def _title_before_comma(text: str, start: int) -> tuple[str | None, str | None]:
     owner = m.group("owner")
     country = (gz.country_of_text(owner) or gz.affiliation_country(owner)) if owner else None
     if not owner and m.group("title").split()[0].lower() == "its":
-        country = _previous_subject_country(text, max(0, start - 80) + m.start("title"))
+        country = _previous_subject_country(text, base + m.start("title"))
     if country is None and len(words) > 1 and gz.country_of_text(words[0]):
         country = gz.country_of_text(words[0])  # "The US Trade Representative, Jamieson Greer,"
     if not owner and ANAPHORIC_OWNER.search(window[: m.start("title")]):
@@ -1021,8 +1024,17 @@ POST_OF_BODY = re.compile(
 )
 
 
+# "Chairperson of the Indonesian Employers Association (Apindo) Shinta W. Kamdani said": the same post opening
+# the sentence, with no comma before the name
+BARE_POST_OF_BODY = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n)(?P<title>(?:[A-Z][\w-]*\s+){0,2}(?P<head>[A-Z][\w-]*)\s+of\s+(?:the\s+)?"
+    r"[A-Z][^.;:,“”\"\n]{1,100}?(?:\s\([A-Z][A-Za-z]{1,8}\))?)\s+$"
+)
+
+
 def _post_of_body_before(text: str, start: int) -> str | None:
-    m = POST_OF_BODY.search(text[max(0, start - 140) : start])
+    window = text[max(0, start - 140) : start]
+    m = POST_OF_BODY.search(window) or BARE_POST_OF_BODY.search(window)
     return m.group("title") if m and m.group("head").lower() in gz.title_heads() else None
 
 
@@ -1203,6 +1215,14 @@ NOT_TITLE_START = re.compile(
 )
 
 
+# Where someone stands, not a post: "a frequent critic of the president's trade policies", "a close ally of"
+STANDING = re.compile(
+    r"^(?:[\w-]+\s+){0,2}(?:critic|ally|opponent|supporter|proponent|advocate|champion|skeptic|sceptic|fan)s?\s+"
+    r"(?:of|to)\b",
+    re.I,
+)
+
+
 def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     """A title in apposition: "Ryosei Akazawa, minister in charge of economic and fiscal policy, will ..."."""
     window = text[end : end + 200]
@@ -1217,7 +1237,7 @@ def _title_after(text: str, end: int) -> tuple[str | None, str | None]:
     if cont and re.search(r"\bof\s+\w+$", t):
         t += cont.group(0).rstrip(",")  # "minister of economy, trade and industry"
     t = RELATIVE_CLAUSE.split(t, maxsplit=1)[0].strip(" ,")
-    if NOT_TITLE_START.match(t) or title_head(t) is None or ATTRIBUTION_END.search(t):
+    if NOT_TITLE_START.match(t) or title_head(t) is None or ATTRIBUTION_END.search(t) or STANDING.match(t):
         return None, None
     country = None
     pm = re.match(r"^(?P<who>[\w. ]+?)(?:'s|’s)\s+(?P<rest>.+)$", t)

@@ -428,6 +428,7 @@ FUNCTION_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", 
 
 
 CAPTION_CREDIT = re.compile(r"[.!?)]\s*[—–]\s*[A-Z][\w.&/-]*(?:\s[A-Z][\w.&/-]*){0,2}\s*$")
+INITIALS_SIGN_OFF = re.compile(r"[.!?][\"”’]?\s+([A-Z]{2,3})\s*$")
 SIGN_OFF = re.compile(r"\s*[—–]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})?\s*$")  # a wire's sign-off: "... on Thursday. — VNS"
 
 
@@ -548,6 +549,9 @@ def _is_place(name: str) -> bool:
 
 def _clutter_in(para: str) -> list[tuple[int, int]]:
     """Spans of clutter in one paragraph: the whole paragraph when short, else the matching sentences."""
+    initials = INITIALS_SIGN_OFF.search(para)
+    if initials and len(para) > 80:
+        return [(initials.start(1), len(para))]  # "... won relief. BM": the writer's initials end the story
     if len(para) <= 400:
         return [(0, len(para))] if any(rx.search(para) for _, rx in BOILERPLATE_RX) else []
     spans = []
