@@ -452,3 +452,20 @@ def test_an_index_known_by_the_letters_the_story_defines_and_by_the_index():
     assert "JCI" in index["name"]
     assert figs["9.19 percent"] == figs["514.48 points"] == figs["7.90 percent"] == "jakarta-composite"
     assert figs["0.4%"] == "bel20"
+
+
+def test_whose_trade_flows_head_counts_and_exchange_rates_are():
+    data = extract_text(
+        "Brazil exported US$40.3 billion worth of goods to the US last year. Indonesia posted a US$16.8 billion trade "
+        "surplus with the United States in 2024. Lana Payne, national president of Unifor, which represents some "
+        "320,000 workers, said the union was disappointed. The pharmaceutical sector employs around 45,000 people "
+        "in Belgium. The US dollar fell 0.42% against the real, to R$5.3962. The rand weakened to R17.94/$ in early "
+        "trade. The budget assumed an exchange rate of N1,500/$ for the naira."
+    )
+    figs = {f["text"]: (f["measure"], f["subject"]) for f in data["figures"]}
+    assert figs["US$40.3 billion"][1] == "bra" and figs["US$16.8 billion"][1] == "idn"
+    assert figs["320,000 workers"] == ("employment (workers)", "unifor")
+    assert figs["45,000 people"][1] == "bel"
+    assert figs["R$5.3962"][1] == "brl"
+    assert figs["R17.94"] == ("currency exchange rate (rand)", "zar")
+    assert figs["N1,500"] == ("currency exchange rate (naira)", "ngn")

@@ -503,8 +503,47 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     _share_levels(doc, out)
     _currency_subjects(doc, actors, out)
     _index_countries(doc, actors, out)
+    _employers(doc, actors, out)
     _name_the_instrument(text, out)
     return sorted(out, key=lambda f: f.start)
+
+
+# "Unifor, which represents some 320,000 workers": the body a head count belongs to
+EMPLOYER_BEFORE = re.compile(
+    r"(?P<name>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?-i:[A-Z])[\w&'’.-]*|of|and|the|&))*),\s+which\s+"
+    r"(?:represents|employs|has|counts|supports|speaks for)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:about\s+|around\s+|some\s+|more than\s+|nearly\s+|over\s+|roughly\s+)?$",
+    re.I,
+)
+PLACE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?", re.I)  # "45,000 people in Belgium"
+
+
+def _employers(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
+    """Whose head count a count of workers is: the body whose which-clause gives it, else the country it is
+    in ("employs around 45,000 people in Belgium"), else the one country its sentence names."""
+    text = text_of(doc)
+    for f in figures:
+        if f.subject is not None or not (f.measure or "").startswith("employment"):
+            continue
+        sent = sentence_at(doc, f.start)
+        lo = sent.start_char if sent is not None else max(0, f.start - 160)
+        hi = sent.end_char if sent is not None else f.end + 80
+        body = EMPLOYER_BEFORE.search(text, lo, f.start)
+        if body is not None and not gz.country_of_text(body.group("name")):
+            named = actors.at(body.start("name"), body.end("name"))
+            f.subject = named or _company_at(actors, text, body.start("name"), body.end("name"))
+            continue
+        place = PLACE_AFTER.match(text, f.end, hi)
+        if place is not None and (there := actors.at(place.end(), hi, kinds=("country", "government"))):
+            f.subject = there
+            continue
+        sides = {
+            a.country: a
+            for a in actors.by_id.values()
+            if a.kind in ("country", "government") and any(lo <= s < hi for s, _ in a.spans)
+        }
+        if len(sides) == 1:
+            f.subject = next(iter(sides.values()))
 
 
 def _name_the_instrument(text: str, figures: list[Figure]) -> None:
@@ -906,6 +945,8 @@ def _currency_subjects(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
             owner = OWNER_BEFORE.search(text, max(lo, at - 30), at) if mention else None
             named = gz.country_of_text(owner.group(1)) if owner else None
             code = gz.currency_code(word.group(1), [named, actors.home, *(c for c, _ in by_country.most_common())])
+        if code == "USD" and f.unit in gz.currencies() and f.unit != "USD":
+            code = f.unit  # "the dollar fell against the real, to R$5.3962": the real's rate, as dollar rates go
         if code is None:
             continue
         f.subject = _currency_actor(actors, code)
@@ -1147,7 +1188,10 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         measure = _quota(text_of(doc), s) or measure
         quoted = value < 10_000 or PER_CURRENCY.match(text_of(doc)[e : e + 30])  # "Rp 16,690 per US dollar"
         fx = _currency_quoted(text_of(doc), sent.start_char, s) if kind == "currency" and quoted else None
-        if fx and measure in ("value", None):
+        if kind == "currency" and unit != "USD" and EXCHANGE_RATE_BEFORE.search(text_of(doc)[max(0, s - 40) : s]):
+            # "the exchange rate of N1,500/$": the rate of the money it is written in
+            measure = fx_measure(gz.currencies()[unit]["name"] if unit in gz.currencies() else "currency")
+        elif fx and (measure in ("value", None) or PER_CURRENCY.match(text_of(doc)[e : e + 30])):
             # "the pound was little changed at $1.357", "the rand firmed to R19.24": a currency's rate in money
             measure = fx_measure(fx.group(0), change=not LEVEL_BEFORE.search(text_of(doc)[max(0, s - 16) : s]))
         money = TARIFF_MONEY_AFTER.match(text_of(doc)[e : e + 40]) or TARIFF_MONEY_BEFORE.search(
@@ -1170,29 +1214,43 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
         cover = COVERED_BY.search(text_of(doc)[max(0, s - 60) : s])
         if cover:  # "counter-tariffs on C$29.8 billion worth of goods": the goods the measure covers
             measure = f"goods covered by {cover.group(1).lower()}"
-        subject = _nearest_actor(actors, lo, hi, s, ("country", "government"))
+        # the "US" of "US$16.8 billion" is the currency's, not a side
+        subject = _nearest_actor(actors, lo, hi, s, ("country", "government"), skip=lambda m: s <= m < e)
         if governed is not None and governed[1] is not None:
             subject = governed[1]
         if kind == "scaled" and unit is None:
             unit = _counted_after(doc, e)  # "2.2 million American jobs" counts jobs
-    if measure in ("exports", "export", "imports", "import"):
-        subject = _trader(actors, text_of(doc), lo, hi, s, measure)
+            sent = sentence_at(doc, s)
+            if measure is None and unit in STAFF_NOUNS and sent is not None and _says(doc, sent, EMPLOY_WORDS):
+                measure = f"employment ({unit})"  # "the sector employs around 3.2 million people"
+    if measure and re.fullmatch(r"(?:trade )?(?:exports?|imports?|surplus|deficit)", measure):
+        subject = _trader(actors, text_of(doc), lo, hi, (s, e), measure)
     return Figure(text=text_of(doc)[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
 
 
 PARTNER_BEFORE = {
     "export": re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I),  # "exports to the US": the buyer
     "import": re.compile(r"\bfrom\s+(?:the\s+)?$", re.I),  # "imports from China": the seller
+    "balance": re.compile(r"\b(?:with|to|against)\s+(?:the\s+)?$", re.I),  # "a surplus with the US": the other side
 }
 
 
-def _trader(actors: Actors, text: str, lo: int, hi: int, pos: int, measure: str) -> Actor | None:
-    """Whose exports or imports a number is: the nearest country in the clause that is not the trade's partner
-    ("exports to the US" are not American); with none, the country the story is told from ("Merchandise exports to
-    the US fell 11.93%" in an Indian paper)."""
-    partner = PARTNER_BEFORE[measure.rstrip("s")]
+def _trader(actors: Actors, text: str, lo: int, hi: int, span: tuple[int, int], measure: str) -> Actor | None:
+    """Whose exports, imports or trade balance a number is: the nearest country in the clause that is not the
+    trade's partner ("exports to the US" are not American); with none, the country the story is told from
+    ("Merchandise exports to the US fell 11.93%" in an Indian paper)."""
+    word = measure.split()[-1].rstrip("s")
+    partner = PARTNER_BEFORE.get(word, PARTNER_BEFORE["balance"])
     sides = ("country", "government")
-    trader = _nearest_actor(actors, lo, hi, pos, sides, skip=lambda s: bool(partner.search(text[max(0, s - 12) : s])))
+    pos, end = span
+    trader = _nearest_actor(
+        actors,
+        lo,
+        hi,
+        pos,
+        sides,
+        skip=lambda s: pos <= s < end or bool(partner.search(text[max(0, s - 12) : s])),
+    )
     return trader or next(
         (a for a in actors.by_id.values() if a.kind in ("country", "government") and a.country == actors.home), None
     )
@@ -1216,7 +1274,12 @@ OTHER_LEVELS = re.compile(
 FX_REACH = 120  # how far before a bare level the currency it quotes may be named
 # "against the US dollar", "per dollar": the currency a rate is quoted in, not the one it prices.
 QUOTE_CURRENCY = re.compile(r"\b(?:against|versus|per|to)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?$", re.I)
-PER_CURRENCY = re.compile(r"^\s*(?:per|to the|a|against the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro)\b", re.I)
+PER_CURRENCY = re.compile(
+    r"^\s*(?:(?:per|to the|a|against the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro)\b|/\s*(?:US)?\$)", re.I
+)  # "129.24 to the dollar", "R17.94/$"
+EXCHANGE_RATE_BEFORE = re.compile(
+    r"\bexchange rate(?: benchmark| assumption| target)?\s+(?:of|at)\s+(?:about\s+)?$", re.I
+)
 ZONE_AFTER = re.compile(r"^\s+[A-Z]{3,4}\b")  # "at 11.26 BST" is a clock time, not a level
 
 
