@@ -469,3 +469,11 @@ def test_whose_trade_flows_head_counts_and_exchange_rates_are():
     assert figs["R$5.3962"][1] == "brl"
     assert figs["R17.94"] == ("currency exchange rate (rand)", "zar")
     assert figs["N1,500"] == ("currency exchange rate (naira)", "ngn")
+
+
+def test_a_sum_is_the_worth_of_the_noun_before_worth():
+    data = extract_text(
+        "The two leaders signed deals worth $243.5bn, part of an economic exchange worth at least $1.2tn."
+    )
+    figs = {f["text"]: f["measure"] for f in data["figures"]}
+    assert figs == {"$243.5bn": "deals", "$1.2tn": "exchange"}

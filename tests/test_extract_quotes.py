@@ -182,3 +182,12 @@ def test_the_presidency_speaks_for_its_government():
         '"South Africa will continue with its diplomatic efforts," the Presidency said.'
     )
     assert _quote(data, "South Africa will")["speaker"] == "zaf-presidency"
+
+
+def test_she_is_never_a_man_the_article_calls_mr():
+    data = extract_text(
+        "Mrs Elizabeth Ofosu-Adjare met exporters in Accra. Later, Mr Cassiel Ato Forson spoke to the chamber.\n\n"
+        "The ministry also expressed concern about the AGOA programme.\n\n"
+        '"AGOA has been the backbone of our garment exports," she said.'
+    )
+    assert _quote(data, "AGOA has been")["speaker"] == "elizabeth-ofosu-adjare"

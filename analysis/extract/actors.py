@@ -1028,7 +1028,7 @@ POST_OF_BODY = re.compile(
 # the sentence, with no comma before the name
 BARE_POST_OF_BODY = re.compile(
     r"(?:^|[.!?][\"”’]?\s+|\n)(?P<title>(?:[A-Z][\w-]*\s+){0,2}(?P<head>[A-Z][\w-]*)\s+of\s+(?:the\s+)?"
-    r"[A-Z][^.;:,“”\"\n]{1,100}?(?:\s\([A-Z][A-Za-z]{1,8}\))?)\s+$"
+    r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|the|for|&))*(?:\s\([A-Z][A-Za-z]{1,8}\))?)\s+$"
 )
 
 

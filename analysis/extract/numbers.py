@@ -356,7 +356,7 @@ def _investor(actors: Actors, verb) -> Actor | None:
 # "steel exports, worth roughly £1.9bn": the noun just before "worth" is what the money measures.
 WORTH_BEFORE = re.compile(
     r"\b(?P<noun>[a-z]+)(?:\s+(?:last|this|a|per|each|the previous)\s+(?:year|month|quarter))?\W{0,2}\s+worth\s+"
-    r"(?:(?:about|around|roughly|nearly|some|almost|over|more than|up to|close to|an estimated)\s+)?$",
+    r"(?:(?:about|around|roughly|nearly|some|almost|over|more than|up to|close to|an estimated|at least)\s+)?$",
     re.I,
 )
 BOUGHT = re.compile(
@@ -393,6 +393,10 @@ def _worth_measure(doc: Doc, actors: Actors, s: int) -> tuple[str, Actor | None]
         return TRADED_MEASURE[traded.group(1).lower()], None
     bought = BOUGHT.search(text[lo : lo + m.end("noun")] + " ")
     if bought is None:
+        span = doc.char_span(lo + m.start("noun"), lo + m.end("noun"), alignment_mode="expand")
+        if span is not None and span.root.pos_ == "NOUN":
+            # "an economic exchange worth at least $1.2tn", "deals worth $243.5bn": the thing the sum is the worth of
+            return _measure_name(noun), _phrase_country(actors, list(span.root.subtree))
         return None
     g0 = lo + bought.start("goods")
     for i in range(g0, lo + m.end("noun")):

@@ -715,6 +715,26 @@ def _family_name_he(actors: Actors, tok: Token) -> Actor | None:
     return people[0] if mid_sentence and len(people) == 1 else None
 
 
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+ADDRESS_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
+                  "madame": "f", "dame": "f", "lady": "f"}  # fmt: skip
+
+
+def _gender(doc: Doc, person: Actor) -> str | None:
+    """What the article's forms of address say of a person ("Mrs Ofosu-Adjare", "Mr Edun"), when they agree."""
+    if person.kind != "person":
+        return None
+    text = text_of(doc)
+    said = {
+        ADDRESS_GENDER.get(m.group(1).lower())
+        for s, _ in person.spans
+        if (m := re.search(r"\b([A-Z][a-z]{1,5})\.?\s+$", text[max(0, s - 9) : s]))
+    } - {None}
+    if re.search(r"woman\b", person.title or ""):
+        said.add("f")  # "chairwoman", "spokeswoman"
+    return said.pop() if len(said) == 1 else None
+
+
 def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Actor | None:
     kinds = ("person",) if tok.lower_ in ("he", "she", "him", "her", "i") else ("person", "government", "organization")
     if tok.lower_ in ("it", "they", "them"):
@@ -726,9 +746,10 @@ def _antecedent(actors: Actors, tok: Token, spans: list[tuple[int, int]]) -> Act
     window = sentence_before(doc, here) if here is not None else None
     lo = window.start_char if window is not None else 0
     best: tuple[tuple[bool, int], Actor] | None = None
+    wanted = PRONOUN_GENDER.get(tok.lower_)
     for a in actors.by_id.values():
-        if a.kind not in kinds:
-            continue
+        if a.kind not in kinds or (wanted and _gender(doc, a) not in (None, wanted)):
+            continue  # "she said" is never the man just named ("Mrs Ofosu-Adjare said President Mahama had ...")
         for s, e in a.spans:
             if s >= tok.idx or _in_spans(s, spans) or (tok.lower_ in BODY_NOUNS and s < lo):
                 continue  # "the company" is a firm named in this sentence or the one before
