@@ -484,3 +484,28 @@ def test_the_writers_initials_go_and_the_last_paragraph_stays():
     cleaned = clean_article(text)
     assert "BM" in cleaned.removed
     assert "Annabel Bishop said" in cleaned.text and not cleaned.text.rstrip().endswith("BM")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Erin Kowalski can be reached at erin.kowalski@globe.com. Follow her @ekowalskiglobe.",
+        "Mara Lindqvist: 206-464-2000 or mlindqvist@seattletimes.com",
+        "Aug - 04 - 2025 , 06:45",
+        "We've been covering the war since day one. Help us keep going.",
+        "- Additional reporting RNZ",
+        "You must be logged in to add a comment.",
+        "Support our work",
+        "President Prabowo Subianto speaks to reporters on Wednesday, July 16, 2025. TEMPO/Rizki Maulana",
+    ],
+)
+def test_contact_lines_stamps_appeals_and_outlet_credits_go(line):
+    text = (
+        "Indonesia seals 19% tariff deal\n\n"
+        f"{line}\n\n"
+        "Indonesia agreed to a 19% tariff on its exports to the United States, the trade minister said on Wednesday. "
+        "He said a deal can be reached at the next round on the remaining products.\n"
+    )
+    cleaned = clean_article(text)
+    assert any(line.strip() in r for r in cleaned.removed), line
+    assert "can be reached at the next round" in cleaned.text

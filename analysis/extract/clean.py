@@ -53,7 +53,8 @@ BOILERPLATE = [
         r"(?:now )?closed\b|\bbecome a fan\b|^\s*categories\s*:|"
         # a reactions box: "How does this make you feel?", "Add a comment"
         r"^\s*how does this (?:article |story )?make you feel\??\s*$|^\s*(?:add|post|leave|write) a comment\s*$|"
-        r"\bjoin the discussion\b|\bread more comments\b|\bcomments not loading\b|\bcivil forum for discussion\b",
+        r"\bjoin the discussion\b|\bread more comments\b|\bcomments not loading\b|\bcivil forum for discussion\b|"
+        r"\bmust be logged in to (?:add |post |leave )?(?:a )?comment",
     ),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
     (
@@ -116,12 +117,22 @@ BOILERPLATE = [
         r"\breaders like you\b|\byou[’']ve read \d+\b.{0,60}\barticles\b|^(?!.*[\"“”]).*\bindependent journalism\b|"
         r"\bpower our journalism\b|\bconsider becoming a (?:paid )?(?:subscriber|member|supporter)\b|"
         # "Support press freedom & help us surpass 1,000 monthly Patrons"
-        r"^(?!.*[\"“”])\s*support (?:press freedom|a free press|local news)\b|\bmonthly patrons\b|\bbecome a patron\b",
+        r"^(?!.*[\"“”])\s*support (?:press freedom|a free press|local news)\b|\bmonthly patrons\b|\bbecome a patron\b|"
+        r"\bhelp us keep going\b|\bour website is the place for\b|^\s*support our (?:work|newsroom|reporting)\s*$|"
+        r"\bdonations from (?:our )?readers\b|\bwithout your support\b",
     ),
     # "Reading time: 5 mins", "4 min read"
     ("meta", r"^\s*(?:estimated )?read(?:ing)? time\s*:?\s*\d+\s*min|^\s*\d+\s*min(?:ute)?s?\.? read\s*$"),
     # the wire's share in a paper's story: "— With files from The Canadian Press"
-    ("credit", r"^\s*[—–-]*\s*with files from\b"),
+    ("credit", r"^\s*[—–-]*\s*(?:with files from|(?:with )?additional reporting)\b"),
+    # the writer's contact line: "Erin Kowalski can be reached at erin@globe.com", "Mara L.: 206-464-2000 or m@x.com"
+    (
+        "contact",
+        r"^(?=.{0,300}$)(?!.*[\"“”]).*\b[\w.+-]+@[\w-]+\.[a-z]{2,}|"
+        r"^\s*(?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}) can be reached at\b",
+    ),
+    # the page's stamp with spaced dashes: "Aug - 04 - 2025 , 06:45"
+    ("meta", r"^\s*[A-Z][a-z]{2}\s*-\s*\d{1,2}\s*-\s*\d{4}\s*,?\s*\d{1,2}:\d{2}\s*$"),
     ("standards", r"^\s*our standards\b|\btrust principles\b"),
     ("subscription", r"\bwhy you can trust\b|\bdo not sell (or share )?my personal\b"),
     ("credit", r"^\s*this (report|story|article) (by .{2,60} )?was (first )?(published|posted)\b"),
@@ -244,7 +255,9 @@ BOILERPLATE = [
         # "... in Geneva. Martial Trezzini, Keystone via AP"; "... in Irbid. (JT file photo)", "... TMT FILE PHOTO"
         r"[.!?]\s+(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}),\s+(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+via\s+"
         r"(?-i:AP|AFP|Reuters|Getty Images)\s*$|"
-        r"\s\((?-i:[A-Z]{1,6})\s+file (?:photo|picture|image)\)\s*$|[.!?]\s*(?-i:[A-Z]{1,6})\s+file (?:photo|picture)\s*$",
+        r"\s\((?-i:[A-Z]{1,6})\s+file (?:photo|picture|image)\)\s*$|[.!?]\s*(?-i:[A-Z]{1,6})\s+file (?:photo|picture)\s*$|"
+        # "... July 16, 2025. TEMPO/Rizki Maulana": the outlet in capitals and its photographer
+        r"[.!?]\s+(?-i:[A-Z]{2,})\s?/\s?(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*$",
     ),
     # The page's audio player: "This is read by an automated voice. Please report any issues ...".
     # ... and the AI summary's warning: "This is AI generated summarization, which may have errors."
