@@ -482,3 +482,16 @@ def test_titles_from_the_same_sentence_only_and_not_from_where_someone_stands():
     assert people["Mikel Mabasa"]["title"] == "CEO"
     assert people["JB Pritzker"]["title"] == "Gov."
     assert people["Shinta W. Kamdani"]["title"] == "Chairperson of the Indonesian Employers Association (Apindo)"
+
+
+def test_a_form_of_address_opens_the_name_after_a_post_and_the_post_alone_is_its_holder():
+    data = extract_text(
+        "His Highness the Amir Sheikh Tamim bin Hamad al-Thani and US President Donald Trump attended the signing. "
+        '"Today we are taking our relationship to another level," the Amir said. Bank of Israel Governor Amir Yaron '
+        "said rates would hold."
+    )
+    people = _people(data)
+    assert "Amir Sheikh" not in people and "Amir Yaron" in people
+    amir = people["Tamim bin Hamad al-Thani"]
+    assert (amir["title"], amir["country"]) == ("Amir", "QAT")
+    assert _quote(data, "Today we are")["speaker"] == amir["id"]

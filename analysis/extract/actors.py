@@ -561,6 +561,14 @@ def _clean_name(span: Span, taken: list[tuple[int, int]]) -> list[tuple[str, int
         toks = toks[:-1]
     if not toks or all(t.text.lower().rstrip(".’'") in ADDRESS_ONLY for t in toks):
         return []  # "His Highness Sheikh", "Tengku Datuk Seri" name no one
+    last = toks[-1]
+    if (
+        len(toks) > 1
+        and last.text.lower().rstrip(".’'") in FORMS_OF_ADDRESS
+        and last.i + 1 < len(doc)
+        and _titlecase(doc[last.i + 1])
+    ):
+        return []  # "the Amir Sheikh Tamim": the form of address opens the name after it; "Amir" is the post
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     name = POSSESSIVE.sub("", text_of(span.doc)[start:end]).strip()
     words = name.split()
@@ -1458,7 +1466,11 @@ def _add_title_only_mentions(actors: Actors, text: str) -> None:
     for m in TITLE_ONLY.finditer(text):
         words = m.group("title").split()
         adj_word, t0 = m.group("adj"), m.start("title")
-        if adj_word and not gz.country_of_text(adj_word) and adj_word.lower() in gz.title_heads():
+        if (
+            adj_word
+            and not gz.country_of_text(adj_word)
+            and (adj_word.lower() in gz.title_heads() or adj_word.lower() in by_title)
+        ):
             words, adj_word, t0 = [adj_word, *words], None, m.start("adj")  # "the President recalled"
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).lower()
