@@ -554,3 +554,12 @@ def test_a_business_the_tariff_hits_speaks_against_it() -> None:
 )
 def test_refused_warned_against_called_a_tax_or_wanted_at_zero(text: str, actor: str, stance: str, key: str) -> None:
     assert _has(_stances(text), actor, stance, key)
+
+
+def test_welcoming_the_rate_a_deal_struck_set_backs_the_deal():
+    text = (
+        "Pakistan and the United States signed a trade agreement on Thursday that sets a 19% tariff on Pakistani "
+        'goods. "The 19% rate is a great outcome for our exporters and gives them a fair shot," Finance Minister '
+        "Muhammad Aurangzeb said."
+    )
+    assert _has(_stances(text), "muhammad-aurangzeb", "support", "deal")

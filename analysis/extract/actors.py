@@ -1219,7 +1219,11 @@ LONG_APPOSITION = re.compile(r"^,\s+(?:the |a |an )?(?P<title>[^,;:()“”\"\n]
 # Words ending in -ing that open a title rather than a participle phrase ("managing director", "acting head").
 TITLE_ING = r"(?!(?:acting|managing|outgoing|incoming|presiding|ranking|founding|visiting|governing|sitting)\b)"
 NOT_TITLE_START = re.compile(
-    rf"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as|{TITLE_ING}\w+ing)\b", re.I
+    rf"^(who|which|whose|said|says|told|adding|according|and|but|while|in|on|at|as|{TITLE_ING}\w+ing|"
+    # a clause, not a post: "X, held the third round of talks with the Office of the US Trade Representative"
+    r"(?:held|met|led|made|took|gave|sent|spoke|went|came|\w+ed)\s+(?:the|a|an|its|his|her|their|talks|on|with|to)"
+    r")\b",
+    re.I,
 )
 
 

@@ -284,6 +284,8 @@ def find_positions(
         _add(tally, actor_id, main, main, 0.0, span)
     for actor_id, span in _opposition_voices(quotes):
         _add(tally, actor_id, "government", "government", -1.0, span)
+    for actor_id, span in _deal_welcomers(doc, tally):
+        _add(tally, actor_id, "deal", "deal", 1.0, span)
     # "Trump's tariffs": an owner's bad words are about what threatens the measure ("losing the tariffs would be a
     # disaster"), not about the measure
     owned = {(aid, family) for aid, family, *_ in owned_rows}
@@ -347,6 +349,28 @@ def _observers(
             continue
         if (who.id, main) not in tally:
             out[who.id] = (q.start, q.end)
+    return list(out.items())
+
+
+# a deal struck, not one sought: "agreed a trade deal", "the agreement was signed"
+DEAL_STRUCK = re.compile(
+    r"\b(?:agreed|reached|struck|signed|sealed|clinched|finali[sz]ed|concluded|secured)\b[^.;]{0,60}?"
+    r"\b(?:deal|agreement|accord|pact|framework)s?\b|"
+    r"\b(?:deal|agreement|accord|pact|framework)\s+(?:was|has been|had been|is)\s+(?:reached|struck|signed|sealed|"
+    r"agreed|finali[sz]ed|concluded)\b",
+    re.I,
+)
+
+
+def _deal_welcomers(doc: Doc, tally: dict[tuple[str, str], _Tally]) -> list[tuple[str, tuple[int, int]]]:
+    """In a story of a deal struck, whoever speaks well of the rate it set ("a 15% rate is a good outcome") or of
+    the talks that won it ("our negotiators safeguarded our interests") backs the deal, unless they said otherwise."""
+    if not DEAL_STRUCK.search(text_of(doc)):
+        return []
+    out: dict[str, tuple[int, int]] = {}
+    for (aid, family), t in tally.items():
+        if family in ("tariffs", "negotiations") and t.score > 0 and t.strong_pos and (aid, "deal") not in tally:
+            out.setdefault(aid, sorted(t.evidence)[0])
     return list(out.items())
 
 
