@@ -495,3 +495,14 @@ def test_a_form_of_address_opens_the_name_after_a_post_and_the_post_alone_is_its
     amir = people["Tamim bin Hamad al-Thani"]
     assert (amir["title"], amir["country"]) == ("Amir", "QAT")
     assert _quote(data, "Today we are")["speaker"] == amir["id"]
+
+
+def test_an_index_keeps_its_providers_name_and_adds_the_storys():
+    data = extract_text(
+        "The 20-stock Qatar Index rose 58.21 points, or 0.56%, to close at 10,491.37. In Tokyo the Nikkei stock index "
+        "fell 1%. The Stock Exchange of Thailand (SET) index rose 18.46 points."
+    )
+    names = {a["id"]: a["name"] for a in data["actors"] if a["kind"] == "market_index"}
+    assert names["qe-index"] == "QE Index (Qatar Index)"
+    assert names["nikkei-225"] == "Nikkei 225"
+    assert "set-index" in names

@@ -148,7 +148,26 @@ def find_actors(doc: Doc, hits: list[gz.Hit], home: str | None = None) -> Actors
     _add_title_only_mentions(actors, text)
     _add_described_leaders(actors, text)
     _add_organizations(actors, doc, taken)
+    _indexes_as_written(actors, text)
     return actors
+
+
+INDEX_FILLER = {"the", "index", "stock", "stocks", "share", "average", "benchmark", "broader", "tech", "heavy", "pan",
+                "european", "blue", "chip", "key", "main"}  # fmt: skip
+
+
+def _indexes_as_written(actors: Actors, text: str) -> None:
+    """An index keeps its provider's name and adds the one the story calls it by when that is another ("QE Index
+    (Qatar Index)", "IDX Composite (Jakarta Composite Index)"), so the table reads as the article does."""
+    for index in actors.by_id.values():
+        if index.kind != "market_index" or "(" in index.name:
+            continue
+        named = set(re.findall(r"[a-z0-9]+", index.name.lower()))
+        for s, e in sorted(index.spans):
+            core = set(re.findall(r"[a-z0-9]+", text[s:e].lower())) - INDEX_FILLER
+            if core and not core <= named:
+                index.name = f"{index.name} ({re.sub(r'^[Tt]he ', '', text[s:e])})"
+                break
 
 
 def add_governments_of_officials(actors: Actors) -> None:
