@@ -477,3 +477,13 @@ def test_a_sum_is_the_worth_of_the_noun_before_worth():
     )
     figs = {f["text"]: f["measure"] for f in data["figures"]}
     assert figs == {"$243.5bn": "deals", "$1.2tn": "exchange"}
+
+
+def test_shares_of_exports_and_quotas_belong_to_the_side_that_trades():
+    data = extract_text(
+        "Thai shipments to the US were worth US$54.9 billion last year, about 18% of total exports. Under the new "
+        "terms, the annual duty-free quota for Ukrainian sugar will rise to 100,000 tons."
+    )
+    figs = {f["text"]: (f["measure"], f["subject"]) for f in data["figures"]}
+    assert figs["18%"] == ("exports", "tha")
+    assert figs["100,000 tons"] == ("quota", "ukr")

@@ -508,8 +508,28 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     _currency_subjects(doc, actors, out)
     _index_countries(doc, actors, out)
     _employers(doc, actors, out)
+    _trade_sides(doc, actors, out)
     _name_the_instrument(text, out)
     return sorted(out, key=lambda f: f.start)
+
+
+TRADE_FLOW = re.compile(r"(?:trade )?(?:exports?|imports?|surplus|deficit)|quotas?")
+
+
+def _trade_sides(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
+    """A share of exports ("about 18% of total exports") or a quota ("the quota for Ukrainian sugar will rise to
+    100,000 tons") belongs to the side that trades, as sums of exports do: not to the partner they go to."""
+    text = text_of(doc)
+    for f in figures:
+        if not f.measure or not TRADE_FLOW.fullmatch(f.measure) or _is_money(f.unit):
+            continue
+        sent = sentence_at(doc, f.start)
+        if sent is None or (f.subject is not None and f.measure.startswith("quota")):
+            continue
+        word = "exports" if f.measure.startswith("quota") else f.measure
+        sums = tuple((g.start, g.end) for g in figures if _is_money(g.unit))
+        side = _trader(actors, text, sent.start_char, sent.end_char, (f.start, f.end), word, sums)
+        f.subject = side or f.subject
 
 
 # "Unifor, which represents some 320,000 workers": the body a head count belongs to
@@ -1239,7 +1259,9 @@ PARTNER_BEFORE = {
 }
 
 
-def _trader(actors: Actors, text: str, lo: int, hi: int, span: tuple[int, int], measure: str) -> Actor | None:
+def _trader(
+    actors: Actors, text: str, lo: int, hi: int, span: tuple[int, int], measure: str, sums: tuple = ()
+) -> Actor | None:
     """Whose exports, imports or trade balance a number is: the nearest country in the clause that is not the
     trade's partner ("exports to the US" are not American); with none, the country the story is told from
     ("Merchandise exports to the US fell 11.93%" in an Indian paper)."""
@@ -1253,7 +1275,11 @@ def _trader(actors: Actors, text: str, lo: int, hi: int, span: tuple[int, int], 
         hi,
         pos,
         sides,
-        skip=lambda s: pos <= s < end or bool(partner.search(text[max(0, s - 12) : s])),
+        skip=lambda s: (
+            pos <= s < end
+            or any(a <= s < b for a, b in sums)  # the "US" of another figure's "US$"
+            or bool(partner.search(text[max(0, s - 12) : s]))
+        ),
     )
     return trader or next(
         (a for a in actors.by_id.values() if a.kind in ("country", "government") and a.country == actors.home), None
