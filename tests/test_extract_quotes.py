@@ -191,3 +191,14 @@ def test_she_is_never_a_man_the_article_calls_mr():
         '"AGOA has been the backbone of our garment exports," she said.'
     )
     assert _quote(data, "AGOA has been")["speaker"] == "elizabeth-ofosu-adjare"
+
+
+def test_the_statement_said_after_its_own_sentences_and_coined_body_names_speak():
+    data = extract_text(
+        "The Ghana Export Promotion Authority (GEPA) said in a statement last Friday that it was working with the "
+        'ministry. "Exporters should not panic. The US remains an important market, but it is not the only market," '
+        "the statement said.\n\n"
+        'ExportNZ said in a statement that the new rate was "a blow to hundreds of small and medium exporters".'
+    )
+    assert _quote(data, "Exporters should")["speaker"] == "ghana-export-promotion-authority"
+    assert _quote(data, "a blow to")["speaker"] == "exportnz"

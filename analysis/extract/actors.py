@@ -1586,7 +1586,14 @@ def _joined_bodies(doc: Doc) -> list[Span]:
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
         else:
             out.append(ent)
-    return out
+    inside = {t.i for ent in ents for t in ent}
+    for tok in doc:
+        if tok.i not in inside and CAMEL_BODY.fullmatch(tok.text) and tok.pos_ not in ("VERB", "AUX"):
+            out.append(Span(doc, tok.i, tok.i + 1, label="ORG"))  # "ExportNZ", "BusinessNZ": a body's coined name
+    return sorted(out, key=lambda e: e.start)
+
+
+CAMEL_BODY = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z]{2,}|[A-Z][a-z]+[A-Z]+)")
 
 
 def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -> None:
@@ -1613,7 +1620,7 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
             or COMPANY_CUE_AFTER.match(text_of(doc)[ent.end_char : ent.end_char + 20])
         )
         if len(name.split()) == 1 and not (name.isupper() and len(name) <= 6) and not ORG_WORDS.search(name):
-            if not named_body and not _lone_body(ent):
+            if not named_body and not _lone_body(ent) and not CAMEL_BODY.fullmatch(name):
                 continue  # a lone capitalised word ("Trade") is too often not an organisation
         before = text_of(doc)[max(0, ent.start_char - 25) : ent.start_char]
         country = gz.country_of_text(name) or (gz.country_of_text(before.split()[-1]) if before.split() else None)

@@ -465,6 +465,9 @@ def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[in
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_spans(c.idx, spans)]
     # two subjects are a misparse ("X Inc. (X) president Jane Doe said"): the one next to the verb speaks
     subj = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
+    if subj is None:
+        # "ExportNZ said ...": a coined name the parser could not place, right before the verb, is its subject
+        subj = next((c for c in verb.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i == verb.i - 1), None)
     if subj is None and verb.tag_ in ("VBD", "VBZ", "NN", "NNS"):
         # '..., and ZERO Tariffs," Trump wrote.': the parser read the verb as a noun the name modifies
         subj = next(
@@ -496,6 +499,8 @@ def _resolve_subject(doc: Doc, actors: Actors, verb: Token, spans: list[tuple[in
     if _the_document(subj):
         # '"The ministry will stand with ...," the statement said.': the statement of the body just named
         prev = sentence_before(doc, sentence_at(doc, verb.idx))
+        while prev is not None and _in_spans(prev.root.idx, spans):
+            prev = sentence_before(doc, prev)  # past the statement's own quoted sentences
         issuer = next((c for c in prev.root.children if c.dep_ == "nsubj"), None) if prev is not None else None
         return resolve_mention(doc, actors, issuer, spans) if issuer is not None else None
     who = resolve_mention(doc, actors, subj, spans)
