@@ -563,3 +563,21 @@ def test_welcoming_the_rate_a_deal_struck_set_backs_the_deal():
         "Muhammad Aurangzeb said."
     )
     assert _has(_stances(text), "muhammad-aurangzeb", "support", "deal")
+
+
+def test_quoted_words_do_not_judge_a_topic_across_a_but():
+    text = (
+        'Prime Minister Christopher Luxon said the 15% tariff outcome was "not the result we wanted", but that the '
+        "Government would stay calm and keep talking to Washington."
+    )
+    stances = _stances(text)
+    assert _has(stances, "christopher-luxon", "oppose", "tariffs")
+    assert not _has(stances, "christopher-luxon", "oppose", "negotiations")
+
+
+def test_a_party_leader_who_blames_the_government_opposes_it():
+    text = (
+        'Labour leader Chris Hipkins said the Government had been caught flat-footed. "Australia managed to hold the '
+        'line at 10%. Our Government has some explaining to do," he said.'
+    )
+    assert _has(_stances(text), "chris-hipkins", "oppose", "government")

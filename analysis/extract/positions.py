@@ -93,7 +93,8 @@ NEGATIVE = re.compile(
     # the harm a measure does to the speaker's side, in the words business and ministers use for it
     r"burden\w*|uncompetitive|cancel(?:l?ed|l?ing|s)?|cancellations?|(?:job |heavy )?loss(?:es)?|lost (?:\w+ )?orders|"
     r"lay-?offs?|wipe\w* out|catastroph\w*|shut(?:s|ting)? the door|(?:can ?not|can[’']t|won[’']t) accept|"
-    r"squeez\w*|headwinds?|hit hard(?:est)?|hard-hit|rais\w* (?:the |our |their )?costs?\b|insult\w*|worse off|not the right way|"
+    r"squeez\w*|headwinds?|hit hard(?:est)?|hard-hit|caught (?:napping|flat-footed|off guard|asleep)|"
+    r"(?:some|a lot of) explaining to do|dropped the ball|asleep at the wheel|rais\w* (?:the |our |their )?costs?\b|insult\w*|worse off|not the right way|"
     r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money|dollars|millions|billions|customers|sales|business)|"
     r"a tax on|"
     r"regressive|suicid\w*|unviable|not viable|overreach\w*|pay(?:s|ing)? (?:the|a) (?:\w+ )?(?:bill|price)|"
@@ -377,13 +378,22 @@ def _deal_welcomers(doc: Doc, tally: dict[tuple[str, str], _Tally]) -> list[tupl
 OPPOSITION = re.compile(r"\b(?:opposition|shadow)\b", re.I)
 
 
+POLITICIAN = re.compile(r"\b(?:leader|MP|lawmaker|senator|critic|spokesperson|member of parliament)\b", re.I)
+BLAMES_GOVERNMENT = re.compile(r"\b(?:the|our|this) (?:[Gg]overnment|[Aa]dministration)\b")
+
+
 def _opposition_voices(quotes: list[Quote]) -> list[tuple[str, tuple[int, int]]]:
     """An opposition leader or shadow minister quoted in a policy story speaks against the government: that is
-    the office's job, and what an analyst files their words under."""
+    the office's job, and what an analyst files their words under. So does another politician out of office
+    whose words blame the government ("the Government had been caught flat-footed")."""
     out: dict[str, tuple[int, int]] = {}
     for q in quotes:
         who = q.speaker
-        if who is not None and who.kind == "person" and who.id not in out and OPPOSITION.search(who.title or ""):
+        if who is None or who.kind != "person" or who.id in out:
+            continue
+        title = who.title or ""
+        blames = BLAMES_GOVERNMENT.search(q.text) and NEGATIVE.search(q.text)
+        if OPPOSITION.search(title) or (POLITICIAN.search(title) and not _official(who) and blames):
             out[who.id] = (q.start, q.end)
     return list(out.items())
 
@@ -730,7 +740,17 @@ def _stances_in_words(
         # first, so that a run-on sentence does not walk the parse once per topic word.
         cands.sort(key=lambda c: (c[0], c[1] * (1 if lo + c[4].start() < q.start else 2), c[2]))
         nearest = (
-            next((c for c in cands if not _reported_apart(doc, lo + c[4].start(), q)), None) if pos or neg else None
+            next(
+                (
+                    c
+                    for c in cands
+                    if not _reported_apart(doc, lo + c[4].start(), q)
+                    and not _contrasted(text_of(doc), lo + c[4].start(), q)
+                ),
+                None,
+            )
+            if pos or neg
+            else None
         )
         if nearest is not None:
             *_, family, m = nearest
@@ -829,6 +849,13 @@ def _contrast(tok: Token) -> float:
             pos, neg = len(POSITIVE.findall(words)), len(NEGATIVE.findall(words))
             return float((pos > neg) - (neg > pos))
     return 0.0
+
+
+def _contrasted(text: str, char: int, q: Quote) -> bool:
+    """A topic word across a "but" from the quoted words ('the outcome was "not the result we wanted", but ... keep
+    talking') is the other half of the contrast, not what the words judge."""
+    between = text[q.end : char] if char >= q.end else text[char : q.start]
+    return bool(re.search(r"\bbut\b", between, re.I))
 
 
 def _distance(char: int, q: Quote) -> int:
