@@ -117,3 +117,14 @@ def test_relative_days_inside_quotes_are_not_events():
         published=dt.date(2025, 6, 12),
     )
     assert not any(e["expression"] == "the same day" for e in data["events"])
+
+
+def test_days_from_publication_are_dates_and_the_duration_stays_a_figure():
+    data = extract_text(
+        "Canada said its tariffs on a further C$125 billion of goods would take effect in 21 days. The talks "
+        "collapsed two weeks ago.",
+        published=dt.date(2025, 3, 4),
+    )
+    dates = {e["date"] for e in data["events"]}
+    assert {"2025-03-25", "2025-02-18"} <= dates
+    assert any(f["value"] == 21 and f["unit"] == "days" for f in data["figures"])

@@ -59,7 +59,8 @@ def find_events(
         dates = [_shift(t, sent.start_char) for t in find_dates(body, published)]
         dates = [_future_if_needed(doc, t, published) for t in dates]
         times = [_shift(t, sent.start_char) for t in find_times(body)]
-        spans += [(t.start, t.end) for t in dates + times]
+        # "in 21 days" is a date and a duration both: the figure keeps its number
+        spans += [(t.start, t.end) for t in dates + times if t.kind != "offset"]
         dates = [t for t in dates if not _inside(t, skip) and not _is_baseline(doc, t)]
         times = [t for t in times if not _inside(t, skip)]
         seen: set[tuple[dt.date | None, str | None]] = set()

@@ -35,6 +35,9 @@ _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 _ZONE = r"(?:\s+(?P<zone>" + "|".join(ZONE_ABBREVIATIONS) + r")\b)?"
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_NUMBER_WORDS = "|".join(w for w in NUMBER_WORDS if w != "a")
 DATE_PATTERNS = [
     ("absolute", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"),
     ("absolute", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b"),
@@ -43,6 +46,14 @@ DATE_PATTERNS = [
     ("relative", r"\b(?P<word>yesterday|today|tomorrow|tonight)\b"),
     ("relative", r"\b(?P<word>last|earlier this|later this|next|this|past) (?P<unit>week|month|year)\b"),
     ("relative", r"\b(?P<word>earlier|late|early) (?:in )?(?P<unit>this week|this month)\b"),
+    # "would take effect in 21 days", "two weeks ago": counted from the day of publication
+    (
+        "offset",
+        r"\b(?:(?P<ahead>in) (?P<n>\d{1,3}|"
+        + _NUMBER_WORDS
+        + r") (?P<unit>days?|weeks?)(?! (?:of|after|before|from|since))|"
+        r"(?P<n2>\d{1,3}|" + _NUMBER_WORDS + r") (?P<unit2>days?|weeks?) ago)\b",
+    ),
 ]
 TIME_PATTERN = re.compile(
     r"(?<![\d.,])\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)" + _ZONE
@@ -51,7 +62,7 @@ TIME_PATTERN = re.compile(
     # a 24-hour time written with two-digit hours after "at"/"by" ("took effect at 06:01", "By 19:18,")
     + r"|(?<=\b[Aa]t |\b[Bb]y )(?P<h24b>[01]\d|2[0-3]):(?P<m24b>[0-5]\d)\b(?![:.,]?\d)"
 )  # fmt: skip
-COMPILED = [(kind, re.compile(p, re.IGNORECASE if kind == "relative" else 0)) for kind, p in DATE_PATTERNS]
+COMPILED = [(kind, re.compile(p, re.IGNORECASE if kind in ("relative", "offset") else 0)) for kind, p in DATE_PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -61,7 +72,7 @@ class Timex:
     start: int
     end: int
     text: str
-    kind: str  # absolute | iso | weekday | relative | time
+    kind: str  # absolute | iso | weekday | relative | offset | time
     date: dt.date | None = None
     time: str | None = None
     zone: str | None = None
@@ -137,6 +148,11 @@ def resolve_date(kind: str, g: dict, published: dt.date | None, *, future: bool 
         if rel == "last" and back == 0:
             back = 7
         return published - dt.timedelta(days=back), False
+    if kind == "offset":
+        n = (g.get("n") or g.get("n2") or "").lower()
+        count = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        days = count * (7 if (g.get("unit") or g.get("unit2") or "").lower().startswith("week") else 1)
+        return published + dt.timedelta(days=days if g.get("ahead") else -days), False
     word, unit = (g.get("word") or "").lower(), (g.get("unit") or "").lower()
     if word in ("today", "tonight"):
         return published, False
