@@ -581,3 +581,8 @@ def test_a_party_leader_who_blames_the_government_opposes_it():
         'line at 10%. Our Government has some explaining to do," he said.'
     )
     assert _has(_stances(text), "chris-hipkins", "oppose", "government")
+
+
+def test_a_tariff_called_unjustifiable_is_opposed():
+    text = 'President Luiz Inácio Lula da Silva again called the tariff "unjustifiable" on Wednesday.'
+    assert _has(_stances(text), "luiz-inacio-lula-da-silva", "oppose", "tariffs")

@@ -80,7 +80,8 @@ POSITIVE = re.compile(
     re.I,
 )
 NEGATIVE = re.compile(
-    r"\b(regrettable|regret\w*|reconsider|(?<!not )oppos\w*|unjustified|unjust|unreasonable|unacceptable|harm\w*|damag\w*|"
+    r"\b(regrettable|regret\w*|reconsider|(?<!not )oppos\w*|unjustified|unjustifiabl\w*|irrational\w*|arbitrary|"
+    r"baseless|groundless|unjust|unreasonable|unacceptable|harm\w*|damag\w*|"
     r"weaken\w*|hurt\w*|disappoint\w*|concern\w*|condemn\w*|reject\w*|violat\w*|protectionis\w*|bully\w*|"
     r"blackmail|mistake|wrong|disastrous|devastating|uncertain\w*|costly|deplor\w*|shocking|unfortunate|"
     r"punish\w*|attack\w*|unfair\w*(?! (?:competition|trade|trading|practices))|illegal|absurd|capitulat\w*|humiliat\w*|dark day|surrender|submission|"
