@@ -586,3 +586,12 @@ def test_a_party_leader_who_blames_the_government_opposes_it():
 def test_a_tariff_called_unjustifiable_is_opposed():
     text = 'President Luiz Inácio Lula da Silva again called the tariff "unjustifiable" on Wednesday.'
     assert _has(_stances(text), "luiz-inacio-lula-da-silva", "oppose", "tariffs")
+
+
+def test_a_firm_at_home_that_complains_of_costs_opposes_its_own_governments_tariff():
+    text = (
+        "President Donald Trump said the 50% steel tariff would bring mills back to America. Dave Mrozek, president "
+        "of Chicago-based Midway Wire & Spring, said his steel supplier had raised prices twice in April and that the "
+        "extra costs were hurting his business."
+    )
+    assert _has(_stances(text), "dave-mrozek", "oppose", "tariffs")

@@ -516,9 +516,14 @@ def _hit_businesses(
     out: dict[str, tuple[int, int]] = {}
     for q in quotes:
         who = q.speaker
-        if who is None or who.id in out or who.country in backers | {None} or not _business(who):
+        if who is None or who.id in out or who.country is None or not _business(who):
             continue
-        if (who.id, "tariffs") not in tally and not any(t.score > 0 for (a, _), t in tally.items() if a == who.id):
+        own = [t.score for (a, _), t in tally.items() if a == who.id]
+        if (who.id, "tariffs") in tally or any(score > 0 for score in own):
+            continue
+        # at home, a firm may make what the tariff shields: only its complaints ("my supplier raised prices
+        # twice") put it against the tariff
+        if who.country not in backers or any(score < 0 for score in own):
             out[who.id] = (q.start, q.end)
     return list(out.items())
 
