@@ -506,3 +506,12 @@ def test_an_index_keeps_its_providers_name_and_adds_the_storys():
     assert names["qe-index"] == "QE Index (Qatar Index)"
     assert names["nikkei-225"] == "Nikkei 225"
     assert "set-index" in names
+
+
+def test_bodies_named_in_their_own_language_are_not_people():
+    data = extract_text(
+        'The industry body Consejo Minero said the exemption was "good news". Svenskt Näringsliv, the Swedish '
+        "employers' confederation, said exporters would suffer."
+    )
+    people = _people(data)
+    assert "Consejo Minero" not in people and "Svenskt Näringsliv" not in people

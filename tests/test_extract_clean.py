@@ -509,3 +509,24 @@ def test_contact_lines_stamps_appeals_and_outlet_credits_go(line):
     cleaned = clean_article(text)
     assert any(line.strip() in r for r in cleaned.removed), line
     assert "can be reached at the next round" in cleaned.text
+
+
+def test_tags_taglines_rights_lines_and_captions_over_their_credit_go():
+    text = (
+        "Chile's copper cathodes spared from 50% tariff\n"
+        "Chile's English-language news source\n\n"
+        "Refined copper was left out of the 50% tariff, Chile's finance minister said on Thursday.\n\n"
+        "Trade Minister Todd McClay says the deal was the best New Zealand could get without dairy.\n"
+        "SUPPLIED\n\n"
+        "The Amir and the President exchange documents at the signing. Pic: Amiri Diwan\n\n"
+        "Codelco shares are not listed, but the peso rose 0.8% against the dollar.\n\n"
+        "Tags: copper, tariffs, Codelco, Donald Trump, mining\n"
+        "The Santiago Times is an independent English-language news service. Reproduction without permission is "
+        "prohibited.\n"
+        "Please log in to leave a comment.\n"
+    )
+    removed = " ".join(clean_article(text).removed)
+    for line in ("English-language news source", "best New Zealand could get", "Pic: Amiri Diwan", "Tags:",
+                 "Reproduction without permission", "log in to leave a comment"):  # fmt: skip
+        assert line in removed, line
+    assert "finance minister said" not in removed and "peso rose" not in removed

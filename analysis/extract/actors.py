@@ -1565,7 +1565,10 @@ ORG_WORDS = re.compile(
     r"Pharma|Pharmaceuticals?|Airlines|Electronics|Industries|Technologies|Securities|Economics|Holdings|Partners|University|College|Committee|"
     r"Automotive|Analytics|Logistics|Consulting|Advisors|Advisory|Associates|Investments|Laboratories|Airways|"
     r"Sdn|Bhd|Berhad|Tbk|Pte|GmbH|LLC|Ltd|Limited|PLC|SpA|"
-    r"Works|Steelworks|Refinery|Smelter|Shipyard)\b"  # a plant: "U.S. Steel's Irvin Works"
+    r"Works|Steelworks|Refinery|Smelter|Shipyard|"  # a plant: "U.S. Steel's Irvin Works"
+    # bodies named in their own language: "Consejo Minero", "Svenskt Näringsliv", "Confederação Nacional"
+    r"Consejo|Cámara|Confederación|Asociación|Sociedad|Federación|Ministerio|Conselho|Confederação|Associação|"
+    r"Verband|Bundesverband|Kammer|Näringsliv|Förbund|Fédération|Chambre|Conseil|Confindustria)\b"
 )
 
 

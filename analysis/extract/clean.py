@@ -54,7 +54,7 @@ BOILERPLATE = [
         # a reactions box: "How does this make you feel?", "Add a comment"
         r"^\s*how does this (?:article |story )?make you feel\??\s*$|^\s*(?:add|post|leave|write) a comment\s*$|"
         r"\bjoin the discussion\b|\bread more comments\b|\bcomments not loading\b|\bcivil forum for discussion\b|"
-        r"\bmust be logged in to (?:add |post |leave )?(?:a )?comment",
+        r"\b(?:must be logged in|(?:please )?log ?in|sign in) to (?:add |post |leave )?(?:a )?comment",
     ),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
     (
@@ -136,7 +136,11 @@ BOILERPLATE = [
     ("standards", r"^\s*our standards\b|\btrust principles\b"),
     ("subscription", r"\bwhy you can trust\b|\bdo not sell (or share )?my personal\b"),
     ("credit", r"^\s*this (report|story|article) (by .{2,60} )?was (first )?(published|posted)\b"),
-    ("copyright", r"©|^\s*(\(c\)|copyright\b)|\ball rights reserved\b"),
+    ("copyright", r"©|^\s*(\(c\)|copyright\b)|\ball rights reserved\b|\breproduction without permission\b"),
+    # the page's filing labels: "Tags: copper, tariffs, Codelco", "Topics: Trade"
+    ("tags", r"^\s*(?:tags|topics|keywords|filed under)\s*:"),
+    # a site's tagline under its name: "Sweden's news in English", "Chile's English-language news source"
+    ("masthead", r"^(?=.{0,60}$)(?!.*[\"“”]).*\b(?:news in English|English-language (?:news|newspaper))\b"),
     ("navigation", r"\b(show key events only|turn on javascript|enable javascript|reading list|read later)\b"),
     ("related", r"^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$"),
     ("credit", r"^\s*with (files|reporting) from\b"),
@@ -248,7 +252,7 @@ BOILERPLATE = [
     (
         "credit",
         r"(?-i:\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} ?/ ?[A-Za-z][\w .&/-]{1,40})$|"
-        r"[.!?][\"”’]?\s*\((?-i:[A-Z])[^()]{1,40}\)\s*$|(image|photo|picture|photograph)s?\s?[:/]\s*[^.]{2,60}$|"
+        r"[.!?][\"”’]?\s*\((?-i:[A-Z])[^()]{1,40}\)\s*$|(image|photo|picture|photograph|pic)s?\s?[:/]\s*[^.]{2,60}$|"
         # "... in Warren. Marcus Ellison, Detroit Free Press": the photographer and the paper after the caption
         r"[.!?]\s+(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}),\s+(?-i:(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
         r"(?:Press|Times|Post|News|Herald|Journal|Tribune|Gazette|Star|Images|Chronicle|Globe|Sun|Mail|Inquirer))\s*$|"
@@ -378,6 +382,15 @@ def clean_article(raw: str) -> Cleaned:
             out.removed.append(p)  # the caption under its credit line ("Photo | File", "JANE DOE / FREE PRESS")
             _blank(chars, s, e)
             continue
+        over_credit = i + 1 < len(texts) and touching[i + 1] and len(p) < 250
+        if (
+            over_credit
+            and not re.search(r"[\"“”]", p)
+            and (CAPITAL_CREDIT.fullmatch(texts[i + 1]) or CREDIT_WORD.fullmatch(texts[i + 1]))
+        ):
+            out.removed.append(p)  # the caption over its credit line ("... were launched." over "SUPPLIED")
+            _blank(chars, s, e)
+            continue
         in_list = flagged[i]
         if spans[i]:
             if METADATA_RX.search(p) and len(p) < 160:
@@ -432,6 +445,7 @@ def clean_article(raw: str) -> Cleaned:
 
 # A photographer's credit in capitals on its own line, over the caption: "TYLER SWAYZE / FREE PRESS".
 CAPITAL_CREDIT = re.compile(r"(?-i:[A-Z][A-Z.'’ -]{2,40})\s*/\s*(?-i:[A-Z][A-Z.'’ &-]{1,40})")
+CREDIT_WORD = re.compile(r"\s*(?:SUPPLIED|FILE|FILE PHOTO|HANDOUT|GETTY IMAGES|AFP|AP|REUTERS|BLOOMBERG)\s*")
 READERS_LETTER = re.compile(r"\s*dear (?:readers?|subscribers?|friends?)\s*,?\s*$", re.I)
 
 
