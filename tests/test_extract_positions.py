@@ -595,3 +595,15 @@ def test_a_firm_at_home_that_complains_of_costs_opposes_its_own_governments_tari
         "extra costs were hurting his business."
     )
     assert _has(_stances(text), "dave-mrozek", "oppose", "tariffs")
+
+
+def test_a_chambers_economist_and_a_firm_that_cannot_absorb_the_cost_oppose_the_tariff():
+    text = (
+        "US President Donald Trump said the 30% tariff on South Africa was fair. Wandile Sihlobo, chief economist at "
+        'the Agricultural Business Chamber, said: "Losing the market at 30% while our competitors pay 10% will hurt." '
+        'Pankaj Bedi, chairman of the textile sector at the Kenya Association of Manufacturers, said: "Nobody in this '
+        'industry can absorb a 20 percent cost increase for more than a few weeks."'
+    )
+    stances = _stances(text)
+    assert _has(stances, "wandile-sihlobo", "oppose", "tariffs")
+    assert _has(stances, "pankaj-bedi", "oppose", "tariffs")

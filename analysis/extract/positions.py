@@ -94,7 +94,8 @@ NEGATIVE = re.compile(
     # the harm a measure does to the speaker's side, in the words business and ministers use for it
     r"burden\w*|uncompetitive|cancel(?:l?ed|l?ing|s)?|cancellations?|(?:job |heavy )?loss(?:es)?|lost (?:\w+ )?orders|"
     r"lay-?offs?|wipe\w* out|catastroph\w*|shut(?:s|ting)? the door|(?:can ?not|can[’']t|won[’']t) accept|"
-    r"squeez\w*|headwinds?|hit hard(?:est)?|hard-hit|caught (?:napping|flat-footed|off guard|asleep)|"
+    r"squeez\w*|headwinds?|hit hard(?:est)?|hard-hit|unpaid leave|furlough\w*|"
+    r"(?:nobody|no one|no company|no firm|no exporter)\b[^.]{0,30}\bcan absorb|(?:is|are) paying for (?:it|this|that)|caught (?:napping|flat-footed|off guard|asleep)|"
     r"(?:some|a lot of) explaining to do|dropped the ball|asleep at the wheel|rais\w* (?:the |our |their )?costs?\b|insult\w*|worse off|not the right way|"
     r"cost(?:s|ing)? (?:\w+ ){0,2}(?:jobs|orders|growth|money|dollars|millions|billions|customers|sales|business)|"
     r"a tax on|"
@@ -412,8 +413,8 @@ VERDICT = re.compile(
 
 def _describes(actor: Actor, t: _Tally, text: str) -> bool:
     """An economist or analyst who sizes a measure's cost describes it; only a verdict on it is opposition."""
-    if actor.kind != "person" or not OBSERVER.search(actor.title or ""):
-        return False
+    if actor.kind != "person" or not OBSERVER.search(actor.title or "") or TRADE_BODY.search(actor.title or ""):
+        return False  # the chief economist of a farm chamber speaks for the chamber
     return not any(VERDICT.search(text[s:e]) for s, e in t.evidence)
 
 
