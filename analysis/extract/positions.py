@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -345,12 +346,18 @@ def _observers(
     describes it: neutral on it, by their first words."""
     if main is None:
         return []
+    return _voices(
+        quotes,
+        lambda who, q: who.kind == "person" and bool(OBSERVER.search(who.title or "")) and (who.id, main) not in tally,
+    )
+
+
+def _voices(quotes: list[Quote], keep: Callable[[Actor, Quote], bool]) -> list[tuple[str, tuple[int, int]]]:
+    """Each speaker `keep` accepts once, by their first words."""
     out: dict[str, tuple[int, int]] = {}
     for q in quotes:
         who = q.speaker
-        if who is None or who.kind != "person" or who.id in out or not OBSERVER.search(who.title or ""):
-            continue
-        if (who.id, main) not in tally:
+        if who is not None and who.id not in out and keep(who, q):
             out[who.id] = (q.start, q.end)
     return list(out.items())
 
@@ -388,16 +395,15 @@ def _opposition_voices(quotes: list[Quote]) -> list[tuple[str, tuple[int, int]]]
     """An opposition leader or shadow minister quoted in a policy story speaks against the government: that is
     the office's job, and what an analyst files their words under. So does another politician out of office
     whose words blame the government ("the Government had been caught flat-footed")."""
-    out: dict[str, tuple[int, int]] = {}
-    for q in quotes:
-        who = q.speaker
-        if who is None or who.kind != "person" or who.id in out:
-            continue
+
+    def against(who: Actor, q: Quote) -> bool:
         title = who.title or ""
-        blames = BLAMES_GOVERNMENT.search(q.text) and NEGATIVE.search(q.text)
-        if OPPOSITION.search(title) or (POLITICIAN.search(title) and not _official(who) and blames):
-            out[who.id] = (q.start, q.end)
-    return list(out.items())
+        blames = bool(BLAMES_GOVERNMENT.search(q.text) and NEGATIVE.search(q.text))
+        return who.kind == "person" and (
+            bool(OPPOSITION.search(title)) or (bool(POLITICIAN.search(title)) and not _official(who) and blames)
+        )
+
+    return _voices(quotes, against)
 
 
 # what an economist says when they judge a measure, not when they size its cost ("knocks $500m off exports")
@@ -426,14 +432,12 @@ def _imposers_voices(
     The imposer is the country of an official who backs the measure by deed or word."""
     if main is None:
         return []
-    out: dict[str, tuple[int, int]] = {}
-    for q in quotes:
-        who = q.speaker
-        if who is None or who.id in out or who.kind != "person" or who.country not in backers or not _official(who):
-            continue
-        if (who.id, main) not in tally or tally[(who.id, main)].score == 0:
-            out[who.id] = (q.start, q.end)  # each voice once, by its first words
-    return list(out.items())
+
+    def official(who: Actor, q: Quote) -> bool:
+        said = tally.get((who.id, main))
+        return who.kind == "person" and who.country in backers and _official(who) and (said is None or said.score == 0)
+
+    return _voices(quotes, official)
 
 
 def _imposers(actors: Actors, tally: dict[tuple[str, str], _Tally], main: str | None) -> tuple[str | None, set[str]]:
@@ -514,19 +518,18 @@ def _hit_businesses(
     customers will simply buy from someone else"): against them, unless its words took a side already."""
     if measure != "tariffs" or not backers:
         return []
-    out: dict[str, tuple[int, int]] = {}
-    for q in quotes:
-        who = q.speaker
-        if who is None or who.id in out or who.country is None or not _business(who):
-            continue
+
+    def hit(who: Actor, q: Quote) -> bool:
+        if who.country is None or not _business(who):
+            return False
         own = [t.score for (a, _), t in tally.items() if a == who.id]
         if (who.id, "tariffs") in tally or any(score > 0 for score in own):
-            continue
+            return False
         # at home, a firm may make what the tariff shields: only its complaints ("my supplier raised prices
         # twice") put it against the tariff
-        if who.country not in backers or any(score < 0 for score in own):
-            out[who.id] = (q.start, q.end)
-    return list(out.items())
+        return who.country not in backers or any(score < 0 for score in own)
+
+    return _voices(quotes, hit)
 
 
 def _named_in_full(doc: Doc, tally: dict[tuple[str, str], _Tally]) -> dict[tuple[str, str], _Tally]:
