@@ -515,3 +515,12 @@ def test_bodies_named_in_their_own_language_are_not_people():
     )
     people = _people(data)
     assert "Consejo Minero" not in people and "Svenskt Näringsliv" not in people
+
+
+def test_a_firms_officer_belongs_to_the_firms_country_and_its_figures_stay_the_firms():
+    data = extract_text(
+        "Boeing CEO Kelly Ortberg said on Wednesday that customers in China had stopped taking delivery of "
+        "aircraft. Boeing reported revenue of $19.5 billion."
+    )
+    assert _people(data)["Kelly Ortberg"]["country"] == "USA"
+    assert next(f for f in data["figures"] if f["value"] == 19.5e9)["subject"] == "boeing"

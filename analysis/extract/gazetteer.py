@@ -239,16 +239,26 @@ def slug(name: str) -> str:
 
 @cache
 def _affiliations() -> tuple[re.Pattern, dict[str, str]]:
-    """Institutions (institutions.csv: central banks, banks, business groups, unions) and first-level
+    """Institutions (institutions.csv: central banks, banks, business groups, unions), firms (companies.csv) and first-level
     subdivisions (subdivisions.csv: "Quebec", "Victorian") and business cities (cities.csv: "analyst at X in
     Melbourne") → the country they belong to."""
     table: dict[str, str] = {}
-    for name in ("institutions.csv", "subdivisions.csv", "cities.csv"):
+    for name in ("institutions.csv", "companies.csv", "subdivisions.csv", "cities.csv"):
         for r in _rows(name):
             for form in [r["name"], *_split(r["aliases"])]:
                 table.setdefault(form, r["country"])
     alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![\w.&-])(?:{alternation})(?![\w&]|-\w)"), table
+
+
+@cache
+def _company_forms() -> frozenset[str]:
+    return frozenset(f for r in _rows("companies.csv") for f in [r["name"], *_split(r["aliases"])])
+
+
+def known_company(name: str) -> bool:
+    """Is this the name of a firm in companies.csv ("Boeing", "TSMC")? Its figures are a firm's, not a body's."""
+    return name in _company_forms()
 
 
 def known_body(name: str) -> bool:

@@ -1012,7 +1012,9 @@ def _companies(actors: Actors) -> list[Actor]:
     return [
         a
         for a in actors.by_id.values()
-        if a.kind == "organization" and not PUBLIC_BODY.search(a.name) and not gz.known_body(a.name)
+        if a.kind == "organization"
+        and not PUBLIC_BODY.search(a.name)
+        and (gz.known_company(a.name) or not gz.known_body(a.name))
     ]
 
 
