@@ -450,6 +450,7 @@ def test_an_index_known_by_the_letters_the_story_defines_and_by_the_index():
     figs = {f["text"]: f["subject"] for f in data["figures"]}
     index = next(a for a in data["actors"] if a["id"] == "jakarta-composite")
     assert "JCI" in index["name"]
+    assert not any(a["name"] == "JCI" for a in data["actors"] if a["kind"] != "market_index")  # one actor, not two
     assert figs["9.19 percent"] == figs["514.48 points"] == figs["7.90 percent"] == "jakarta-composite"
     assert figs["0.4%"] == "bel20"
 

@@ -158,16 +158,23 @@ INDEX_FILLER = {"the", "index", "stock", "stocks", "share", "average", "benchmar
 
 def _indexes_as_written(actors: Actors, text: str) -> None:
     """An index keeps its provider's name and adds the one the story calls it by when that is another ("QE Index
-    (Qatar Index)", "IDX Composite (Jakarta Composite Index)"), so the table reads as the article does."""
+    (Qatar Index)"), and the letters the story defines for it ("IDX Composite (Jakarta Composite Index, JCI)"), so
+    the table reads as the article does."""
     for index in actors.by_id.values():
-        if index.kind != "market_index" or "(" in index.name:
+        if index.kind != "market_index":
             continue
         named = set(re.findall(r"[a-z0-9]+", index.name.lower()))
-        for s, e in sorted(index.spans):
-            core = set(re.findall(r"[a-z0-9]+", text[s:e].lower())) - INDEX_FILLER
-            if core and not core <= named:
-                index.name = f"{index.name} ({re.sub(r'^[Tt]he ', '', text[s:e])})"
-                break
+        # each mention and the letters it gives in brackets: "Tadawul All Share Index (TASI)"
+        written = [
+            re.sub(r"^[Tt]he ", "", w.strip()) for s, e in sorted(index.spans) for w in re.findall(r"[^()]+", text[s:e])
+        ]
+        extra: list[str] = []
+        for w in written:
+            core = set(re.findall(r"[a-z0-9]+", w.lower())) - INDEX_FILLER
+            if core and not core <= named and w not in extra:
+                extra.append(w)
+        if extra:
+            index.name = f"{index.name} ({', '.join(extra[:2])})"
 
 
 def add_governments_of_officials(actors: Actors) -> None:
@@ -1639,9 +1646,11 @@ def _add_organizations(actors: Actors, doc: Doc, taken: list[tuple[int, int]]) -
     for start, end, name, acronym in defined_bodies(text_of(doc)):
         index = actors.at(start, end, kinds=("market_index",))
         if index is not None and acronym not in index.forms:
-            # "The Jakarta Composite Index (JCI)": the index by its letters, in the headline too
+            # "The Jakarta Composite Index (JCI)": the index by its letters, which the parser may have read as a body
             index.forms.add(acronym)
-            index.name = f"{index.name} ({acronym})"  # the letters the story calls it by, beside the index's name
+            for body in [a for a in actors.by_id.values() if a.kind == "organization" and a.name == acronym]:
+                index.spans += body.spans
+                del actors.by_id[body.id]
             index.spans += _mentions_of(text_of(doc), {acronym}, [sp for a in actors.by_id.values() for sp in a.spans])
             continue
         known = next((a for a in actors.by_id.values() if acronym in a.forms), None)

@@ -54,7 +54,7 @@ BOILERPLATE = [
         # a reactions box: "How does this make you feel?", "Add a comment"
         r"^\s*how does this (?:article |story )?make you feel\??\s*$|^\s*(?:add|post|leave|write) a comment\s*$|"
         r"\bjoin the discussion\b|\bread more comments\b|\bcomments not loading\b|\bcivil forum for discussion\b|"
-        r"\b(?:must be logged in|(?:please )?log ?in|sign in) to (?:add |post |leave )?(?:a )?comment",
+        r"\b(?:must be logged in|(?:please )?log ?in) to (?:add |post |leave )?(?:a )?comment",
     ),
     ("cookies", r"\bcookies?\b.*\b(accept|consent|policy|use|settings|preferences)\b"),
     (
@@ -123,8 +123,6 @@ BOILERPLATE = [
     ),
     # "Reading time: 5 mins", "4 min read"
     ("meta", r"^\s*(?:estimated )?read(?:ing)? time\s*:?\s*\d+\s*min|^\s*\d+\s*min(?:ute)?s?\.? read\s*$"),
-    # the wire's share in a paper's story: "— With files from The Canadian Press"
-    ("credit", r"^\s*[—–-]*\s*(?:with files from|(?:with )?additional reporting)\b"),
     # the writer's contact line: "Erin Kowalski can be reached at erin@globe.com", "Mara L.: 206-464-2000 or m@x.com"
     (
         "contact",
@@ -143,7 +141,8 @@ BOILERPLATE = [
     ("masthead", r"^(?=.{0,60}$)(?!.*[\"“”]).*\b(?:news in English|English-language (?:news|newspaper))\b"),
     ("navigation", r"\b(show key events only|turn on javascript|enable javascript|reading list|read later)\b"),
     ("related", r"^\s*(list \d+ of \d+|list of \d+ items|end of list)\s*$"),
-    ("credit", r"^\s*with (files|reporting) from\b"),
+    # the wire's share in a paper's story: "— With files from The Canadian Press", "- Additional reporting RNZ"
+    ("credit", r"^\s*[—–-]*\s*(?:with (?:files|reporting) from|(?:with )?additional reporting)\b"),
     ("credit", r"\b(?:photo|image|picture) credit\s*:"),  # "Commerce Secretary X. File | Photo Credit: PTI"
     # An old browser told off: "IE 11 is not supported. For an optimal experience visit our site on another browser."
     ("navigation", r"\bIE ?11 is not supported\b|\bvisit our site on another browser\b|\bbrowser is not supported\b"),

@@ -13,12 +13,11 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer as gz
 from .actors import Actor, Actors
 from .sentences import clause_bounds, sentence_at, sentence_before, text_of
+from .timex import SMALL_NUMBERS
 from .topics import NOT_TARIFF_RATE
 
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "ninety": 90, "hundred": 100,
+WORD_NUMBERS = SMALL_NUMBERS | {
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12, "trn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
@@ -513,21 +512,22 @@ def find_figures(doc: Doc, actors: Actors, skip: list[tuple[int, int]]) -> list[
     return sorted(out, key=lambda f: f.start)
 
 
-TRADE_FLOW = re.compile(r"(?:trade )?(?:exports?|imports?|surplus|deficit)|quotas?")
+TRADE_FLOW = re.compile(r"(?:trade )?(?:exports?|imports?|surplus|deficit)")
 
 
 def _trade_sides(doc: Doc, actors: Actors, figures: list[Figure]) -> None:
     """A share of exports ("about 18% of total exports") or a quota ("the quota for Ukrainian sugar will rise to
     100,000 tons") belongs to the side that trades, as sums of exports do: not to the partner they go to."""
     text = text_of(doc)
+    sums = tuple((g.start, g.end) for g in figures if _is_money(g.unit))
     for f in figures:
-        if not f.measure or not TRADE_FLOW.fullmatch(f.measure) or _is_money(f.unit):
+        quota = bool(re.fullmatch(r"quotas?", f.measure or ""))
+        if not (quota or TRADE_FLOW.fullmatch(f.measure or "")) or _is_money(f.unit):
             continue
         sent = sentence_at(doc, f.start)
-        if sent is None or (f.subject is not None and f.measure.startswith("quota")):
+        if sent is None or (f.subject is not None and quota):
             continue
-        word = "exports" if f.measure.startswith("quota") else f.measure
-        sums = tuple((g.start, g.end) for g in figures if _is_money(g.unit))
+        word = "exports" if quota else f.measure
         side = _trader(actors, text, sent.start_char, sent.end_char, (f.start, f.end), word, sums)
         f.subject = side or f.subject
 
@@ -1249,7 +1249,7 @@ def _figure(kind: str, m: re.Match, doc: Doc, actors: Actors) -> Figure | None:
             sent = sentence_at(doc, s)
             if measure is None and unit in STAFF_NOUNS and sent is not None and _says(doc, sent, EMPLOY_WORDS):
                 measure = f"employment ({unit})"  # "the sector employs around 3.2 million people"
-    if measure and re.fullmatch(r"(?:trade )?(?:exports?|imports?|surplus|deficit)", measure):
+    if measure and TRADE_FLOW.fullmatch(measure):
         subject = _trader(actors, text_of(doc), lo, hi, (s, e), measure)
     return Figure(text=text_of(doc)[s:e], value=value, unit=unit, measure=measure, subject=subject, start=s, end=e)
 

@@ -35,9 +35,9 @@ _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 _ZONE = r"(?:\s+(?P<zone>" + "|".join(ZONE_ABBREVIATIONS) + r")\b)?"
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
-_NUMBER_WORDS = "|".join(w for w in NUMBER_WORDS if w != "a")
+SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_NUMBER_WORDS = "|".join(SMALL_NUMBERS)
 DATE_PATTERNS = [
     ("absolute", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"),
     ("absolute", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b"),
@@ -150,7 +150,7 @@ def resolve_date(kind: str, g: dict, published: dt.date | None, *, future: bool 
         return published - dt.timedelta(days=back), False
     if kind == "offset":
         n = (g.get("n") or g.get("n2") or "").lower()
-        count = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        count = int(n) if n.isdigit() else SMALL_NUMBERS[n]
         days = count * (7 if (g.get("unit") or g.get("unit2") or "").lower().startswith("week") else 1)
         return published + dt.timedelta(days=days if g.get("ahead") else -days), False
     word, unit = (g.get("word") or "").lower(), (g.get("unit") or "").lower()
